@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "DesignationRules",
+    products: [
+        .library(name: "DesignationRules", targets: ["DesignationRules"]),
+        .executable(name: "evaluate", targets: ["evaluate"]),
+    ],
+    targets: [
+        // The interpreter: general, knows no article, region or fact by name.
+        .target(name: "DesignationRules"),
+        // The shipped policy files, carried as resources so an installed
+        // `evaluate` works from any folder. SwiftPM takes resources only from
+        // inside a target's folder, so the target's folder *is* `policies/`.
+        .target(
+            name: "ShippedPolicies",
+            path: "policies",
+            sources: ["ShippedPolicies.swift"],
+            // Every policy file must be listed here to ship; a test checks none is missing.
+            resources: [
+                .copy("vocabulary.json5"),
+                .copy("national.json5"),
+                .copy("sources"),
+            ]
+        ),
+        .executableTarget(name: "evaluate", dependencies: ["DesignationRules", "ShippedPolicies"]),
+        .testTarget(
+            name: "DesignationRulesTests",
+            dependencies: ["DesignationRules", "ShippedPolicies"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

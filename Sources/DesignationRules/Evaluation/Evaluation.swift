@@ -1,0 +1,54 @@
+/// How one rule came out.
+public enum RuleStatus: String, Sendable, CaseIterable {
+    case pass, fail, unknown
+    case notApplicable = "not-applicable"
+    case waived
+}
+
+/// One rule's result, with the values that decided it.
+public struct RuleResult: Sendable {
+    public var rule: Rule
+    public var status: RuleStatus
+    public var evidence: [Evidence]
+    /// Paths of the missing facts that left the rule unknown.
+    public var needed: [String]
+    /// For a failure that is only a matter of time: the first date on which the rule passes.
+    public var passesFrom: CivilDate?
+    /// Whether a date behind the result was counted on weekends alone.
+    public var isApproximate: Bool
+    /// For a rule with alternatives that passed: the ones that hold.
+    public var matched: [Alternative]
+}
+
+/// How one stage of the procedure came out.
+public struct StageResult: Sendable {
+    public var stage: Stage
+    /// nil when facts are missing that could change the outcome.
+    public var outcome: StageOutcome?
+    /// The outcome the known failures already call for, when `outcome` is nil.
+    public var atLeast: StageOutcome?
+}
+
+/// A date or a term the text fixes, computed for this applicant.
+public struct DeadlineResult: Sendable {
+    public var deadline: Deadline
+    public var value: Value?
+    public var evidence: [Evidence]
+    public var needed: [String]
+    public var isApproximate: Bool
+}
+
+/// A policy applied to a profile as of a date.
+public struct Evaluation: Sendable {
+    public var policy: Policy
+    public var asOf: CivilDate
+    public var profileSource: String
+    public var verdict: Verdict
+    public var stages: [StageResult]
+    public var rules: [RuleResult]
+    public var deadlines: [DeadlineResult]
+    /// Warnings about the text itself (a draft, expired or not yet in force).
+    public var warnings: [Label]
+    /// Missing facts that could change the decision, in the order rules first need them.
+    public var questions: [String]
+}

@@ -1,0 +1,128 @@
+/// Applies a policy to a profile: every rule, then the stages of the procedure in
+/// order, then the deadlines that the outcome calls for.
+public struct Evaluator: Sendable {
+    public let policy: Policy
+    public let calendar: WorkingDayCalendar
+
+    public init(policy: Policy, calendar: WorkingDayCalendar) {
+        self.policy = policy
+        self.calendar = calendar
+    }
+
+    public func evaluate(_ profile: Profile, asOf: CivilDate) -> Evaluation {
+        let rules = policy.rules.map { evaluate($0, profile.facts, asOf) }
+        let stages = policy.stages.map { stageResult($0, rules) }
+        let deadlines = policy.deadlines.compactMap { deadline($0, stages, profile.facts, asOf) }
+        var questions: [String] = []
+        for result in rules where result.status == .unknown {
+            for path in result.needed where !questions.contains(path) { questions.append(path) }
+        }
+        return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: verdict(stages),
+                          stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions)
+    }
+
+    // MARK: Rules
+
+    func evaluate(_ rule: Rule, _ facts: [String: Value], _ asOf: CivilDate) -> RuleResult {
+        var evaluator = ExpressionEvaluator(facts: facts, today: asOf, calendar: calendar)
+        var (status, evidence) = Self.status(rule, &evaluator)
+        var passesFrom: CivilDate?
+        if status == .fail {
+            passesFrom = earliestPass(rule, facts, after: asOf, candidates: evaluator.boundaries)
+        }
+        if status != .unknown { evidence = evidence.filter { $0.neededPath == nil } }
+        var needed: [String] = []
+        for path in evidence.compactMap(\.neededPath) where !needed.contains(path) { needed.append(path) }
+        let approximate = evidence.contains { if case .approximate = $0 { return true } else { return false } }
+        let matched = status == .pass ? rule.alternatives.filter { evaluator.evaluate($0.test).value == .boolean(true) } : []
+        return RuleResult(rule: rule, status: status, evidence: evidence, needed: needed, passesFrom: passesFrom,
+                          isApproximate: approximate, matched: matched)
+    }
+
+    /// A rule applies when `applies_if` holds; then `requires` must hold, or `fails_if` must not.
+    /// With applicability unknown, a test that passes anyway still passes.
+    private static func status(_ rule: Rule, _ evaluator: inout ExpressionEvaluator) -> (RuleStatus, [Evidence]) {
+        var scopeEvidence: [Evidence] = []
+        var applies: Bool?
+        if let condition = rule.appliesIf {
+            let outcome = evaluator.evaluate(condition)
+            if outcome.value == .boolean(false) { return (.notApplicable, outcome.evidence) }
+            applies = outcome.value == .boolean(true) ? true : nil
+            scopeEvidence = outcome.evidence
+        } else {
+            applies = true
+        }
+        let test = evaluator.evaluate(rule.test)
+        guard case .boolean(let holds)? = test.value else { return (.unknown, scopeEvidence + test.evidence) }
+        let passes = rule.polarity == .requires ? holds : !holds
+        if passes { return (.pass, test.evidence) }
+        return applies == true ? (.fail, scopeEvidence + test.evidence) : (.unknown, scopeEvidence + test.evidence)
+    }
+
+    /// The first date after `asOf` on which the rule would pass, when only the date
+    /// makes it fail. The result can only change where a comparison with today flips,
+    /// so those dates are the only ones tried.
+    private func earliestPass(_ rule: Rule, _ facts: [String: Value], after asOf: CivilDate, candidates: Set<CivilDate>) -> CivilDate? {
+        for date in candidates.sorted() where date > asOf {
+            var evaluator = ExpressionEvaluator(facts: facts, today: date, calendar: calendar)
+            if Self.status(rule, &evaluator).0 == .pass { return date }
+        }
+        return nil
+    }
+
+    // MARK: Stages and verdict
+
+    /// The first outcome, in order, that a failed rule of its kinds calls for;
+    /// undetermined when an earlier outcome still hangs on unknown rules.
+    private func stageResult(_ stage: Stage, _ rules: [RuleResult]) -> StageResult {
+        let ofStage = rules.filter { policy.kind($0.rule.kind)?.stage == stage.id }
+        var pending = false
+        for outcome in stage.outcomes {
+            let relevant = ofStage.filter { outcome.whenFailed.contains($0.rule.kind) }
+            if relevant.contains(where: { $0.status == .fail }) {
+                return pending ? StageResult(stage: stage, outcome: nil, atLeast: outcome) : StageResult(stage: stage, outcome: outcome)
+            }
+            if relevant.contains(where: { $0.status == .unknown }) { pending = true }
+        }
+        if pending || ofStage.contains(where: { $0.status == .unknown }) { return StageResult(stage: stage, outcome: nil) }
+        return StageResult(stage: stage, outcome: stage.otherwise)
+    }
+
+    /// Ineligible if any stage says so; otherwise undetermined if any stage is open;
+    /// otherwise incomplete if materials are owed; otherwise eligible.
+    private func verdict(_ stages: [StageResult]) -> Verdict {
+        let verdicts = stages.map { $0.outcome?.verdict ?? .undetermined }
+        for candidate in [Verdict.ineligible, .undetermined, .incomplete] where verdicts.contains(candidate) { return candidate }
+        return .eligible
+    }
+
+    // MARK: Deadlines and warnings
+
+    private func deadline(_ deadline: Deadline, _ stages: [StageResult], _ facts: [String: Value], _ asOf: CivilDate) -> DeadlineResult? {
+        if !deadline.when.isEmpty {
+            let reached = deadline.when.contains { when in stages.contains { $0.stage.id == when.stage && $0.outcome?.id == when.outcome } }
+            guard reached else { return nil }
+        }
+        var evaluator = ExpressionEvaluator(facts: facts, today: asOf, calendar: calendar)
+        let outcome = evaluator.evaluate(deadline.value)
+        var needed: [String] = []
+        for path in outcome.evidence.compactMap(\.neededPath) where !needed.contains(path) { needed.append(path) }
+        let approximate = outcome.evidence.contains { if case .approximate = $0 { return true } else { return false } }
+        return DeadlineResult(deadline: deadline, value: outcome.value, evidence: outcome.evidence, needed: needed, isApproximate: approximate)
+    }
+
+    private func warnings(_ asOf: CivilDate) -> [Label] {
+        var warnings: [Label] = []
+        if policy.status == .draft {
+            warnings.append(Label(zh: "本文件为征求意见稿，尚未生效", en: "This text is a draft for comment and not in force"))
+        }
+        if policy.status == .expired || policy.effectiveUntil.map({ asOf > $0 }) == true {
+            let until = policy.effectiveUntil.map { " (\($0))" } ?? ""
+            warnings.append(Label(zh: "本文件已失效\(until)", en: "This text has expired\(until)"))
+        }
+        if let from = policy.effectiveFrom, asOf < from {
+            warnings.append(Label(zh: "本文件自\(from)起施行，评估日期尚未生效", en: "This text takes effect on \(from), after the as-of date"))
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,247 @@
+/// Evaluates compiled expressions on a profile with three-valued (Kleene) logic:
+/// a missing fact is unknown, `false and unknown` is false, `true or unknown` is true.
+///
+/// Evaluation is total: no loops but over finite lists, integer overflow and
+/// division by zero give unknown instead of trapping.
+struct ExpressionEvaluator {
+    let facts: [String: Value]
+    let today: CivilDate
+    let calendar: WorkingDayCalendar
+    /// Dates on which a comparison with `today` changes its result; used to find
+    /// the earliest date on which a failing rule would pass.
+    private(set) var boundaries: Set<CivilDate> = []
+
+    init(facts: [String: Value], today: CivilDate, calendar: WorkingDayCalendar) {
+        self.facts = facts
+        self.today = today
+        self.calendar = calendar
+    }
+
+    /// A quantifier's variable bound to one list element.
+    struct Binding {
+        var value: Value?
+        /// Where the element is in the profile (`physicians[1]`), if it is there.
+        var path: String?
+        /// The vocabulary entry of the list (`physicians`).
+        var definition: String?
+    }
+
+    mutating func evaluate(_ node: Compiled) -> Outcome { evaluate(node, []) }
+
+    private mutating func evaluate(_ node: Compiled, _ bindings: [Binding]) -> Outcome {
+        switch node.operation {
+        case .constant(let value):
+            return Outcome(value: value, evidence: [])
+        case .today:
+            return Outcome(value: .date(today), evidence: [])
+        case .fact(let name):
+            let value = facts[name]
+            return Outcome(value: value, evidence: [.fact(path: name, definition: name, value: value)])
+        case .parameter(let name, let value):
+            return Outcome(value: value, evidence: [.parameter(name: name, value: value)])
+        case .variable(let depth):
+            return Outcome(value: bindings[depth].value, evidence: [])
+        case .field(let base, let name):
+            return field(base, name, bindings)
+        case .list(let elements):
+            var values: [Value] = []
+            var evidence: [Evidence] = []
+            var complete = true
+            for element in elements {
+                let outcome = evaluate(element, bindings)
+                evidence += outcome.evidence
+                if let value = outcome.value { values.append(value) } else { complete = false }
+            }
+            return Outcome(value: complete ? .list(values) : nil, evidence: evidence)
+        case .not(let operand):
+            let outcome = evaluate(operand, bindings)
+            guard case .boolean(let value)? = outcome.value else { return .unknown(outcome.evidence) }
+            return Outcome(value: .boolean(!value), evidence: outcome.evidence)
+        case .negate(let operand):
+            let outcome = evaluate(operand, bindings)
+            let value: Value? = switch outcome.value {
+            case .integer(let x)?: x == .min ? nil : .integer(-x)
+            case .decimal(let x)?: .decimal(-x)
+            case .period(let p)?: .period(Period(-p.amount, p.unit))
+            default: nil
+            }
+            return Outcome(value: value, evidence: outcome.evidence)
+        case .and(let lhs, let rhs):
+            return kleene([evaluate(lhs, bindings), evaluate(rhs, bindings)], decisive: false)
+        case .or(let lhs, let rhs):
+            return kleene([evaluate(lhs, bindings), evaluate(rhs, bindings)], decisive: true)
+        case .compare(let op, let lhs, let rhs):
+            return compare(op, lhs, rhs, bindings)
+        case .member(let element, let list, let negated):
+            let a = evaluate(element, bindings), b = evaluate(list, bindings)
+            guard let value = a.value, case .list(let values)? = b.value else { return .unknown(a.evidence + b.evidence) }
+            let found = values.contains { Self.equal($0, value) }
+            return Outcome(value: .boolean(found != negated), evidence: a.evidence + b.evidence)
+        case .arithmetic(let op, let lhs, let rhs):
+            return arithmetic(op, lhs, rhs, bindings)
+        case .conditional(let condition, let then, let otherwise):
+            let test = evaluate(condition, bindings)
+            guard case .boolean(let chosen)? = test.value else { return .unknown(test.evidence) }
+            let branch = evaluate(chosen ? then : otherwise, bindings)
+            return Outcome(value: branch.value, evidence: test.evidence + branch.evidence)
+        case .known(let operand):
+            let outcome = evaluate(operand, bindings)
+            let evidence = outcome.evidence.map { item -> Evidence in
+                if case .fact(let path, let definition, nil) = item { return .absent(path: path, definition: definition) }
+                return item
+            }
+            return Outcome(value: .boolean(outcome.value != nil), evidence: evidence)
+        case .quantifier(let quantifier, let over, let body):
+            return quantify(quantifier, over, body, bindings)
+        }
+    }
+
+    private mutating func field(_ base: Compiled, _ name: String, _ bindings: [Binding]) -> Outcome {
+        let outcome = evaluate(base, bindings)
+        var path = base.text + "." + name, definition: String?
+        if case .variable(let depth) = base.operation, let listPath = bindings[depth].path {
+            path = listPath + "." + name
+            definition = bindings[depth].definition.map { $0 + "." + name }
+        }
+        guard case .record(let record)? = outcome.value else { return .unknown(outcome.evidence) }
+        let value = record.fields[name]
+        return Outcome(value: value, evidence: outcome.evidence + [.fact(path: path, definition: definition ?? path, value: value)])
+    }
+
+    /// `and` (decisive value false) and `or` (decisive value true) over Kleene values.
+    private func kleene(_ outcomes: [Outcome], decisive: Bool) -> Outcome {
+        if let decided = outcomes.first(where: { $0.value == .boolean(decisive) }) {
+            return Outcome(value: .boolean(decisive), evidence: decided.evidence)
+        }
+        let unknown = outcomes.filter { $0.value == nil }
+        if !unknown.isEmpty { return .unknown(unknown.flatMap(\.evidence)) }
+        return Outcome(value: .boolean(!decisive), evidence: outcomes.flatMap(\.evidence))
+    }
+
+    private mutating func compare(_ op: BinaryOperator, _ lhs: Compiled, _ rhs: Compiled, _ bindings: [Binding]) -> Outcome {
+        let a = evaluate(lhs, bindings), b = evaluate(rhs, bindings)
+        let evidence = a.evidence + b.evidence
+        guard let x = a.value, let y = b.value else { return .unknown(evidence) }
+        if case .today = lhs.operation, case .date(let date) = y { noteBoundary(date) }
+        if case .today = rhs.operation, case .date(let date) = x { noteBoundary(date) }
+        let result: Bool
+        switch op {
+        case .equal: result = Self.equal(x, y)
+        case .notEqual: result = !Self.equal(x, y)
+        default:
+            guard let order = Self.order(x, y) else { return .unknown(evidence) }
+            switch op {
+            case .less: result = order < 0
+            case .lessOrEqual: result = order <= 0
+            case .greater: result = order > 0
+            default: result = order >= 0
+            }
+        }
+        let comparison = Evidence.Comparison(lhs: lhs.text, lhsValue: x, op: op.rawValue, rhs: rhs.text, rhsValue: y, result: result)
+        return Outcome(value: .boolean(result), evidence: evidence + [.comparison(comparison)])
+    }
+
+    /// A comparison with today flips on the compared date or the day after it.
+    private mutating func noteBoundary(_ date: CivilDate) {
+        boundaries.insert(date)
+        boundaries.insert(date.adding(days: 1))
+    }
+
+    private mutating func arithmetic(_ op: BinaryOperator, _ lhs: Compiled, _ rhs: Compiled, _ bindings: [Binding]) -> Outcome {
+        let a = evaluate(lhs, bindings), b = evaluate(rhs, bindings)
+        var evidence = a.evidence + b.evidence
+        guard let x = a.value, let y = b.value else { return .unknown(evidence) }
+        var value: Value?
+        switch (x, y) {
+        case (.date(let date), .period(let period)):
+            let signed = op == .subtract ? Period(-period.amount, period.unit) : period
+            let (result, approximate) = calendar.adding(signed, to: date)
+            if approximate { evidence.append(.approximate(expression: lhs.text + " " + op.rawValue + " " + rhs.text, date: result)) }
+            value = .date(result)
+        case (.period(let period), .integer(let factor)):
+            let (amount, overflow) = period.amount.multipliedReportingOverflow(by: factor)
+            value = overflow || abs(amount) > 1_000_000 ? nil : .period(Period(amount, period.unit))
+        case (.date(let end), .date(let start)):
+            value = .integer(end.dayNumber - start.dayNumber)
+        case (.integer(let i), .integer(let j)):
+            let (result, overflow): (Int, Bool) = switch op {
+            case .add: i.addingReportingOverflow(j)
+            case .subtract: i.subtractingReportingOverflow(j)
+            case .multiply: i.multipliedReportingOverflow(by: j)
+            default: (0, true)
+            }
+            if op == .divide { value = j == 0 ? nil : .decimal(Double(i) / Double(j)) }
+            else { value = overflow ? nil : .integer(result) }
+        default:
+            guard let i = x.asDouble, let j = y.asDouble else { break }
+            switch op {
+            case .add: value = .decimal(i + j)
+            case .subtract: value = .decimal(i - j)
+            case .multiply: value = .decimal(i * j)
+            default: value = j == 0 ? nil : .decimal(i / j)
+            }
+        }
+        return Outcome(value: value, evidence: evidence)
+    }
+
+    private mutating func quantify(_ quantifier: Quantifier, _ over: Compiled, _ body: Compiled, _ bindings: [Binding]) -> Outcome {
+        let list = evaluate(over, bindings)
+        guard case .list(let elements)? = list.value else { return .unknown(list.evidence) }
+        var listPath: String?, definition: String?
+        if case .fact(let name) = over.operation { (listPath, definition) = (name, name) }
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            let binding = Binding(value: element, path: listPath.map { "\($0)[\(index)]" }, definition: definition)
+            outcomes.append(evaluate(body, bindings + [binding]))
+        }
+        switch quantifier {
+        case .any:
+            guard !outcomes.isEmpty else { return Outcome(value: .boolean(false), evidence: list.evidence) }
+            return kleene(outcomes, decisive: true)
+        case .all:
+            guard !outcomes.isEmpty else { return Outcome(value: .boolean(true), evidence: list.evidence) }
+            return kleene(outcomes, decisive: false)
+        case .count, .sum:
+            let evidence = list.evidence + outcomes.flatMap(\.evidence)
+            if outcomes.contains(where: { $0.value == nil }) { return .unknown(evidence) }
+            if quantifier == .count {
+                return Outcome(value: .integer(outcomes.filter { $0.value == .boolean(true) }.count), evidence: evidence)
+            }
+            return Outcome(value: Self.total(outcomes.compactMap(\.value)), evidence: evidence)
+        }
+    }
+
+    private static func total(_ values: [Value]) -> Value? {
+        var integer = 0, decimal = 0.0, isDecimal = false
+        for value in values {
+            switch value {
+            case .integer(let x):
+                let (sum, overflow) = integer.addingReportingOverflow(x)
+                if overflow { return nil }
+                integer = sum
+            case .decimal(let x):
+                decimal += x
+                isDecimal = true
+            default: return nil
+            }
+        }
+        return isDecimal ? .decimal(decimal + Double(integer)) : .integer(integer)
+    }
+
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        if let x = a.asDouble, let y = b.asDouble { return x == y }
+        return a == b
+    }
+
+    /// -1, 0 or 1; nil for values without an order.
+    static func order(_ a: Value, _ b: Value) -> Int? {
+        switch (a, b) {
+        case (.date(let x), .date(let y)): return x == y ? 0 : (x < y ? -1 : 1)
+        case (.text(let x), .text(let y)): return x == y ? 0 : (x < y ? -1 : 1)
+        default:
+            guard let x = a.asDouble, let y = b.asDouble else { return nil }
+            return x == y ? 0 : (x < y ? -1 : 1)
+        }
+    }
+}

@@ -1,0 +1,279 @@
+/// Parses the expression language. Grammar, loosest binding first:
+///
+///     expr       = "if" expr "then" expr "else" expr | or
+///     or         = and { "or" and }
+///     and        = not { "and" not }
+///     not        = "not" not | comparison
+///     comparison = sum [ ("==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not" "in") sum ]
+///     sum        = product { ("+" | "-") product }
+///     product    = unary { ("*" | "/") unary }
+///     unary      = "-" unary | postfix
+///     postfix    = primary { "." name }
+///     primary    = number [unit] | string | "true" | "false" | "today" | name
+///                | "known" "(" expr ")" | quantifier "(" name "in" expr "," expr ")"
+///                | "[" [expr { "," expr }] "]" | "(" expr ")"
+///
+/// `unit` is one of day(s), working_day(s), week(s), month(s), year(s): `3 months`.
+public struct ExpressionParser {
+    private let source: String
+    private let scalars: [Unicode.Scalar]
+    private let origin: SourceLocation
+    private let verbatim: Bool
+    private var tokens: [LexedToken] = []
+    private var position = 0
+    private var depth = 0
+    private static let maxDepth = 64
+    private static let keywords: Set<String> = ["and", "or", "not", "in", "if", "then", "else", "true", "false", "today"]
+
+    /// - Parameters:
+    ///   - origin: where the expression's string starts in its file (its opening quote).
+    ///   - verbatim: whether the string was written without escapes, so offsets map to columns.
+    public init(_ source: String, origin: SourceLocation, verbatim: Bool) {
+        self.source = source
+        self.scalars = Array(source.unicodeScalars)
+        self.origin = origin
+        self.verbatim = verbatim
+    }
+
+    /// Parses the whole text as one expression.
+    public static func parse(_ source: String, origin: SourceLocation, verbatim: Bool) throws(Diagnostic) -> Expr {
+        var parser = ExpressionParser(source, origin: origin, verbatim: verbatim)
+        return try parser.parseAll()
+    }
+
+    mutating func parseAll() throws(Diagnostic) -> Expr {
+        do {
+            var lexer = Lexer(source)
+            tokens = try lexer.tokenize()
+        } catch {
+            throw Diagnostic(code: "expression-syntax", at: location(error.offset), "\(error.message) in expression `\(source)`")
+        }
+        let expr = try expression()
+        guard current.token == .end else { throw unexpected("an operator or the end of the expression") }
+        return expr
+    }
+
+    // MARK: Grammar
+
+    private mutating func expression() throws(Diagnostic) -> Expr {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else {
+            throw Diagnostic(code: "expression-syntax", at: location(current.start), "expression nested deeper than \(Self.maxDepth) levels")
+        }
+        if isKeyword("if") {
+            let start = current.start
+            advance()
+            let condition = try expression()
+            try expectKeyword("then")
+            let then = try expression()
+            try expectKeyword("else")
+            let otherwise = try expression()
+            return node(.conditional(condition, then: then, else: otherwise), from: start)
+        }
+        return try or()
+    }
+
+    private mutating func or() throws(Diagnostic) -> Expr {
+        var lhs = try and()
+        while isKeyword("or") {
+            advance()
+            let rhs = try and()
+            lhs = node(.binary(.or, lhs, rhs), from: lhs)
+        }
+        return lhs
+    }
+
+    private mutating func and() throws(Diagnostic) -> Expr {
+        var lhs = try not()
+        while isKeyword("and") {
+            advance()
+            let rhs = try not()
+            lhs = node(.binary(.and, lhs, rhs), from: lhs)
+        }
+        return lhs
+    }
+
+    private mutating func not() throws(Diagnostic) -> Expr {
+        guard isKeyword("not") else { return try comparison() }
+        let start = current.start
+        advance()
+        let operand = try not()
+        return node(.unary(.not, operand), from: start)
+    }
+
+    private mutating func comparison() throws(Diagnostic) -> Expr {
+        let lhs = try sum()
+        let op: BinaryOperator
+        if case .symbol(let symbol) = current.token, let comparison = BinaryOperator(rawValue: symbol), comparison.isComparison {
+            op = comparison
+            advance()
+        } else if isKeyword("in") {
+            op = .member
+            advance()
+        } else if isKeyword("not"), case .identifier("in") = peek.token {
+            op = .notMember
+            advance()
+            advance()
+        } else {
+            return lhs
+        }
+        let rhs = try sum()
+        return node(.binary(op, lhs, rhs), from: lhs)
+    }
+
+    private mutating func sum() throws(Diagnostic) -> Expr {
+        var lhs = try product()
+        while case .symbol(let symbol) = current.token, symbol == "+" || symbol == "-" {
+            advance()
+            let rhs = try product()
+            lhs = node(.binary(symbol == "+" ? .add : .subtract, lhs, rhs), from: lhs)
+        }
+        return lhs
+    }
+
+    private mutating func product() throws(Diagnostic) -> Expr {
+        var lhs = try unary()
+        while case .symbol(let symbol) = current.token, symbol == "*" || symbol == "/" {
+            advance()
+            let rhs = try unary()
+            lhs = node(.binary(symbol == "*" ? .multiply : .divide, lhs, rhs), from: lhs)
+        }
+        return lhs
+    }
+
+    private mutating func unary() throws(Diagnostic) -> Expr {
+        guard current.token == .symbol("-") else { return try postfix() }
+        let start = current.start
+        advance()
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw unexpected("a value") }
+        let operand = try unary()
+        return node(.unary(.negate, operand), from: start)
+    }
+
+    private mutating func postfix() throws(Diagnostic) -> Expr {
+        var base = try primary()
+        while current.token == .symbol(".") {
+            advance()
+            guard case .identifier(let field) = current.token, !Self.keywords.contains(field) else {
+                throw unexpected("a field name after '.'")
+            }
+            advance()
+            base = node(.member(base, field), from: base)
+        }
+        return base
+    }
+
+    private mutating func primary() throws(Diagnostic) -> Expr {
+        let start = current.start
+        switch current.token {
+        case .integer(let value):
+            advance()
+            if case .identifier(let word) = current.token, let unit = Period.Unit.spellings[word] {
+                advance()
+                return node(.period(Period(value, unit)), from: start)
+            }
+            return node(.integer(value), from: start)
+        case .decimal(let value):
+            advance()
+            return node(.decimal(value), from: start)
+        case .string(let value):
+            advance()
+            return node(.string(value), from: start)
+        case .identifier("true"), .identifier("false"):
+            let value = current.token == .identifier("true")
+            advance()
+            return node(.boolean(value), from: start)
+        case .identifier("today"):
+            advance()
+            return node(.today, from: start)
+        case .identifier("known"):
+            advance()
+            try expectSymbol("(")
+            let operand = try expression()
+            try expectSymbol(")")
+            return node(.known(operand), from: start)
+        case .identifier(let word) where Quantifier(rawValue: word) != nil && peek.token == .symbol("("):
+            return try quantifier(Quantifier(rawValue: word)!, start: start)
+        case .identifier(let name) where !Self.keywords.contains(name):
+            advance()
+            return node(.name(name), from: start)
+        case .symbol("("):
+            advance()
+            let inner = try expression()
+            try expectSymbol(")")
+            return node(inner.kind, from: start)
+        case .symbol("["):
+            advance()
+            var elements: [Expr] = []
+            while current.token != .symbol("]") {
+                elements.append(try expression())
+                guard current.token == .symbol(",") else { break }
+                advance()
+            }
+            try expectSymbol("]")
+            return node(.list(elements), from: start)
+        default:
+            throw unexpected("a value (a number, a 'string', a fact name, today, or '(')")
+        }
+    }
+
+    private mutating func quantifier(_ quantifier: Quantifier, start: Int) throws(Diagnostic) -> Expr {
+        advance()
+        try expectSymbol("(")
+        guard case .identifier(let variable) = current.token, !Self.keywords.contains(variable) else {
+            throw unexpected("a variable name, as in \(quantifier.rawValue)(d in departments, d.beds > 0)")
+        }
+        advance()
+        try expectKeyword("in")
+        let list = try expression()
+        try expectSymbol(",")
+        let body = try expression()
+        try expectSymbol(")")
+        return node(.quantifier(quantifier, variable: variable, over: list, body: body), from: start)
+    }
+
+    // MARK: Helpers
+
+    private var current: LexedToken { tokens[position] }
+    private var peek: LexedToken { tokens[min(position + 1, tokens.count - 1)] }
+    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+
+    private func isKeyword(_ word: String) -> Bool { current.token == .identifier(word) }
+
+    private mutating func expectKeyword(_ word: String) throws(Diagnostic) {
+        guard isKeyword(word) else { throw unexpected("'\(word)'") }
+        advance()
+    }
+
+    private mutating func expectSymbol(_ symbol: String) throws(Diagnostic) {
+        guard current.token == .symbol(symbol) else { throw unexpected("'\(symbol)'") }
+        advance()
+    }
+
+    private func unexpected(_ expected: String) -> Diagnostic {
+        let found = current.token == .end ? "the end of the expression" : "'\(slice(current.start, current.end))'"
+        return Diagnostic(code: "expression-syntax", at: location(current.start), "expected \(expected), found \(found) in `\(source)`")
+    }
+
+    private func node(_ kind: ExprKind, from start: Int) -> Expr {
+        let end = max(start, tokens[max(position - 1, 0)].end)
+        return Expr(kind, text: slice(start, end), location: location(start), span: start..<end)
+    }
+
+    private func node(_ kind: ExprKind, from first: Expr) -> Expr {
+        node(kind, from: first.span.lowerBound)
+    }
+
+    private func location(_ offset: Int) -> SourceLocation {
+        verbatim ? origin.advanced(by: 1 + offset) : origin
+    }
+
+    private func slice(_ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[min(start, scalars.count)..<min(end, scalars.count)])
+        return String(view)
+    }
+}

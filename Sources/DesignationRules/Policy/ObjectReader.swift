@@ -1,0 +1,126 @@
+/// Collects diagnostics while a loader walks a file; loaders report everything they find.
+final class DiagnosticCollector {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    func error(_ code: String, at location: SourceLocation?, _ message: String) {
+        diagnostics.append(Diagnostic(.error, code: code, at: location, message))
+    }
+
+    func warning(_ code: String, at location: SourceLocation?, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, code: code, at: location, message))
+    }
+
+    func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads the members of one JSON object with typed accessors that report a wrong
+/// type or a missing member, and at the end any member nobody asked for (a typo).
+struct ObjectReader {
+    let node: JSONNode
+    /// What the object is, for messages: "rule `art6-1`".
+    let context: String
+    let diagnostics: DiagnosticCollector
+    private var read: Set<String> = []
+
+    init?(_ node: JSONNode, _ context: String, _ diagnostics: DiagnosticCollector) {
+        guard node.members != nil else {
+            diagnostics.error("wrong-type", at: node.location, "\(context) must be an object, found \(node.kindName)")
+            return nil
+        }
+        self.node = node
+        self.context = context
+        self.diagnostics = diagnostics
+    }
+
+    var members: [JSONMember] { node.members ?? [] }
+
+    mutating func member(_ key: String, required: Bool = false) -> JSONNode? {
+        read.insert(key)
+        if let member = node.member(key) { return member.value }
+        if required { diagnostics.error("missing-field", at: node.location, "\(context) needs `\(key)`") }
+        return nil
+    }
+
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = member(key, required: required) else { return nil }
+        guard let string = value.string else {
+            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a string, found \(value.kindName)")
+            return nil
+        }
+        return string
+    }
+
+    /// A string member together with its node, for expressions whose positions matter.
+    mutating func stringNode(_ key: String, required: Bool = false) -> JSONNode? {
+        guard let value = member(key, required: required) else { return nil }
+        guard value.string != nil else {
+            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a string, found \(value.kindName)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = member(key) else { return nil }
+        guard let bool = value.bool else {
+            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be true or false, found \(value.kindName)")
+            return nil
+        }
+        return bool
+    }
+
+    mutating func number(_ key: String) -> Double? {
+        guard let value = member(key) else { return nil }
+        guard let number = value.number else {
+            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a number, found \(value.kindName)")
+            return nil
+        }
+        return number.double
+    }
+
+    mutating func array(_ key: String, required: Bool = false) -> [JSONNode]? {
+        guard let value = member(key, required: required) else { return nil }
+        guard let array = value.array else {
+            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a list, found \(value.kindName)")
+            return nil
+        }
+        return array
+    }
+
+    mutating func object(_ key: String, _ what: String, required: Bool = false) -> ObjectReader? {
+        guard let value = member(key, required: required) else { return nil }
+        return ObjectReader(value, "\(what) of \(context)", diagnostics)
+    }
+
+    /// A `{zh: …, en: …}` label.
+    mutating func label(_ key: String, required: Bool = false) -> Label? {
+        guard var reader = object(key, "`\(key)`", required: required) else { return nil }
+        let zh = reader.string("zh", required: true)
+        let en = reader.string("en", required: true)
+        reader.finish()
+        guard let zh, let en else { return nil }
+        return Label(zh: zh, en: en)
+    }
+
+    /// A date member written `YYYY-MM-DD`.
+    mutating func date(_ key: String, required: Bool = false) -> CivilDate? {
+        guard let node = stringNode(key, required: required), let text = node.string else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            diagnostics.error("bad-date", at: node.location, "`\(key)` of \(context) must be a date written YYYY-MM-DD, found \"\(text)\"")
+            return nil
+        }
+        return date
+    }
+
+    /// Reports every member that no accessor asked for, with the nearest expected name.
+    func finish() {
+        for member in members where !read.contains(member.key) {
+            var message = "unknown field `\(member.key)` in \(context)"
+            if let near = nearestName(to: member.key, in: read) { message += "; did you mean `\(near)`?" }
+            else { message += "; expected one of: " + read.sorted().joined(separator: ", ") }
+            diagnostics.error("unknown-field", at: member.keyLocation, message)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// Whether a text is law yet, still law, or only proposed.
+public enum PolicyStatus: String, Sendable, CaseIterable {
+    case inForce = "in-force", draft, expired
+}
+
+/// The document a policy file encodes.
+public struct PolicyDocument: Sendable {
+    public var title: String
+    public var number: String
+    public var issuer: String
+    public var issued: CivilDate?
+    /// The official text, relative to the policies folder.
+    public var source: String?
+}
+
+/// A kind of rule (condition, refusal ground, material, …) and the stage it belongs to.
+public struct RuleKind: Sendable {
+    public var id: String
+    public var stage: String
+    public var label: Label
+}
+
+/// What a stage of the procedure can end in.
+public struct StageOutcome: Sendable {
+    public var id: String
+    public var label: Label
+    /// The outcome applies when a rule of one of these kinds fails.
+    public var whenFailed: [String]
+    public var verdict: Verdict
+}
+
+/// One stage of the procedure (受理, 评估), with its outcomes in order of precedence.
+public struct Stage: Sendable {
+    public var id: String
+    public var label: Label
+    public var outcomes: [StageOutcome]
+    /// The outcome when no rule of the stage fails and none is unknown.
+    public var otherwise: StageOutcome
+}
+
+/// A rule of a policy: a condition to meet, a ground for refusal, a material to submit.
+public struct Rule: Sendable {
+    public enum Polarity: String, Sendable {
+        /// The rule passes when the test holds.
+        case requires
+        /// The rule fails when the test holds (refusal grounds).
+        case failsIf = "fails_if"
+    }
+
+    public var id: String
+    public var kind: String
+    public var citation: Citation
+    /// The source wording, verbatim.
+    public var quote: String
+    public var explanation: Label
+    /// The reading taken where the wording leaves a choice; shown beside the result.
+    public var note: Label?
+    public var appliesIf: Compiled?
+    public var polarity: Polarity
+    /// For a rule with alternatives, their disjunction.
+    public var test: Compiled
+    /// Items of which one must hold, each with its own citation (第五条（一）…（六）).
+    public var alternatives: [Alternative]
+    public var location: SourceLocation
+}
+
+/// One item of a rule that lists alternatives.
+public struct Alternative: Sendable {
+    public var citation: Citation
+    public var quote: String
+    public var test: Compiled
+}
+
+/// A date the text fixes (a notice period, an evaluation period) or a term it sets.
+public struct Deadline: Sendable {
+    public var id: String
+    public var citation: Citation
+    public var quote: String
+    public var label: Label
+    public var note: Label?
+    /// Shown only when a stage ends in one of these outcomes (`acceptance:supplement-required`);
+    /// always shown when empty.
+    public var when: [(stage: String, outcome: String)]
+    /// A date expression, or a duration expression for a term.
+    public var value: Compiled
+    public var location: SourceLocation
+}
+
+/// A named value a rule uses (3 months of operation), with where the text sets it.
+public struct Parameter: Sendable {
+    public var name: String
+    public var value: Value
+    public var text: String
+    public var citation: Citation
+    public var quote: String
+    public var label: Label
+}
+
+/// One jurisdiction's text, loaded and checked against the vocabulary.
+public struct Policy: Sendable {
+    public var id: String
+    public var file: String
+    public var document: PolicyDocument
+    public var status: PolicyStatus
+    public var effectiveFrom: CivilDate?
+    public var effectiveUntil: CivilDate?
+    public var scope: Label
+    public var kinds: [RuleKind]
+    public var stages: [Stage]
+    public var parameters: [Parameter]
+    public var rules: [Rule]
+    public var deadlines: [Deadline]
+
+    public func kind(_ id: String) -> RuleKind? { kinds.first { $0.id == id } }
+}
+
+/// The overall answer of an evaluation.
+public enum Verdict: String, Sendable, CaseIterable {
+    /// Every stage passed.
+    case eligible
+    /// Some stage ended in a refusal or an unqualified result.
+    case ineligible
+    /// Nothing refuses the applicant, but materials must be supplemented.
+    case incomplete
+    /// Facts are missing that could change the answer.
+    case undetermined
+}

@@ -1,0 +1,290 @@
+import Foundation
+
+/// Turns one policy file into a checked `Policy`, reporting every problem with its position.
+struct PolicyLoader {
+    let vocabulary: Vocabulary
+    let diagnostics: DiagnosticCollector
+
+    func load(_ root: JSONNode, file: String) -> Policy? {
+        guard var reader = ObjectReader(root, "the policy file", diagnostics) else { return nil }
+        defer { reader.finish() }
+        let id = reader.string("id", required: true) ?? ""
+        let expectedID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        if !id.isEmpty, id != expectedID, let node = reader.member("id") {
+            diagnostics.error("bad-id", at: node.location, "the policy id `\(id)` must match its file name `\(expectedID)`")
+        }
+        let document = readDocument(&reader)
+        let statusNode = reader.stringNode("status", required: true)
+        let status = statusNode.flatMap { PolicyStatus(rawValue: $0.string!) }
+        if let statusNode, status == nil {
+            diagnostics.error("bad-value", at: statusNode.location, "status must be one of: \(PolicyStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var effective = reader.object("effective", "`effective`")
+        let from = effective?.date("from"), until = effective?.date("until")
+        effective?.finish()
+        let scope = reader.label("scope", required: true) ?? Label(zh: "", en: "")
+        let (kinds, stages) = readProcedure(&reader)
+        let parameters = readParameters(&reader, policy: id)
+        let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+        var ids = IDRegistry(diagnostics: diagnostics)
+        for parameter in parameters { ids.claim(parameter.name, at: nil) }
+
+        var rules: [Rule] = []
+        for node in reader.array("rules", required: true) ?? [] {
+            if let rule = readRule(node, policy: id, checker: checker, kinds: kinds) {
+                ids.claim(rule.id, at: rule.location)
+                rules.append(rule)
+            }
+        }
+        var deadlines: [Deadline] = []
+        for node in reader.array("deadlines") ?? [] {
+            if let deadline = readDeadline(node, policy: id, checker: checker, stages: stages) {
+                ids.claim(deadline.id, at: deadline.location)
+                deadlines.append(deadline)
+            }
+        }
+        guard let document, let status else { return nil }
+        return Policy(id: id, file: file, document: document, status: status, effectiveFrom: from, effectiveUntil: until,
+                      scope: scope, kinds: kinds, stages: stages, parameters: parameters,
+                      rules: rules, deadlines: deadlines)
+    }
+
+    private func readDocument(_ reader: inout ObjectReader) -> PolicyDocument? {
+        guard var document = reader.object("document", "`document`", required: true) else { return nil }
+        defer { document.finish() }
+        let title = document.string("title", required: true)
+        let number = document.string("number", required: true)
+        let issuer = document.string("issuer", required: true)
+        let issued = document.date("issued")
+        let source = document.string("source")
+        guard let title, let number, let issuer else { return nil }
+        return PolicyDocument(title: title, number: number, issuer: issuer, issued: issued, source: source)
+    }
+
+    // MARK: Procedure
+
+    private func readProcedure(_ reader: inout ObjectReader) -> ([RuleKind], [Stage]) {
+        guard var procedure = reader.object("procedure", "`procedure`", required: true) else { return ([], []) }
+        defer { procedure.finish() }
+        var stages: [Stage] = []
+        for node in procedure.array("stages", required: true) ?? [] {
+            guard var stage = ObjectReader(node, "a stage", diagnostics) else { continue }
+            let id = stage.string("id", required: true)
+            let label = stage.label("label", required: true)
+            let outcomes = (stage.array("outcomes") ?? []).compactMap { readOutcome($0, otherwise: false) }
+            let otherwise = stage.member("otherwise", required: true).flatMap { readOutcome($0, otherwise: true) }
+            stage.finish()
+            if let id, let label, let otherwise {
+                stages.append(Stage(id: id, label: label, outcomes: outcomes, otherwise: otherwise))
+            }
+        }
+        var kinds: [RuleKind] = []
+        if var list = procedure.object("kinds", "`kinds`", required: true) {
+            for member in list.members {
+                _ = list.member(member.key)
+                guard var kind = ObjectReader(member.value, "kind `\(member.key)`", diagnostics) else { continue }
+                let stageNode = kind.stringNode("stage", required: true)
+                let label = kind.label("label", required: true)
+                kind.finish()
+                guard let stageNode, let stage = stageNode.string, let label else { continue }
+                if !stages.contains(where: { $0.id == stage }) {
+                    diagnostics.error("undeclared-stage", at: stageNode.location, "stage `\(stage)` is not declared; declared: \(stages.map(\.id).joined(separator: ", "))")
+                }
+                kinds.append(RuleKind(id: member.key, stage: stage, label: label))
+            }
+            list.finish()
+        }
+        for stage in stages {
+            for outcome in stage.outcomes {
+                for kind in outcome.whenFailed where !kinds.contains(where: { $0.id == kind && $0.stage == stage.id }) {
+                    diagnostics.error("undeclared-kind", at: nil, "outcome `\(outcome.id)` of stage `\(stage.id)` names kind `\(kind)`, which is not a kind of that stage")
+                }
+            }
+        }
+        return (kinds, stages)
+    }
+
+    private func readOutcome(_ node: JSONNode, otherwise: Bool) -> StageOutcome? {
+        guard var reader = ObjectReader(node, "an outcome", diagnostics) else { return nil }
+        defer { reader.finish() }
+        let id = reader.string("id", required: true)
+        let label = reader.label("label", required: true)
+        let whenFailed = otherwise ? [] : (reader.array("when_failed", required: true) ?? []).compactMap(\.string)
+        let verdictNode = reader.stringNode("verdict", required: true)
+        let verdict = verdictNode.flatMap { Verdict(rawValue: $0.string!) }
+        if let verdictNode, verdict == nil || verdict == .undetermined {
+            diagnostics.error("bad-value", at: verdictNode.location, "verdict must be one of: eligible, ineligible, incomplete")
+        }
+        guard let id, let label, let verdict else { return nil }
+        return StageOutcome(id: id, label: label, whenFailed: whenFailed, verdict: verdict)
+    }
+
+    // MARK: Parameters, rules, deadlines
+
+    private func readParameters(_ reader: inout ObjectReader, policy: String) -> [Parameter] {
+        guard var list = reader.object("parameters", "`parameters`") else { return [] }
+        defer { list.finish() }
+        var parameters: [Parameter] = []
+        for member in list.members {
+            _ = list.member(member.key)
+            guard var item = ObjectReader(member.value, "parameter `\(member.key)`", diagnostics) else { continue }
+            defer { item.finish() }
+            let valueNode = item.stringNode("value", required: true)
+            let citation = readCitation(&item, policy: policy)
+            let quote = item.string("quote", required: true)
+            let label = item.label("label", required: true)
+            guard let valueNode, let citation, let quote, let label else { continue }
+            guard let value = constant(valueNode) else { continue }
+            parameters.append(Parameter(name: member.key, value: value, text: valueNode.string!, citation: citation, quote: quote, label: label))
+        }
+        return parameters
+    }
+
+    /// A parameter's value: one literal of the expression language (`3 months`, `100`, `'text'`).
+    private func constant(_ node: JSONNode) -> Value? {
+        do {
+            let expr = try ExpressionParser.parse(node.string!, origin: node.location, verbatim: node.isVerbatimString)
+            switch expr.kind {
+            case .integer(let value): return .integer(value)
+            case .decimal(let value): return .decimal(value)
+            case .period(let value): return .period(value)
+            case .string(let value): return .text(value)
+            case .boolean(let value): return .boolean(value)
+            default:
+                diagnostics.error("bad-value", at: node.location, "a parameter's value must be one literal (3 months, 100, 'text'), found `\(expr.text)`")
+                return nil
+            }
+        } catch {
+            diagnostics.add(error)
+            return nil
+        }
+    }
+
+    private func readRule(_ node: JSONNode, policy: String, checker: TypeChecker, kinds: [RuleKind]) -> Rule? {
+        guard var reader = ObjectReader(node, "a rule", diagnostics) else { return nil }
+        let id = reader.string("id", required: true) ?? "?"
+        reader = ObjectReader(node, "rule `\(id)`", diagnostics)!
+        _ = reader.member("id")
+        defer { reader.finish() }
+        let kindNode = reader.stringNode("kind", required: true)
+        if let kindNode, let kind = kindNode.string, !kinds.contains(where: { $0.id == kind }) {
+            diagnostics.error("undeclared-kind", at: kindNode.location, "kind `\(kind)` is not declared in `procedure.kinds`; declared: \(kinds.map(\.id).joined(separator: ", "))")
+        }
+        let citation = readCitation(&reader, policy: policy)
+        let quote = reader.string("quote", required: true)
+        let explanation = reader.label("explain", required: true)
+        let note = reader.label("note")
+        let appliesIf = reader.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
+        let requires = reader.stringNode("requires"), failsIf = reader.stringNode("fails_if")
+        let alternativeNodes = reader.array("alternatives")
+        if [requires != nil, failsIf != nil, alternativeNodes != nil].filter({ $0 }).count != 1 {
+            diagnostics.error("missing-field", at: node.location, "rule `\(id)` needs exactly one of `requires` (passes when true), `fails_if` (fails when true) or `alternatives` (one must hold)")
+        }
+        let polarity: Rule.Polarity = failsIf != nil ? .failsIf : .requires
+        let alternatives = (alternativeNodes ?? []).compactMap { readAlternative($0, rule: id, policy: policy, checker: checker) }
+        if let alternativeNodes, alternativeNodes.isEmpty {
+            diagnostics.error("missing-field", at: node.location, "rule `\(id)` lists no alternatives")
+        }
+        let test = (requires ?? failsIf).flatMap { compile($0, checker, expecting: .boolean) } ?? disjunction(alternatives.map(\.test))
+        guard let kind = kindNode?.string, let citation, let quote, let explanation, let test,
+              alternatives.count == alternativeNodes?.count ?? 0 else { return nil }
+        return Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
+                    appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives, location: node.location)
+    }
+
+    private func readAlternative(_ node: JSONNode, rule: String, policy: String, checker: TypeChecker) -> Alternative? {
+        guard var reader = ObjectReader(node, "an alternative of rule `\(rule)`", diagnostics) else { return nil }
+        defer { reader.finish() }
+        let citation = readCitation(&reader, policy: policy)
+        let quote = reader.string("quote", required: true)
+        let test = reader.stringNode("requires", required: true).flatMap { compile($0, checker, expecting: .boolean) }
+        guard let citation, let quote, let test else { return nil }
+        return Alternative(citation: citation, quote: quote, test: test)
+    }
+
+    /// `a or b or …`, so that a rule with alternatives evaluates like any other.
+    private func disjunction(_ tests: [Compiled]) -> Compiled? {
+        guard var result = tests.first else { return nil }
+        for test in tests.dropFirst() {
+            result = Compiled(operation: .or(result, test), type: .boolean, text: "\(result.text) or \(test.text)", location: result.location)
+        }
+        return result
+    }
+
+    private func readDeadline(_ node: JSONNode, policy: String, checker: TypeChecker, stages: [Stage]) -> Deadline? {
+        guard var reader = ObjectReader(node, "a deadline", diagnostics) else { return nil }
+        defer { reader.finish() }
+        let id = reader.string("id", required: true)
+        let citation = readCitation(&reader, policy: policy)
+        let quote = reader.string("quote", required: true)
+        let label = reader.label("label", required: true)
+        let note = reader.label("note")
+        var when: [(String, String)] = []
+        for whenNode in reader.array("when") ?? [] {
+            let text = whenNode.string ?? ""
+            let parts = text.split(separator: ":").map(String.init)
+            if parts.count == 2, let stage = stages.first(where: { $0.id == parts[0] }),
+               (stage.outcomes + [stage.otherwise]).contains(where: { $0.id == parts[1] }) {
+                when.append((parts[0], parts[1]))
+            } else {
+                let known = stages.flatMap { stage in (stage.outcomes + [stage.otherwise]).map { "\(stage.id):\($0.id)" } }
+                diagnostics.error("bad-value", at: whenNode.location, "each `when` entry must name a stage and one of its outcomes, as in \"stage:outcome\": \(known.joined(separator: ", "))")
+            }
+        }
+        let dateNode = reader.stringNode("date"), termNode = reader.stringNode("term")
+        if (dateNode == nil) == (termNode == nil) {
+            diagnostics.error("missing-field", at: node.location, "deadline `\(id ?? "?")` needs exactly one of `date` (a date) or `term` (a duration)")
+        }
+        let value = dateNode.flatMap { compile($0, checker, expecting: .date) } ?? termNode.flatMap { compile($0, checker, expecting: .period) }
+        guard let id, let citation, let quote, let label, let value else { return nil }
+        return Deadline(id: id, citation: citation, quote: quote, label: label, note: note, when: when, value: value, location: node.location)
+    }
+
+    private func compile(_ node: JSONNode, _ checker: TypeChecker, expecting type: ValueType) -> Compiled? {
+        do {
+            let expr = try ExpressionParser.parse(node.string!, origin: node.location, verbatim: node.isVerbatimString)
+            return try checker.check(expr, expecting: type)
+        } catch {
+            diagnostics.add(error)
+            return nil
+        }
+    }
+
+    /// `citation: {article: "第六条", item: "（一）"}`; each part checked against the shapes printed in the texts.
+    private func readCitation(_ reader: inout ObjectReader, policy: String) -> Citation? {
+        guard var citation = reader.object("citation", "`citation`", required: true) else { return nil }
+        defer { citation.finish() }
+        var parts: [String: String] = [:]
+        for format in Citation.formats {
+            guard let node = citation.stringNode(format.key), let text = node.string else { continue }
+            if text.range(of: format.pattern, options: .regularExpression) == nil {
+                diagnostics.error("bad-citation", at: node.location, "malformed \(format.key) `\(text)`; expected the form printed in the text, e.g. \(format.example)")
+            }
+            parts[format.key] = text
+        }
+        let document = citation.string("document") ?? policy
+        if parts.isEmpty {
+            diagnostics.error("bad-citation", at: citation.node.location, "a citation needs at least one of: \(Citation.formats.map(\.key).joined(separator: ", "))")
+            return nil
+        }
+        return Citation(document: document, article: parts["article"], paragraph: parts["paragraph"], item: parts["item"],
+                        section: parts["section"], annex: parts["annex"])
+    }
+}
+
+/// Makes sure every id in a policy is used once.
+struct IDRegistry {
+    let diagnostics: DiagnosticCollector
+    private var seen: [String: SourceLocation?] = [:]
+
+    init(diagnostics: DiagnosticCollector) { self.diagnostics = diagnostics }
+
+    mutating func claim(_ id: String, at location: SourceLocation?) {
+        if let first = seen[id] {
+            let previous = first.map { " (first at \($0))" } ?? ""
+            diagnostics.error("duplicate-id", at: location, "id `\(id)` is used twice\(previous)")
+        } else {
+            seen[id] = location
+        }
+    }
+}

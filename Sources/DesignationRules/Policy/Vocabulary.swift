@@ -1,0 +1,58 @@
+/// One value of a one-of fact: its id as written in profiles, and its labels.
+public struct EnumValue: Sendable, Hashable {
+    public var id: String
+    public var label: Label
+}
+
+/// A declared fact, or a field of a list of records.
+public struct FactDefinition: Sendable {
+    /// `bed_count`, or `physicians.certificate` for a field of a record.
+    public var path: String
+    public var type: ValueType
+    public var label: Label
+    public var unit: Label?
+    /// The field of the official application form the fact is read from.
+    public var form: String?
+    /// Allowed values, for a one-of fact or a list of one-of values, in declared order.
+    public var values: [EnumValue]
+    /// Fields, for a list of records, in declared order.
+    public var fields: [FactDefinition]
+    /// Bounds for an integer or decimal (a count of beds cannot be negative).
+    public var minimum: Double?
+    public var maximum: Double?
+    /// For a date: the fact is a past event, so it cannot lie after the as-of date.
+    public var isPastEvent: Bool
+    public var location: SourceLocation
+
+    public func field(_ name: String) -> FactDefinition? { fields.first { $0.path.hasSuffix("." + name) && $0.name == name } }
+
+    /// The last component of the path.
+    public var name: String { path.split(separator: ".").last.map(String.init) ?? path }
+
+    public func value(_ id: String) -> EnumValue? { values.first { $0.id == id } }
+}
+
+/// Every fact a rule may use, declared once with its type, unit, labels and form field.
+public struct Vocabulary: Sendable {
+    /// Top-level facts in declared order.
+    public private(set) var facts: [FactDefinition] = []
+    private var byPath: [String: FactDefinition] = [:]
+
+    public init(_ facts: [FactDefinition]) {
+        self.facts = facts
+        for fact in facts { index(fact) }
+    }
+
+    private mutating func index(_ fact: FactDefinition) {
+        byPath[fact.path] = fact
+        for field in fact.fields { index(field) }
+    }
+
+    /// A fact or a record field by path (`bed_count`, `physicians.certificate`).
+    public func definition(_ path: String) -> FactDefinition? { byPath[path] }
+
+    public var topLevelNames: [String] { facts.map(\.path) }
+
+    /// The allowed values of an enumeration type (named by its declaring path).
+    public func enumValues(_ name: String) -> [EnumValue] { byPath[name]?.values ?? [] }
+}

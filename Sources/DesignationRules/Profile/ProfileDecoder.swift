@@ -1,0 +1,151 @@
+/// Reads a profile (a JSON object whose keys are fact names) and checks every value
+/// against the vocabulary, reporting all problems at once, each with its key path.
+public struct ProfileDecoder: Sendable {
+    public let vocabulary: Vocabulary
+    /// Dates of past events cannot lie after this date.
+    public let asOf: CivilDate
+
+    public init(vocabulary: Vocabulary, asOf: CivilDate) {
+        self.vocabulary = vocabulary
+        self.asOf = asOf
+    }
+
+    /// Decodes bytes of a JSON (or JSON5) profile.
+    public func decode(_ bytes: [UInt8], source: String) throws(DiagnosticList) -> Profile {
+        let root: JSONNode
+        do { root = try JSON5.parse(bytes, file: source, maxDepth: 64) } catch { throw DiagnosticList([error.diagnostic]) }
+        return try decode(root, source: source)
+    }
+
+    public func decode(_ root: JSONNode, source: String) throws(DiagnosticList) -> Profile {
+        var problems: [Diagnostic] = []
+        guard let members = root.members else {
+            throw DiagnosticList([Diagnostic(code: "wrong-type", at: root.location, "a profile must be a JSON object of facts, found \(root.kindName)")])
+        }
+        var facts: [String: Value] = [:]
+        for member in members {
+            guard let definition = vocabulary.definition(member.key), !member.key.contains(".") else {
+                problems.append(undeclared(member.key, at: member.keyLocation, candidates: vocabulary.topLevelNames, in: "the vocabulary"))
+                continue
+            }
+            if let value = read(member.value, definition, path: member.key, &problems) { facts[member.key] = value }
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        return Profile(facts: facts, source: source)
+    }
+
+    private func read(_ node: JSONNode, _ definition: FactDefinition, path: String, _ problems: inout [Diagnostic]) -> Value? {
+        if case .null = node.value { return nil }
+        return read(node, type: definition.type, definition, path: path, &problems)
+    }
+
+    private func read(_ node: JSONNode, type: ValueType, _ definition: FactDefinition, path: String, _ problems: inout [Diagnostic]) -> Value? {
+        func wrong(_ expected: String) -> Value? {
+            problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path)`: expected \(expected), found \(describe(node))"))
+            return nil
+        }
+        switch type {
+        case .boolean:
+            guard let value = node.bool else { return wrong("true or false") }
+            return .boolean(value)
+        case .integer:
+            guard let number = node.number, let value = number.integer else { return wrong("a whole number" + unit(definition)) }
+            return bounded(.integer(value), Double(value), node, definition, path, &problems)
+        case .decimal:
+            guard let number = node.number, number.double.isFinite else { return wrong("a number" + unit(definition)) }
+            return bounded(.decimal(number.double), number.double, node, definition, path, &problems)
+        case .text:
+            guard let value = node.string else { return wrong("text") }
+            return .text(value)
+        case .date:
+            guard let text = node.string else { return wrong("a date written YYYY-MM-DD") }
+            guard let date = CivilDate(iso: text) else {
+                problems.append(Diagnostic(code: "bad-date", at: node.location, "`\(path)`: \"\(text)\" is not a date; expected an existing day written YYYY-MM-DD, e.g. 2025-03-01"))
+                return nil
+            }
+            if definition.isPastEvent, date > asOf {
+                problems.append(Diagnostic(code: "future-date", at: node.location, "`\(path)`: \(text) is after the as-of date \(asOf), but \(definition.label.en.lowercased()) is a past event"))
+                return nil
+            }
+            return .date(date)
+        case .enumeration:
+            let allowed = definition.values.map(\.id)
+            guard let value = node.string else { return wrong("one of: " + allowed.joined(separator: ", ")) }
+            guard allowed.contains(value) else {
+                var message = "`\(path)`: \"\(value)\" is not an allowed value"
+                if let near = nearestName(to: value, in: allowed) { message += "; did you mean \"\(near)\"?" }
+                message += " Allowed: " + allowed.joined(separator: ", ")
+                problems.append(Diagnostic(code: "unknown-value", at: node.location, message))
+                return nil
+            }
+            return .text(value)
+        case .list(.record):
+            guard let elements = node.array else { return wrong("a list of records") }
+            var records: [Value] = []
+            for (index, element) in elements.enumerated() {
+                if let record = readRecord(element, definition, path: "\(path)[\(index)]", &problems) { records.append(record) }
+            }
+            return .list(records)
+        case .list(let elementType):
+            guard let elements = node.array else { return wrong("a list") }
+            var values: [Value] = []
+            for (index, element) in elements.enumerated() {
+                if let value = read(element, type: elementType, definition, path: "\(path)[\(index)]", &problems) { values.append(value) }
+            }
+            return .list(values)
+        case .period, .record, .emptyList:
+            return wrong("a value the vocabulary cannot declare")
+        }
+    }
+
+    private func readRecord(_ node: JSONNode, _ definition: FactDefinition, path: String, _ problems: inout [Diagnostic]) -> Value? {
+        guard let members = node.members else {
+            problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path)`: expected a record with fields \(definition.fields.map(\.name).joined(separator: ", ")), found \(describe(node))"))
+            return nil
+        }
+        var fields: [String: Value] = [:]
+        for member in members {
+            guard let field = definition.fields.first(where: { $0.name == member.key }) else {
+                problems.append(undeclared(member.key, at: member.keyLocation, candidates: definition.fields.map(\.name), in: "the fields of `\(definition.path)`", path: path + "." + member.key))
+                continue
+            }
+            if let value = read(member.value, field, path: path + "." + member.key, &problems) { fields[member.key] = value }
+        }
+        return .record(Record(fields))
+    }
+
+    private func bounded(_ value: Value, _ number: Double, _ node: JSONNode, _ definition: FactDefinition, _ path: String, _ problems: inout [Diagnostic]) -> Value? {
+        if let minimum = definition.minimum, number < minimum {
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path)`: \(value) is below the smallest possible value \(format(minimum))\(unit(definition))"))
+            return nil
+        }
+        if let maximum = definition.maximum, number > maximum {
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path)`: \(value) is above the largest plausible value \(format(maximum))\(unit(definition))"))
+            return nil
+        }
+        return value
+    }
+
+    private func undeclared(_ key: String, at location: SourceLocation, candidates: [String], in place: String, path: String? = nil) -> Diagnostic {
+        var message = "`\(path ?? key)` is not declared in \(place)"
+        if let near = nearestName(to: key, in: candidates) { message += "; did you mean `\(near)`?" }
+        return Diagnostic(code: "undeclared-fact", at: location, message)
+    }
+
+    private func unit(_ definition: FactDefinition) -> String {
+        definition.unit.map { " (\($0.en))" } ?? ""
+    }
+
+    private func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+
+    private func describe(_ node: JSONNode) -> String {
+        switch node.value {
+        case .string(let text): return "the text \"\(text)\""
+        case .number(let number): return "the number \(number.text)"
+        case .bool(let value): return value ? "true" : "false"
+        default: return node.kindName
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// A JSON value with ordered object keys, written by hand so that output is
+/// byte-identical run after run and keys appear in a reader's order.
+public indirect enum JSONOutput: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONOutput])
+    case object([(String, JSONOutput)])
+
+    /// Pretty-printed with two-space indentation, or on one line.
+    public func serialized(pretty: Bool = true) -> String {
+        var out = ""
+        write(to: &out, indent: pretty ? 0 : nil)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int?) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .double(let value): out += value.isFinite ? String(value) : "null"
+        case .string(let value): Self.writeString(value, to: &out)
+        case .array(let values):
+            writeContainer("[", "]", values.count, to: &out, indent: indent) { index, out, inner in
+                values[index].write(to: &out, indent: inner)
+            }
+        case .object(let members):
+            writeContainer("{", "}", members.count, to: &out, indent: indent) { index, out, inner in
+                Self.writeString(members[index].0, to: &out)
+                out += inner == nil ? ":" : ": "
+                members[index].1.write(to: &out, indent: inner)
+            }
+        }
+    }
+
+    private func writeContainer(_ open: String, _ close: String, _ count: Int, to out: inout String, indent: Int?,
+                                element: (Int, inout String, Int?) -> Void) {
+        out += open
+        guard count > 0 else { out += close; return }
+        let inner = indent.map { $0 + 2 }
+        for index in 0..<count {
+            if index > 0 { out += "," }
+            if let inner { out += "\n" + String(repeating: " ", count: inner) }
+            element(index, &out, inner)
+        }
+        if let indent { out += "\n" + String(repeating: " ", count: indent) }
+        out += close
+    }
+
+    private static func writeString(_ value: String, to out: inout String) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,96 @@
+/// The evaluation for programs. The schema is versioned (`schema` below) and
+/// documented in README.md; a change that removes or renames a key bumps it.
+public struct JSONReport: Sendable {
+    public static let schema = "designation-evaluation/1"
+    public let vocabulary: Vocabulary
+    public let language: Language
+
+    public init(vocabulary: Vocabulary, language: Language) {
+        self.vocabulary = vocabulary
+        self.language = language
+    }
+
+    public func render(_ evaluation: Evaluation) -> String {
+        document(evaluation).serialized() + "\n"
+    }
+
+    public func document(_ evaluation: Evaluation) -> JSONOutput {
+        let policy = evaluation.policy
+        let describe = Describer(vocabulary: vocabulary, policy: policy, language: language)
+        return .object([
+            ("schema", .string(Self.schema)),
+            ("region", .string(policy.id)),
+            ("document", .object([
+                ("title", .string(policy.document.title)),
+                ("number", .string(policy.document.number)),
+                ("status", .string(policy.status.rawValue)),
+            ])),
+            ("as_of", .string(evaluation.asOf.description)),
+            ("profile", .string(evaluation.profileSource)),
+            ("verdict", .string(evaluation.verdict.rawValue)),
+            ("warnings", .array(evaluation.warnings.map { .string($0.text(language)) })),
+            ("stages", .array(evaluation.stages.map { stage in
+                .object([
+                    ("id", .string(stage.stage.id)),
+                    ("outcome", stage.outcome.map { .string($0.id) } ?? .null),
+                    ("at_least", stage.atLeast.map { .string($0.id) } ?? .null),
+                    ("label", .string(stage.outcome?.label.text(language) ?? Words.heading("undetermined", language))),
+                ])
+            })),
+            ("rules", .array(evaluation.rules.map { rule($0, describe) })),
+            ("deadlines", .array(evaluation.deadlines.map { deadline($0, describe) })),
+            ("questions", .array(evaluation.questions.map(question))),
+        ])
+    }
+
+    private func rule(_ result: RuleResult, _ describe: Describer) -> JSONOutput {
+        .object([
+            ("id", .string(result.rule.id)),
+            ("kind", .string(result.rule.kind)),
+            ("status", .string(result.status.rawValue)),
+            ("citation", citation(result.rule.citation)),
+            ("quote", .string(result.rule.quote)),
+            ("explanation", .string(result.rule.explanation.text(language))),
+            ("note", result.rule.note.map { .string($0.text(language)) } ?? .null),
+            ("matched", .array(result.matched.map { .object([("citation", citation($0.citation)), ("quote", .string($0.quote))]) })),
+            ("evidence", .array(result.evidence.compactMap(describe.evidence).map(JSONOutput.string))),
+            ("needed", .array(result.needed.map(JSONOutput.string))),
+            ("passes_from", result.passesFrom.map { .string($0.description) } ?? .null),
+            ("approximate", .bool(result.isApproximate)),
+        ])
+    }
+
+    private func deadline(_ result: DeadlineResult, _ describe: Describer) -> JSONOutput {
+        .object([
+            ("id", .string(result.deadline.id)),
+            ("label", .string(result.deadline.label.text(language))),
+            ("value", result.value.map { .string($0.description) } ?? .null),
+            ("citation", citation(result.deadline.citation)),
+            ("quote", .string(result.deadline.quote)),
+            ("evidence", .array(result.evidence.compactMap(describe.evidence).map(JSONOutput.string))),
+            ("needed", .array(result.needed.map(JSONOutput.string))),
+            ("approximate", .bool(result.isApproximate)),
+        ])
+    }
+
+    private func citation(_ citation: Citation) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [("document", .string(citation.document))]
+        for (key, value) in [("annex", citation.annex), ("section", citation.section), ("article", citation.article),
+                             ("paragraph", citation.paragraph), ("item", citation.item)] {
+            if let value { members.append((key, .string(value))) }
+        }
+        members.append(("text", .string(citation.text)))
+        return .object(members)
+    }
+
+    private func question(_ path: String) -> JSONOutput {
+        let fact = vocabulary.definition(definitionPath(path))
+        return .object([
+            ("fact", .string(path)),
+            ("label", .string(fact?.label.text(language) ?? path)),
+            ("type", .string(fact.map { "\($0.type)" } ?? "unknown")),
+            ("allowed", .array((fact?.values ?? []).map { .string($0.id) })),
+            ("form", fact?.form.map(JSONOutput.string) ?? .null),
+        ])
+    }
+}

@@ -1,0 +1,70 @@
+/// The tool's own words (not the regulations'): status names and headings, in both languages.
+enum Words {
+    static func status(_ status: RuleStatus, _ language: Language) -> String {
+        switch (status, language) {
+        case (.pass, .zh): return "符合"
+        case (.fail, .zh): return "不符合"
+        case (.unknown, .zh): return "待定"
+        case (.notApplicable, .zh): return "不适用"
+        case (.waived, .zh): return "豁免"
+        case (.pass, .en): return "pass"
+        case (.fail, .en): return "FAIL"
+        case (.unknown, .en): return "unknown"
+        case (.notApplicable, .en): return "n/a"
+        case (.waived, .en): return "waived"
+        }
+    }
+
+    static func verdict(_ verdict: Verdict, _ language: Language) -> String {
+        switch (verdict, language) {
+        case (.eligible, .zh): return "符合定点条件"
+        case (.ineligible, .zh): return "不符合定点条件"
+        case (.incomplete, .zh): return "需补充材料"
+        case (.undetermined, .zh): return "尚不能确定（缺少信息）"
+        case (.eligible, .en): return "eligible"
+        case (.ineligible, .en): return "not eligible"
+        case (.incomplete, .en): return "materials to supplement"
+        case (.undetermined, .en): return "undetermined (facts missing)"
+        }
+    }
+
+    static func boolean(_ value: Bool, _ language: Language) -> String {
+        switch language {
+        case .zh: return value ? "是" : "否"
+        case .en: return value ? "yes" : "no"
+        }
+    }
+
+    static func period(_ period: Period, _ language: Language) -> String {
+        guard language == .zh else { return period.description }
+        switch period.unit {
+        case .days: return "\(period.amount)日"
+        case .workingDays: return "\(period.amount)个工作日"
+        case .weeks: return "\(period.amount)周"
+        case .months: return "\(period.amount)个月"
+        case .years: return "\(period.amount)年"
+        }
+    }
+
+    static let headings: [String: Label] = [
+        "decision": Label(zh: "结论", en: "Decision"),
+        "profile": Label(zh: "申请材料", en: "Profile"),
+        "asOf": Label(zh: "评估日期", en: "As of"),
+        "stages": Label(zh: "程序", en: "Procedure"),
+        "undetermined": Label(zh: "待定（缺少信息）", en: "undetermined (facts missing)"),
+        "atLeast": Label(zh: "已知至少为", en: "at least"),
+        "deadlines": Label(zh: "期限", en: "Deadlines and terms"),
+        "questions": Label(zh: "需要补充的信息", en: "Questions to ask"),
+        "missing": Label(zh: "缺少", en: "missing"),
+        "passesFrom": Label(zh: "最早可满足日期", en: "passes from"),
+        "note": Label(zh: "解读", en: "reading taken"),
+        "approximate": Label(zh: "约（仅按周末计算工作日，未载入节假日安排）", en: "approximate (working days counted on weekends only; no holiday arrangement loaded)"),
+        "warning": Label(zh: "注意", en: "Warning"),
+        "unknown": Label(zh: "未知", en: "unknown"),
+        "absent": Label(zh: "未填", en: "absent"),
+        "form": Label(zh: "表单字段", en: "form field"),
+        "allowed": Label(zh: "可选值", en: "allowed"),
+    ]
+
+    static func heading(_ key: String, _ language: Language) -> String { headings[key]!.text(language) }
+}

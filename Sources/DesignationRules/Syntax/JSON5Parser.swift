@@ -1,0 +1,818 @@
+/// Reads JSON5 (https://spec.json5.org), and therefore plain JSON, keeping the
+/// source position of every value and every object key.
+///
+/// Bad input gives exactly one ``JSON5Error`` naming `file:line:column` and saying
+/// what was expected there. Nesting is handled with an explicit stack, so deep
+/// input can never overflow the call stack.
+public enum JSON5 {
+    /// Parses a whole document (one value, then only whitespace/comments). `file` is used in locations.
+    ///
+    /// A leading UTF-8 byte-order mark is skipped. The input must be UTF-8.
+    /// - Parameter maxDepth: the most arrays/objects that may be open at once.
+    public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 256) throws(JSON5Error) -> JSONNode {
+        var parser = JSON5Parser(bytes: bytes, file: file, maxDepth: maxDepth)
+        return try parser.parseDocument()
+    }
+
+    /// Parses a whole document (one value, then only whitespace/comments). `file` is used in locations.
+    public static func parse(_ text: String, file: String, maxDepth: Int = 256) throws(JSON5Error) -> JSONNode {
+        try parse(Array(text.utf8), file: file, maxDepth: maxDepth)
+    }
+}
+
+// MARK: - Parser state and position tracking
+
+/// A single-use cursor over the bytes of one document.
+///
+/// Line and column are tracked incrementally as bytes are consumed: a column is
+/// counted on each byte that starts a UTF-8 sequence, never on continuation bytes.
+struct JSON5Parser {
+    /// A number literal longer than this is rejected rather than converted.
+    static let maxNumberLength = 100
+
+    private let bytes: [UInt8]
+    private let file: String
+    private let maxDepth: Int
+    private var index = 0
+    private var line = 1
+    private var column = 1
+
+    init(bytes: [UInt8], file: String, maxDepth: Int) {
+        self.bytes = bytes
+        self.file = file
+        self.maxDepth = maxDepth
+    }
+
+    private var location: SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    private var isAtEnd: Bool { index >= bytes.count }
+
+    /// The byte `offset` places ahead, or nil past the end.
+    private func peek(_ offset: Int = 0) -> UInt8? {
+        let position = index + offset
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    private func error(_ message: String, at location: SourceLocation? = nil) -> JSON5Error {
+        JSON5Error(location: location ?? self.location, message: message)
+    }
+
+    /// Consumes `count` bytes known to be ASCII and not line breaks.
+    private mutating func advanceASCII(_ count: Int = 1) {
+        index += count
+        column += count
+    }
+
+    /// Consumes one byte that is not a line break.
+    private mutating func advanceByte() {
+        if !Byte.isContinuation(bytes[index]) { column += 1 }
+        index += 1
+    }
+
+    /// Consumes LF, CR or CRLF as one line break.
+    private mutating func consumeLineBreak() {
+        if bytes[index] == Byte.cr, peek(1) == Byte.lf { index += 2 } else { index += 1 }
+        line += 1
+        column = 1
+    }
+
+    /// Consumes one byte, or a whole line break.
+    private mutating func advanceAny() {
+        if Byte.isLineBreak(bytes[index]) { consumeLineBreak() } else { advanceByte() }
+    }
+
+    /// Consumes a whole scalar of `length` bytes that is not a line break.
+    private mutating func advanceScalar(length: Int) {
+        index += length
+        column += 1
+    }
+
+    // MARK: - Document
+
+    mutating func parseDocument() throws(JSON5Error) -> JSONNode {
+        try checkEncoding()
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }  // BOM: not a column
+        try skipTrivia()
+        if isAtEnd { throw error("the file is empty; expected a JSON value") }
+        let root = try parseValue()
+        try skipTrivia()
+        if !isAtEnd {
+            throw error("expected end of file after the value, found \(describeFound()); "
+                + "a file holds one value (put several in an array)")
+        }
+        return root
+    }
+
+    /// Rejects input that is not UTF-8, before anything else is read, so that
+    /// every later step may decode byte slices without checking them again.
+    private func checkEncoding() throws(JSON5Error) {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw error("the file is UTF-16, not UTF-8 (it starts with a UTF-16 byte-order mark): "
+                + "convert it with `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8`")
+        }
+        guard let bad = UTF8Check.firstInvalidByte(in: bytes) else { return }
+        let hex = String(bytes[bad], radix: 16, uppercase: true)
+        throw JSON5Error(
+            location: locationOfValidPrefix(upTo: bad),
+            message: "the file is not valid UTF-8 (byte 0x\(hex)); it may be GB18030/GBK from a Windows tool: "
+                + "convert it with `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8`")
+    }
+
+    /// The location of byte `end`, counting from the start over bytes known to be valid UTF-8.
+    private func locationOfValidPrefix(upTo end: Int) -> SourceLocation {
+        var walker = JSON5Parser(bytes: Array(bytes[..<end]), file: file, maxDepth: maxDepth)
+        if walker.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { walker.index = 3 }
+        while !walker.isAtEnd { walker.advanceAny() }
+        return walker.location
+    }
+
+    // MARK: - Values (iterative, with an explicit stack of open containers)
+
+    /// An array or object whose closing bracket has not been read yet.
+    private enum OpenContainer {
+        case array(OpenArray)
+        case object(OpenObject)
+
+        var location: SourceLocation {
+            switch self {
+            case .array(let array): array.location
+            case .object(let object): object.location
+            }
+        }
+    }
+
+    private struct OpenArray {
+        var location: SourceLocation
+        var elements: [JSONNode] = []
+    }
+
+    private struct OpenObject {
+        var location: SourceLocation
+        var members: [JSONMember] = []
+        /// The key read before the value now being parsed.
+        var pendingKey = ""
+        var pendingKeyLocation: SourceLocation
+        /// Key → member index, built only once the object is large
+        /// (a linear scan is faster for the usual handful of keys).
+        private var keyIndex: [String: Int] = [:]
+
+        init(location: SourceLocation) {
+            self.location = location
+            self.pendingKeyLocation = location
+        }
+
+        mutating func firstLocation(of key: String) -> SourceLocation? {
+            if members.count <= 16 {
+                return members.first { $0.key == key }?.keyLocation
+            }
+            // Members never hold duplicates, so the index can catch up by count.
+            for position in keyIndex.count..<members.count {
+                keyIndex[members[position].key] = position
+            }
+            return keyIndex[key].map { members[$0].keyLocation }
+        }
+    }
+
+    /// What an open container does after receiving a value.
+    private enum AfterValue {
+        case expectsMore(OpenContainer)
+        case closed(JSONNode)
+    }
+
+    /// Parses one value. Instead of recursing into arrays and objects, opened
+    /// containers are pushed on `open`; each finished value is handed to the
+    /// innermost container, which either waits for more or closes and becomes
+    /// the finished value for the one around it.
+    private mutating func parseValue() throws(JSON5Error) -> JSONNode {
+        var open: [OpenContainer] = []
+        nextValue: while true {
+            guard var finished = try beginValue(within: &open) else { continue }
+            while let container = open.popLast() {
+                switch try add(finished, to: container) {
+                case .expectsMore(let container):
+                    open.append(container)
+                    continue nextValue
+                case .closed(let node):
+                    finished = node
+                }
+            }
+            return finished
+        }
+    }
+
+    /// Reads a scalar value, an empty container, or the opening of a container
+    /// (pushed on `open`, returning nil).
+    private mutating func beginValue(within open: inout [OpenContainer]) throws(JSON5Error) -> JSONNode? {
+        try skipTrivia()
+        switch peek() {
+        case nil:
+            throw error("expected a value, found end of file" + unclosedNote(open.last))
+        case Byte.openBracket?:
+            return try openArray(within: &open)
+        case Byte.openBrace?:
+            return try openObject(within: &open)
+        default:
+            return try parseScalar()
+        }
+    }
+
+    private mutating func checkDepth(_ open: [OpenContainer]) throws(JSON5Error) {
+        if open.count >= maxDepth {
+            throw error("nesting deeper than \(maxDepth) levels")
+        }
+    }
+
+    private mutating func openArray(within open: inout [OpenContainer]) throws(JSON5Error) -> JSONNode? {
+        try checkDepth(open)
+        let start = location
+        advanceASCII()
+        try skipTrivia()
+        if peek() == Byte.closeBracket {
+            advanceASCII()
+            return JSONNode(value: .array([]), location: start)
+        }
+        open.append(.array(OpenArray(location: start)))
+        return nil
+    }
+
+    private mutating func openObject(within open: inout [OpenContainer]) throws(JSON5Error) -> JSONNode? {
+        try checkDepth(open)
+        let start = location
+        advanceASCII()
+        try skipTrivia()
+        if peek() == Byte.closeBrace {
+            advanceASCII()
+            return JSONNode(value: .object([]), location: start)
+        }
+        var object = OpenObject(location: start)
+        try readKey(into: &object)
+        open.append(.object(object))
+        return nil
+    }
+
+    private mutating func add(_ value: JSONNode, to container: OpenContainer) throws(JSON5Error) -> AfterValue {
+        switch container {
+        case .array(var array):
+            array.elements.append(value)
+            return try continueArray(array)
+        case .object(var object):
+            object.members.append(JSONMember(key: object.pendingKey, keyLocation: object.pendingKeyLocation, value: value))
+            return try continueObject(object)
+        }
+    }
+
+    /// After an element: `,` (possibly trailing) or `]`.
+    private mutating func continueArray(_ array: OpenArray) throws(JSON5Error) -> AfterValue {
+        try skipTrivia()
+        let closed = AfterValue.closed(JSONNode(value: .array(array.elements), location: array.location))
+        switch peek() {
+        case Byte.comma?:
+            advanceASCII()
+            try skipTrivia()
+            guard peek() == Byte.closeBracket else { return .expectsMore(.array(array)) }
+            advanceASCII()
+            return closed
+        case Byte.closeBracket?:
+            advanceASCII()
+            return closed
+        default:
+            throw error("expected ',' or ']' after array element, found \(describeFound())"
+                + unclosedNote(.array(array)))
+        }
+    }
+
+    /// After a member: `,` (possibly trailing) then a key, or `}`.
+    private mutating func continueObject(_ object: OpenObject) throws(JSON5Error) -> AfterValue {
+        var object = object
+        try skipTrivia()
+        switch peek() {
+        case Byte.comma?:
+            advanceASCII()
+            try skipTrivia()
+            guard peek() == Byte.closeBrace else {
+                try readKey(into: &object)
+                return .expectsMore(.object(object))
+            }
+            advanceASCII()
+        case Byte.closeBrace?:
+            advanceASCII()
+        default:
+            throw error("expected ',' or '}' after object member, found \(describeFound())"
+                + unclosedNote(.object(object)))
+        }
+        return .closed(JSONNode(value: .object(object.members), location: object.location))
+    }
+
+    /// Reads `key :` and records the key as the object's pending key.
+    private mutating func readKey(into object: inout OpenObject) throws(JSON5Error) {
+        let keyLocation = location
+        let key: String
+        if peek() == Byte.doubleQuote || peek() == Byte.singleQuote {
+            key = try parseString().text
+        } else if let name = scanIdentifier() {
+            key = String(decoding: bytes[name], as: UTF8.self)
+        } else {
+            throw error("expected a key (a string or an identifier), found \(describeFound())"
+                + unclosedNote(.object(object)))
+        }
+        if let first = object.firstLocation(of: key) {
+            throw error("duplicate key \"\(key)\" (first at line \(first.line), column \(first.column))",
+                        at: keyLocation)
+        }
+        try skipTrivia()
+        guard peek() == Byte.colon else {
+            throw error("expected ':' after key \"\(key)\", found \(describeFound())")
+        }
+        advanceASCII()
+        object.pendingKey = key
+        object.pendingKeyLocation = keyLocation
+    }
+
+    /// At end of file, points at the bracket that was never closed.
+    private func unclosedNote(_ container: OpenContainer?) -> String {
+        guard isAtEnd, let container else { return "" }
+        let bracket = if case .array = container { "[" } else { "{" }
+        let start = container.location
+        return " (the '\(bracket)' at line \(start.line), column \(start.column) is not closed)"
+    }
+
+    // MARK: - Scalars
+
+    private mutating func parseScalar() throws(JSON5Error) -> JSONNode {
+        let start = location
+        switch bytes[index] {
+        case Byte.doubleQuote, Byte.singleQuote:
+            let (text, isVerbatim) = try parseString()
+            return JSONNode(value: .string(text), location: start, isVerbatimString: isVerbatim)
+        case Byte.plus, Byte.minus, Byte.dot, Byte.zero...Byte.nine:
+            return JSONNode(value: .number(try parseNumber()), location: start)
+        default:
+            guard let word = scanIdentifier() else {
+                throw error("expected a value, found \(describeFound())")
+            }
+            return JSONNode(value: try keywordValue(word, at: start), location: start)
+        }
+    }
+
+    /// `true`, `false`, `null`, `Infinity` or `NaN`; any other bare word is an error.
+    private func keywordValue(_ word: Range<Int>, at start: SourceLocation) throws(JSON5Error) -> JSONValue {
+        let text = bytes[word]
+        if text.elementsEqual("true".utf8) { return .bool(true) }
+        if text.elementsEqual("false".utf8) { return .bool(false) }
+        if text.elementsEqual("null".utf8) { return .null }
+        if let number = Self.namedNumber(text, sign: "") { return .number(number) }
+        throw error("expected a value, found '\(String(decoding: text, as: UTF8.self))' "
+            + "(text must be in quotes; the literals are true, false and null)", at: start)
+    }
+
+    private static func namedNumber(_ word: ArraySlice<UInt8>, sign: String) -> JSONNumber? {
+        let negative = sign == "-"
+        if word.elementsEqual("Infinity".utf8) {
+            return JSONNumber(text: sign + "Infinity", integer: nil, double: negative ? -.infinity : .infinity)
+        }
+        if word.elementsEqual("NaN".utf8) {
+            return JSONNumber(text: sign + "NaN", integer: nil, double: .nan)
+        }
+        return nil
+    }
+
+    // MARK: Numbers
+
+    private mutating func parseNumber() throws(JSON5Error) -> JSONNumber {
+        let startIndex = index
+        let start = location
+        var sign = ""
+        if let first = peek(), first == Byte.plus || first == Byte.minus {
+            sign = first == Byte.plus ? "+" : "-"
+            advanceASCII()
+        }
+        if let word = scanIdentifier() {  // +Infinity, -NaN, ...
+            guard let number = Self.namedNumber(bytes[word], sign: sign) else {
+                throw error("expected a number after '\(sign)', found '\(String(decoding: bytes[word], as: UTF8.self))'",
+                            at: start.advanced(by: 1))
+            }
+            return number
+        }
+        let isHex = peek() == Byte.zero && (peek(1) == Byte.lowerX || peek(1) == Byte.upperX)
+        let isInteger = isHex ? try scanHexDigits() : try scanDecimal(sign: sign)
+        // Everything in a number literal is ASCII, so the length in bytes is in characters.
+        let length = index - startIndex
+        if length > Self.maxNumberLength {
+            throw error("number literal of \(length) characters is too long "
+                + "(at most \(Self.maxNumberLength) are allowed)", at: start)
+        }
+        let text = String(decoding: bytes[startIndex..<index], as: UTF8.self)
+        return Self.makeNumber(text: text, isHex: isHex, isInteger: isInteger)
+    }
+
+    /// Scans `0x` and the hex digits after it. Returns true (a hex literal is an integer).
+    private mutating func scanHexDigits() throws(JSON5Error) -> Bool {
+        advanceASCII(2)
+        if scanDigits(where: Byte.isHexDigit) == 0 {
+            throw error("expected a hexadecimal digit after '0x', found \(describeFound())")
+        }
+        return true
+    }
+
+    /// Scans `digits [. digits] [e [sign] digits]`, allowing a leading or trailing point.
+    /// Returns whether the literal is an integer (no point, no exponent).
+    private mutating func scanDecimal(sign: String) throws(JSON5Error) -> Bool {
+        let integerStart = location
+        let integerDigits = scanDigits(where: Byte.isDigit)
+        if integerDigits > 1, bytes[index - integerDigits] == Byte.zero {
+            throw error("a number cannot start with a leading zero (write it without the zero, "
+                + "or as a string if the zero matters)", at: integerStart)
+        }
+        var isInteger = true
+        if peek() == Byte.dot {
+            isInteger = false
+            advanceASCII()
+            if scanDigits(where: Byte.isDigit) == 0, integerDigits == 0 {
+                throw error("expected a digit after '.', found \(describeFound())")
+            }
+        } else if integerDigits == 0 {
+            throw error("expected a number after '\(sign)', found \(describeFound())")
+        }
+        if peek() == Byte.lowerE || peek() == Byte.upperE {
+            isInteger = false
+            advanceASCII()
+            if peek() == Byte.plus || peek() == Byte.minus { advanceASCII() }
+            if scanDigits(where: Byte.isDigit) == 0 {
+                throw error("expected a digit in the exponent, found \(describeFound())")
+            }
+        }
+        return isInteger
+    }
+
+    /// Consumes ASCII digits matching `isDigit`; returns how many.
+    private mutating func scanDigits(where isDigit: (UInt8) -> Bool) -> Int {
+        let start = index
+        while let byte = peek(), isDigit(byte) { advanceASCII() }
+        return index - start
+    }
+
+    private static func makeNumber(text: String, isHex: Bool, isInteger: Bool) -> JSONNumber {
+        guard isHex else {
+            // Swift's conversions accept JSON5's leading '+', leading '.' and trailing '.'.
+            let integer = isInteger ? Int(text) : nil
+            return JSONNumber(text: text, integer: integer, double: Double(text) ?? .nan)
+        }
+        // "-0x1F": Int(_:radix:) takes the sign but not the "0x".
+        let negative = text.hasPrefix("-")
+        let digits = text.drop { $0 != "x" && $0 != "X" }.dropFirst()
+        let integer = Int((negative ? "-" : "") + digits, radix: 16)
+        var magnitude = 0.0
+        for digit in digits { magnitude = magnitude * 16 + Double(digit.hexDigitValue ?? 0) }
+        return JSONNumber(text: text, integer: integer, double: integer.map(Double.init) ?? (negative ? -magnitude : magnitude))
+    }
+
+    // MARK: Strings
+
+    /// Parses a single- or double-quoted string at the cursor.
+    /// `isVerbatim` is true when it had no escapes or line continuations.
+    private mutating func parseString() throws(JSON5Error) -> (text: String, isVerbatim: Bool) {
+        let start = location
+        let quote = bytes[index]
+        advanceASCII()
+        let contentStart = index
+        // Fast path: no escapes, so the text is a slice of the (already validated) input.
+        while let byte = peek(), byte != Byte.backslash {
+            if byte == quote {
+                let text = String(decoding: bytes[contentStart..<index], as: UTF8.self)
+                advanceASCII()
+                return (text, true)
+            }
+            if Byte.isLineBreak(byte) { throw unterminatedString(startedAt: start) }
+            advanceByte()
+        }
+        if isAtEnd { throw unterminatedString(startedAt: start) }
+        var decoded = Array(bytes[contentStart..<index])
+        try readEscapedRest(into: &decoded, quote: quote, startedAt: start)
+        return (String(decoding: decoded, as: UTF8.self), false)
+    }
+
+    /// Slow path: continues a string from a backslash, decoding escapes into `decoded`.
+    private mutating func readEscapedRest(into decoded: inout [UInt8], quote: UInt8,
+                                          startedAt start: SourceLocation) throws(JSON5Error) {
+        while let byte = peek() {
+            if byte == quote {
+                advanceASCII()
+                return
+            }
+            if Byte.isLineBreak(byte) { throw unterminatedString(startedAt: start) }
+            if byte == Byte.backslash {
+                try readEscape(into: &decoded, startedAt: start)
+            } else {
+                decoded.append(byte)
+                advanceByte()
+            }
+        }
+        throw unterminatedString(startedAt: start)
+    }
+
+    private func unterminatedString(startedAt start: SourceLocation) -> JSON5Error {
+        error("unterminated string (started at line \(start.line), column \(start.column)); "
+            + "expected a closing quote before the end of the line")
+    }
+
+    /// Reads one escape sequence (the cursor is on the backslash).
+    private mutating func readEscape(into decoded: inout [UInt8], startedAt start: SourceLocation) throws(JSON5Error) {
+        let escapeStart = location
+        advanceASCII()
+        guard let byte = peek() else { throw unterminatedString(startedAt: start) }
+        if Byte.isLineBreak(byte) {  // line continuation: contributes nothing
+            consumeLineBreak()
+            return
+        }
+        if let simple = Byte.simpleEscape(byte) {
+            // "\0" may not be followed by a digit (it would look like an octal escape).
+            if byte == Byte.zero, let next = peek(1), Byte.isDigit(next) {
+                throw error("invalid escape '\\0' followed by a digit; write '\\u0000' or '\\x00'", at: escapeStart)
+            }
+            decoded.append(simple)
+            advanceASCII()
+            return
+        }
+        switch byte {
+        case Byte.lowerX:
+            advanceASCII()
+            let value = try readHexDigits(2, after: "\\x")
+            append(Unicode.Scalar(UInt8(value)), to: &decoded)
+        case Byte.lowerU:
+            advanceASCII()
+            let scalar = try readUnicodeEscape(startedAt: escapeStart)
+            append(scalar, to: &decoded)
+        case Byte.zero...Byte.nine:
+            throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'; digits cannot be escaped", at: escapeStart)
+        default:
+            // JSON5 lets any other character escape to itself ("\q" is "q"),
+            // including U+2028/U+2029, which also act as a line continuation.
+            let (scalar, length) = UTF8Check.decodeScalar(in: bytes, at: index)
+            if scalar != "\u{2028}" && scalar != "\u{2029}" { append(scalar, to: &decoded) }
+            advanceScalar(length: length)
+        }
+    }
+
+    /// Reads the `XXXX` of `\uXXXX`, combining a surrogate pair written as two escapes.
+    private mutating func readUnicodeEscape(startedAt escapeStart: SourceLocation) throws(JSON5Error) -> Unicode.Scalar {
+        let first = try readHexDigits(4, after: "\\u")
+        switch first {
+        case 0xD800...0xDBFF:
+            guard peek() == Byte.backslash, peek(1) == Byte.lowerU else { break }
+            let lowStart = location
+            advanceASCII(2)
+            let second = try readHexDigits(4, after: "\\u")
+            guard (0xDC00...0xDFFF).contains(second) else {
+                throw error("expected a low surrogate (\\uDC00 to \\uDFFF) after the high surrogate, "
+                    + "found \\u\(Self.hex4(second))", at: lowStart)
+            }
+            return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!
+        case 0xDC00...0xDFFF:
+            break
+        default:
+            return Unicode.Scalar(first)!
+        }
+        throw error("unpaired surrogate \\u\(Self.hex4(first)); a surrogate must be written as "
+            + "a high (\\uD800 to \\uDBFF) and a low (\\uDC00 to \\uDFFF) escape together", at: escapeStart)
+    }
+
+    private mutating func readHexDigits(_ count: Int, after escape: String) throws(JSON5Error) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<count {
+            guard let byte = peek(), let digit = Byte.hexValue(byte) else {
+                throw error("expected \(count) hexadecimal digits after '\(escape)', found \(describeFound())")
+            }
+            value = value * 16 + UInt32(digit)
+            advanceASCII()
+        }
+        return value
+    }
+
+    private func append(_ scalar: Unicode.Scalar, to decoded: inout [UInt8]) {
+        UTF8.encode(scalar) { decoded.append($0) }
+    }
+
+    private static func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    // MARK: - Identifiers
+
+    /// Consumes an identifier (unquoted key or bare word) and returns its byte range,
+    /// or returns nil without moving if none starts here.
+    ///
+    /// Identifiers are ASCII letters, digits, `_` and `$`, plus non-ASCII letters,
+    /// marks and digits; they do not start with a digit or mark. (JSON5's `\u`
+    /// escapes inside identifiers are not supported: quote such a key instead.)
+    private mutating func scanIdentifier() -> Range<Int>? {
+        let start = index
+        while let byte = peek() {
+            let isFirst = index == start
+            if byte < 0x80 {
+                guard Byte.isIdentifierASCII(byte), !(isFirst && Byte.isDigit(byte)) else { break }
+                advanceASCII()
+            } else {
+                let (scalar, length) = UTF8Check.decodeScalar(in: bytes, at: index)
+                guard Self.isIdentifierScalar(scalar, first: isFirst) else { break }
+                advanceScalar(length: length)
+            }
+        }
+        return index > start ? start..<index : nil
+    }
+
+    private static func isIdentifierScalar(_ scalar: Unicode.Scalar, first: Bool) -> Bool {
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        if first { return false }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return scalar == "\u{200C}" || scalar == "\u{200D}"  // ZWNJ, ZWJ
+        }
+    }
+
+    // MARK: - Whitespace and comments
+
+    /// Skips whitespace (JSON5's set, which includes Unicode spaces and the BOM) and comments.
+    private mutating func skipTrivia() throws(JSON5Error) {
+        while let byte = peek() {
+            switch byte {
+            case Byte.space, Byte.tab, Byte.verticalTab, Byte.formFeed:
+                advanceASCII()
+            case Byte.lf, Byte.cr:
+                consumeLineBreak()
+            case Byte.slash where peek(1) == Byte.slash:
+                skipLineComment()
+            case Byte.slash where peek(1) == Byte.star:
+                try skipBlockComment()
+            case 0x80...:
+                let (scalar, length) = UTF8Check.decodeScalar(in: bytes, at: index)
+                guard Self.isUnicodeSpace(scalar) else { return }
+                advanceScalar(length: length)
+            default:
+                return
+            }
+        }
+    }
+
+    private static func isUnicodeSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        // U+2028/U+2029 are line terminators to JSON5 but are not counted as new lines
+        // here: editors do not show them as such, and positions must match the editor.
+        case 0xA0, 0xFEFF, 0x2028, 0x2029: true
+        default: scalar.properties.generalCategory == .spaceSeparator  // includes U+3000
+        }
+    }
+
+    private mutating func skipLineComment() {
+        while let byte = peek(), !Byte.isLineBreak(byte) { advanceByte() }
+    }
+
+    private mutating func skipBlockComment() throws(JSON5Error) {
+        let start = location
+        advanceASCII(2)
+        while let byte = peek() {
+            if byte == Byte.star, peek(1) == Byte.slash {
+                advanceASCII(2)
+                return
+            }
+            advanceAny()
+        }
+        throw error("unterminated comment (started at line \(start.line), column \(start.column)); expected '*/'")
+    }
+
+    // MARK: - Describing what was found
+
+    /// The character at the cursor, quoted for a message, with a hint for
+    /// look-alikes typed with a Chinese input method.
+    private func describeFound() -> String {
+        guard !isAtEnd else { return "end of file" }
+        let (scalar, _) = UTF8Check.decodeScalar(in: bytes, at: index)
+        return Self.describe(scalar)
+    }
+
+    private static func describe(_ scalar: Unicode.Scalar) -> String {
+        if scalar == "\n" || scalar == "\r" { return "a line break" }
+        if scalar == "'" { return "\"'\"" }
+        if let meant = fullWidthLookAlikes[scalar] {
+            return "'\(scalar)' (a full-width character; did you mean \(meant)?)"
+        }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .unassigned, .privateUse, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return "U+\(hex4(scalar.value)) (an invisible character)"
+        default:
+            return "'\(scalar)'"
+        }
+    }
+
+    private static let fullWidthLookAlikes: [Unicode.Scalar: String] = [
+        "\u{FF0C}": "','", "\u{3001}": "','", "\u{FF1A}": "':'",
+        "\u{201C}": "'\"'", "\u{201D}": "'\"'", "\u{2018}": "\"'\"", "\u{2019}": "\"'\"",
+        "\u{FF3B}": "'['", "\u{FF3D}": "']'", "\u{3010}": "'['", "\u{3011}": "']'",
+        "\u{FF5B}": "'{'", "\u{FF5D}": "'}'",
+    ]
+}
+
+// MARK: - Bytes
+
+/// ASCII byte constants and classes used by the parser.
+private enum Byte {
+    static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    static let verticalTab: UInt8 = 0x0B, formFeed: UInt8 = 0x0C
+    static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
+    static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
+    static let comma = UInt8(ascii: ","), colon = UInt8(ascii: ":")
+    static let doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
+    static let backslash = UInt8(ascii: "\\"), slash = UInt8(ascii: "/"), star = UInt8(ascii: "*")
+    static let plus = UInt8(ascii: "+"), minus = UInt8(ascii: "-"), dot = UInt8(ascii: ".")
+    static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+    static let lowerX = UInt8(ascii: "x"), upperX = UInt8(ascii: "X"), lowerU = UInt8(ascii: "u")
+    static let lowerE = UInt8(ascii: "e"), upperE = UInt8(ascii: "E")
+
+    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+    static func isLineBreak(_ byte: UInt8) -> Bool { byte == lf || byte == cr }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
+    static func isHexDigit(_ byte: UInt8) -> Bool { hexValue(byte) != nil }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case zero...nine: byte - zero
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    static func isIdentifierASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             zero...nine, UInt8(ascii: "_"), UInt8(ascii: "$"): true
+        default: false
+        }
+    }
+
+    /// The byte a one-character escape stands for (`\n` → LF), or nil.
+    static func simpleEscape(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "n"): lf
+        case UInt8(ascii: "t"): tab
+        case UInt8(ascii: "r"): cr
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): formFeed
+        case UInt8(ascii: "v"): verticalTab
+        case zero: 0x00
+        case singleQuote, doubleQuote, backslash, slash: byte
+        default: nil
+        }
+    }
+}
+
+/// UTF-8 validation and decoding.
+enum UTF8Check {
+    /// The index of the first byte that does not begin a well-formed UTF-8 sequence
+    /// (stray continuation byte, overlong form, surrogate, value above U+10FFFF,
+    /// or a sequence cut short), or nil if all bytes are valid.
+    static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            // Sequence length and the allowed range of the second byte (RFC 3629, table 3-7).
+            let length: Int
+            var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; secondRange = 0xA0...0xBF
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; secondRange = 0x80...0x9F
+            case 0xF0: length = 4; secondRange = 0x90...0xBF
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; secondRange = 0x80...0x8F
+            default: return index
+            }
+            guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return index }
+            for offset in 2..<max(2, length) where !Byte.isContinuation(bytes[index + offset]) {
+                return index
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// Decodes the scalar starting at `index` in bytes already known to be valid UTF-8.
+    static func decodeScalar(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, length: Int) {
+        let lead = UInt32(bytes[index])
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = length == 1 ? lead : lead & (0xFF >> (length + 1))
+        for offset in 1..<max(1, length) {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}

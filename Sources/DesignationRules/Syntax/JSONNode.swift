@@ -1,0 +1,112 @@
+/// A number as written in the source, with its integer and floating-point readings.
+public struct JSONNumber: Sendable, Hashable {
+    /// The literal as written, e.g. "-12", "3.50", "0x1F", "Infinity".
+    public var text: String
+    /// Set when the literal is an integer (decimal or hex, no fraction or exponent)
+    /// that fits in `Int`; nil otherwise.
+    public var integer: Int?
+    /// Always set; may be infinite or NaN for JSON5 `Infinity` and `NaN`.
+    public var double: Double
+
+    /// Creates a number.
+    public init(text: String, integer: Int?, double: Double) {
+        self.text = text
+        self.integer = integer
+        self.double = double
+    }
+}
+
+/// The value part of a ``JSONNode``.
+public enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONNode])
+    /// Members in source order.
+    case object([JSONMember])
+}
+
+/// One `key: value` pair of an object, with the key's own position.
+public struct JSONMember: Sendable {
+    /// The key, with escapes already decoded.
+    public var key: String
+    /// Where the key starts (for a quoted key: its opening quote).
+    public var keyLocation: SourceLocation
+    /// The member's value.
+    public var value: JSONNode
+
+    /// Creates a member.
+    public init(key: String, keyLocation: SourceLocation, value: JSONNode) {
+        self.key = key
+        self.keyLocation = keyLocation
+        self.value = value
+    }
+}
+
+/// A value together with the position it was read from.
+public struct JSONNode: Sendable {
+    /// The value.
+    public var value: JSONValue
+    /// Where the value starts (for a string: its opening quote).
+    public var location: SourceLocation
+    /// For a string written without escapes or line continuations: true, so that
+    /// character i of the string is at `location.advanced(by: 1 + i)`. False otherwise.
+    public var isVerbatimString: Bool
+
+    /// Creates a node.
+    public init(value: JSONValue, location: SourceLocation, isVerbatimString: Bool = false) {
+        self.value = value
+        self.location = location
+        self.isVerbatimString = isVerbatimString
+    }
+
+    /// The string, if this is a string.
+    public var string: String? {
+        if case .string(let text) = value { return text }
+        return nil
+    }
+
+    /// The boolean, if this is `true` or `false`.
+    public var bool: Bool? {
+        if case .bool(let flag) = value { return flag }
+        return nil
+    }
+
+    /// The number, if this is a number.
+    public var number: JSONNumber? {
+        if case .number(let number) = value { return number }
+        return nil
+    }
+
+    /// The elements, if this is an array.
+    public var array: [JSONNode]? {
+        if case .array(let elements) = value { return elements }
+        return nil
+    }
+
+    /// The members in source order, if this is an object.
+    public var members: [JSONMember]? {
+        if case .object(let members) = value { return members }
+        return nil
+    }
+
+    /// The member with this key, if this is an object that has one.
+    /// (The reader rejects duplicate keys, so there is at most one.)
+    public func member(_ key: String) -> JSONMember? {
+        members?.first { $0.key == key }
+    }
+
+    /// "null", "boolean", "number", "string", "array" or "object", for error messages
+    /// such as "expected a string, found a number".
+    public var kindName: String {
+        switch value {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import DesignationRules
+import Foundation
+
+/// The command line of `evaluate`, parsed by hand (the project takes no dependencies).
+struct Options {
+    var profile: String?
+    var region: String?
+    var asOf: CivilDate?
+    var format = "text"
+    var language: Language?
+    var policies: String?
+    var help = false
+    var version = false
+
+    static let usage = """
+    Usage: evaluate PROFILE.json --region REGION [options]
+
+    Evaluates an applicant profile against a jurisdiction's designation rules and
+    prints the decision, rule by rule, with citations and the values that decided.
+
+    Options:
+      --region REGION     the jurisdiction (required); `--region list` shows the ids
+      --as-of DATE        evaluate as of this date, YYYY-MM-DD (default: today in China)
+      --format FORMAT     text (default) or json
+      --lang LANG         zh or en (default: zh when LANG starts with zh, else en)
+      --policies DIR      use the policy files in DIR instead of the shipped ones
+      --help              show this help
+      --version           show the version
+
+    PROFILE may be - to read standard input.
+
+    Exit codes:
+      0  eligible                 1  not eligible
+      2  undetermined (facts missing)
+      3  materials to supplement  64 bad usage
+      65 bad input (profile)      66 cannot read input
+      78 bad policy files
+    """
+
+    struct UsageError: Error { var message: String }
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> Options {
+        var options = Options()
+        var index = 0
+        func value(for flag: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count, !arguments[index].hasPrefix("--") else { throw UsageError(message: "\(flag) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "--help", "-h": options.help = true
+            case "--version": options.version = true
+            case "--region": options.region = try value(for: argument)
+            case "--policies": options.policies = try value(for: argument)
+            case "--as-of":
+                let text = try value(for: argument)
+                guard let date = CivilDate(iso: text) else { throw UsageError(message: "--as-of must be a date written YYYY-MM-DD, found \"\(text)\"") }
+                options.asOf = date
+            case "--format":
+                options.format = try value(for: argument)
+                guard ["text", "json"].contains(options.format) else { throw UsageError(message: "--format must be text or json, found \"\(options.format)\"") }
+            case "--lang":
+                let text = try value(for: argument)
+                guard let language = Language(rawValue: text) else { throw UsageError(message: "--lang must be zh or en, found \"\(text)\"") }
+                options.language = language
+            default:
+                if argument.hasPrefix("--") { throw UsageError(message: "unknown option \(argument)") }
+                guard options.profile == nil else { throw UsageError(message: "one profile at a time; found \(options.profile!) and \(argument)") }
+                options.profile = argument
+            }
+            index += 1
+        }
+        return options
+    }
+
+    /// Chinese for Chinese locales, English otherwise, unless `--lang` says.
+    func resolvedLanguage(environment: [String: String]) -> Language {
+        if let language { return language }
+        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
+        return locale.hasPrefix("zh") ? .zh : .en
+    }
+}
+
+/// Today in China, where the texts apply.
+func todayInChina() -> CivilDate {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+}

@@ -1,0 +1,76 @@
+import DesignationRules
+import Foundation
+import ShippedPolicies
+
+/// Exit codes, documented in README.md and `--help`.
+enum ExitCode: Int32 {
+    case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3
+    case usage = 64, badInput = 65, noInput = 66, badPolicy = 78
+
+    init(_ verdict: Verdict) {
+        switch verdict {
+        case .eligible: self = .eligible
+        case .ineligible: self = .ineligible
+        case .undetermined: self = .undetermined
+        case .incomplete: self = .incomplete
+        }
+    }
+}
+
+func fail(_ message: String, _ code: ExitCode) -> Never {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    exit(code.rawValue)
+}
+
+func run() -> ExitCode {
+    let options: Options
+    do { options = try Options.parse(Array(CommandLine.arguments.dropFirst())) } catch {
+        fail("evaluate: \(error.message)\nRun `evaluate --help` for usage.", .usage)
+    }
+    if options.help { print(Options.usage); return .eligible }
+    if options.version { print("evaluate 0.1.0 (\(JSONReport.schema))"); return .eligible }
+
+    guard let directory = options.policies.map({ URL(fileURLWithPath: $0) }) ?? ShippedPolicies.directory else {
+        fail("evaluate: the shipped policies are missing; pass --policies DIR", .badPolicy)
+    }
+    let policies: PolicySet
+    do { policies = try PolicySet(directory: directory) } catch {
+        fail("evaluate: the policy files have errors:\n\(error)", .badPolicy)
+    }
+    guard let region = options.region, let policy = policies.policies[region] else {
+        let given = options.region.map { "unknown region \"\($0)\"" } ?? "--region is required"
+        fail("evaluate: \(given); the regions are: \(policies.regionIDs.joined(separator: ", "))", .usage)
+    }
+    guard let path = options.profile else { fail("evaluate: no profile given\nRun `evaluate --help` for usage.", .usage) }
+
+    let bytes: [UInt8]
+    if path == "-" {
+        bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    } else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
+            fail("evaluate: cannot read \(path): no such file", .noInput)
+        }
+        bytes = [UInt8](data)
+    }
+    let asOf = options.asOf ?? todayInChina()
+    let profile: Profile
+    do { profile = try ProfileDecoder(vocabulary: policies.vocabulary, asOf: asOf).decode(bytes, source: path == "-" ? "<stdin>" : path) } catch {
+        fail("\(error)", .badInput)
+    }
+
+    let evaluation = Evaluator(policy: policy, calendar: policies.calendar).evaluate(profile, asOf: asOf)
+    let environment = ProcessInfo.processInfo.environment
+    let language = options.resolvedLanguage(environment: environment)
+    switch options.format {
+    case "json":
+        print(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+    default:
+        let colour = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
+        print(TextReport(vocabulary: policies.vocabulary, language: language, colour: colour).render(evaluation), terminator: "")
+    }
+    return ExitCode(evaluation.verdict)
+}
+
+exit(run().rawValue)

@@ -1,0 +1,35 @@
+@testable import DesignationRules
+
+/// A small vocabulary for unit tests, built in code so the tests do not depend on the shipped files.
+enum TestVocabulary {
+    static let origin = SourceLocation(file: "test.json5", line: 1, column: 1)
+
+    static func fact(_ path: String, _ type: ValueType, values: [String] = [], fields: [FactDefinition] = []) -> FactDefinition {
+        FactDefinition(path: path, type: type, label: Label(zh: path, en: path), unit: nil, form: nil,
+                       values: values.map { EnumValue(id: $0, label: Label(zh: $0, en: $0)) }, fields: fields,
+                       minimum: nil, maximum: nil, isPastEvent: false, location: origin)
+    }
+
+    static let vocabulary = Vocabulary([
+        fact("a", .boolean), fact("b", .boolean),
+        fact("beds", .integer), fact("ratio", .decimal), fact("name", .text),
+        fact("opened", .date), fact("received", .date),
+        fact("kind", .enumeration("kind"), values: ["clinic", "hospital"]),
+        fact("materials", .list(.enumeration("materials")), values: ["form", "licence"]),
+        fact("staff", .list(.record("staff")), fields: [
+            fact("staff.registered", .boolean),
+            fact("staff.years", .integer),
+        ]),
+    ])
+
+    static let checker = TypeChecker(vocabulary: vocabulary, parameters: ["threshold": .integer(100), "wait": .period(Period(3, .months))])
+
+    static func compile(_ text: String) throws -> Compiled {
+        try checker.check(try ExpressionParser.parse(text, origin: origin, verbatim: true))
+    }
+
+    static func evaluate(_ text: String, _ facts: [String: Value], today: CivilDate = CivilDate(iso: "2026-11-26")!) throws -> Outcome {
+        var evaluator = ExpressionEvaluator(facts: facts, today: today, calendar: .weekendsOnly)
+        return evaluator.evaluate(try compile(text))
+    }
+}
