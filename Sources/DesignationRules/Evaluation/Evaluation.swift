@@ -52,3 +52,14 @@ public struct Evaluation: Sendable {
     /// Missing facts that could change the decision, in the order rules first need them.
     public var questions: [String]
 }
+
+extension Evaluation {
+    /// Whether the procedure gets to `stage`: no earlier stage ended it with a refusal.
+    public func reached(_ stage: StageResult) -> Bool {
+        for earlier in stages {
+            if earlier.stage.id == stage.stage.id { return true }
+            if earlier.outcome?.verdict == .ineligible { return false }
+        }
+        return true
+    }
+}

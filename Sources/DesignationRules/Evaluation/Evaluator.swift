@@ -31,6 +31,7 @@ public struct Evaluator: Sendable {
             passesFrom = earliestPass(rule, facts, after: asOf, candidates: evaluator.boundaries)
         }
         if status != .unknown { evidence = evidence.filter { $0.neededPath == nil } }
+        evidence = Self.withoutRepeats(evidence)
         var needed: [String] = []
         for path in evidence.compactMap(\.neededPath) where !needed.contains(path) { needed.append(path) }
         let approximate = evidence.contains { if case .approximate = $0 { return true } else { return false } }
@@ -57,6 +58,12 @@ public struct Evaluator: Sendable {
         let passes = rule.polarity == .requires ? holds : !holds
         if passes { return (.pass, test.evidence) }
         return applies == true ? (.fail, scopeEvidence + test.evidence) : (.unknown, scopeEvidence + test.evidence)
+    }
+
+    /// The evidence in first-seen order, each item once (`a in l and b in l` reads `l` twice).
+    static func withoutRepeats(_ evidence: [Evidence]) -> [Evidence] {
+        var seen: Set<Evidence> = []
+        return evidence.filter { seen.insert($0).inserted }
     }
 
     /// The first date after `asOf` on which the rule would pass, when only the date

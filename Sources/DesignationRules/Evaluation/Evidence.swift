@@ -13,13 +13,21 @@ public enum Evidence: Sendable, Hashable {
     /// A date counted in working days on weekends alone, for want of a holiday arrangement.
     case approximate(expression: String, date: CivilDate)
 
+    /// A comparison or a membership test (`op` is `in` or `not in`), with both sides' values.
     public struct Comparison: Sendable, Hashable {
-        public var lhs: String
-        public var lhsValue: Value
+        public var lhs: Side
         public var op: String
-        public var rhs: String
-        public var rhsValue: Value
+        public var rhs: Side
         public var result: Bool
+    }
+
+    /// One side of a comparison. When the side is a fact read from the profile, its
+    /// path and vocabulary entry are kept so that it can be shown by its label.
+    public struct Side: Sendable, Hashable {
+        public var text: String
+        public var value: Value
+        public var path: String?
+        public var definition: String?
     }
 
     /// The path of a missing fact, when this is one.

@@ -75,8 +75,8 @@ struct ExpressionEvaluator {
         case .member(let element, let list, let negated):
             let a = evaluate(element, bindings), b = evaluate(list, bindings)
             guard let value = a.value, case .list(let values)? = b.value else { return .unknown(a.evidence + b.evidence) }
-            let found = values.contains { Self.equal($0, value) }
-            return Outcome(value: .boolean(found != negated), evidence: a.evidence + b.evidence)
+            let result = values.contains { Self.equal($0, value) } != negated
+            return comparison(negated ? "not in" : "in", element, a, list, b, result: result)
         case .arithmetic(let op, let lhs, let rhs):
             return arithmetic(op, lhs, rhs, bindings)
         case .conditional(let condition, let then, let otherwise):
@@ -137,8 +137,31 @@ struct ExpressionEvaluator {
             default: result = order >= 0
             }
         }
-        let comparison = Evidence.Comparison(lhs: lhs.text, lhsValue: x, op: op.rawValue, rhs: rhs.text, rhsValue: y, result: result)
-        return Outcome(value: .boolean(result), evidence: evidence + [.comparison(comparison)])
+        return comparison(op.rawValue, lhs, a, rhs, b, result: result)
+    }
+
+    /// The outcome of a comparison of two known sides. A side that is a fact is shown
+    /// inside the comparison (by its label) rather than again on its own.
+    private func comparison(_ op: String, _ lhs: Compiled, _ a: Outcome, _ rhs: Compiled, _ b: Outcome, result: Bool) -> Outcome {
+        let (left, leftEvidence) = side(lhs, a)
+        let (right, rightEvidence) = side(rhs, b)
+        let item = Evidence.comparison(Evidence.Comparison(lhs: left, op: op, rhs: right, result: result))
+        return Outcome(value: .boolean(result), evidence: leftEvidence + rightEvidence + [item])
+    }
+
+    private func side(_ node: Compiled, _ outcome: Outcome) -> (Evidence.Side, [Evidence]) {
+        var side = Evidence.Side(text: node.text, value: outcome.value!, path: nil, definition: nil)
+        var evidence = outcome.evidence
+        switch node.operation {
+        case .fact, .field:
+            if case .fact(let path, let definition, _)? = evidence.last {
+                side.path = path
+                side.definition = definition
+                evidence.removeLast()
+            }
+        default: break
+        }
+        return (side, evidence)
     }
 
     /// A comparison with today flips on the compared date or the day after it.

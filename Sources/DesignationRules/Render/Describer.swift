@@ -16,19 +16,19 @@ struct Describer {
     }
 
     /// A value as a reader expects it: 是/否, the label of a one-of value, a unit.
-    func value(_ value: Value?, definition: String?) -> String {
+    func value(_ value: Value?, definition: String?, withID: Bool = true) -> String {
         guard let value else { return Words.heading("unknown", language) }
         let fact = definition.flatMap { vocabulary.definition($0) }
         switch value {
         case .boolean(let flag): return Words.boolean(flag, language)
         case .text(let id):
-            if let label = fact?.value(id)?.label { return "\(label.text(language)) (\(id))" }
+            if let label = fact?.value(id)?.label { return withID ? "\(label.text(language)) (\(id))" : label.text(language) }
             return "\"\(id)\""
         case .integer, .decimal:
             guard let unit = fact?.unit else { return value.description }
             return language == .zh ? "\(value)\(unit.zh)" : "\(value) \(unit.en)"
         case .period(let period): return Words.period(period, language)
-        case .list(let values): return "[" + values.map { self.value($0, definition: definition) }.joined(separator: ", ") + "]"
+        case .list(let values): return "[" + values.map { self.value($0, definition: definition, withID: withID) }.joined(separator: ", ") + "]"
         default: return value.description
         }
     }
@@ -44,20 +44,49 @@ struct Describer {
             let citation = parameter.map { " (\($0.citation.text))" } ?? ""
             return "\(parameter?.label.text(language) ?? name) = \(self.value(value, definition: nil))\(citation)"
         case .comparison(let comparison):
-            // `x == true` adds nothing to the fact already shown.
-            if case .boolean = comparison.rhsValue, comparison.rhs == "true" || comparison.rhs == "false" { return nil }
-            let symbol = ["<=": "≤", ">=": "≥", "!=": "≠", "==": "="][comparison.op] ?? comparison.op
-            return "\(side(comparison.lhs, comparison.lhsValue)) \(symbol) \(side(comparison.rhs, comparison.rhsValue)): \(Words.boolean(comparison.result, language))"
+            return self.comparison(comparison)
         case .approximate(let expression, let date):
             return "\(expression) = \(date) — \(Words.heading("approximate", language))"
         }
     }
 
-    /// One side of a comparison: its text, and its value when the text is not the value itself.
-    private func side(_ text: String, _ value: Value) -> String {
-        let shown = self.value(value, definition: nil)
-        if text == value.description || text == "'\(value)'" || text == "\"\(value)\"" { return shown }
-        return "\(text) (\(shown))"
+    /// `医疗机构类别（乡镇卫生院）≠ 互联网医院: 是`, `已提交的申请材料 包含 申请表: 是`,
+    /// `执业资质证照（医疗机构执业许可证）属于 医疗机构执业许可证、中医诊所备案证: 是`.
+    private func comparison(_ comparison: Evidence.Comparison) -> String? {
+        let (lhs, rhs) = (comparison.lhs, comparison.rhs)
+        // `x == true` adds nothing to the fact, which is shown already.
+        if case .boolean = rhs.value, rhs.text == "true" || rhs.text == "false" { return nil }
+        let result = Words.boolean(comparison.result, language)
+        let negated = comparison.op == "not in"
+        if comparison.op == "in" || negated {
+            if let path = rhs.path {
+                let verb = Words.heading(negated ? "excludes" : "includes", language)
+                return "\(label(path: path, definition: rhs.definition ?? path)) \(verb) \(side(lhs, labelledBy: rhs.definition)): \(result)"
+            }
+            let verb = Words.heading(negated ? "notAmong" : "among", language)
+            return "\(side(lhs, labelledBy: nil)) \(verb) \(listed(rhs.value, definition: lhs.definition)): \(result)"
+        }
+        let symbol = ["<=": "≤", ">=": "≥", "!=": "≠", "==": "="][comparison.op] ?? comparison.op
+        return "\(side(lhs, labelledBy: rhs.definition)) \(symbol) \(side(rhs, labelledBy: lhs.definition)): \(result)"
+    }
+
+    /// A fact by its label with its value in brackets; a literal by its value, labelled
+    /// through the fact on the other side (an enum id becomes its label); else text and value.
+    private func side(_ side: Evidence.Side, labelledBy other: String?) -> String {
+        if let path = side.path {
+            let shown = value(side.value, definition: side.definition, withID: false)
+            return language == .zh ? "\(label(path: path, definition: side.definition ?? path))（\(shown)）"
+                                   : "\(label(path: path, definition: side.definition ?? path)) (\(shown))"
+        }
+        let shown = value(side.value, definition: other, withID: false)
+        let literal = side.text == side.value.description || side.text == "'\(side.value)'" || side.text == "\"\(side.value)\""
+        return literal ? shown : "\(side.text) (\(shown))"
+    }
+
+    /// The values of a literal list, by their labels.
+    private func listed(_ value: Value, definition: String?) -> String {
+        guard case .list(let values) = value else { return self.value(value, definition: definition) }
+        return values.map { self.value($0, definition: definition, withID: false) }.joined(separator: language == .zh ? "、" : ", ")
     }
 
     func citation(_ citation: Citation) -> String {

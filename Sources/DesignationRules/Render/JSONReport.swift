@@ -32,6 +32,7 @@ public struct JSONReport: Sendable {
             ("stages", .array(evaluation.stages.map { stage in
                 .object([
                     ("id", .string(stage.stage.id)),
+                    ("reached", .bool(evaluation.reached(stage))),
                     ("outcome", stage.outcome.map { .string($0.id) } ?? .null),
                     ("at_least", stage.atLeast.map { .string($0.id) } ?? .null),
                     ("label", .string(stage.outcome?.label.text(language) ?? Words.heading("undetermined", language))),

@@ -24,12 +24,21 @@ public struct TextReport: Sendable {
         lines.append(paint("\(heading("decision")): \(Words.verdict(evaluation.verdict, language))", colour(for: evaluation.verdict)))
         for stage in evaluation.stages {
             var text = "  \(stage.stage.label.text(language)): "
+            if !evaluation.reached(stage) { text += heading("notReached") + " " }
             if let outcome = stage.outcome { text += outcome.label.text(language) }
             else {
                 text += heading("undetermined")
                 if let atLeast = stage.atLeast { text += "; \(heading("atLeast")) \(atLeast.label.text(language))" }
             }
             lines.append(text)
+        }
+        let decisive = evaluation.rules.filter { $0.status == .fail }
+        if !decisive.isEmpty {
+            lines.append("\(heading("reasons")):")
+            for result in decisive {
+                let when = result.passesFrom.map { " (\(heading("passesFrom")) \($0))" } ?? ""
+                lines.append("  ✗ \(describe.citation(result.rule.citation))  \(result.rule.explanation.text(language))\(when)")
+            }
         }
 
         for kind in policy.kinds {
@@ -62,8 +71,9 @@ public struct TextReport: Sendable {
     }
 
     private func ruleLines(_ result: RuleResult, _ describe: Describer) -> [String] {
-        let status = Words.status(result.status, language)
-        let padded = status + String(repeating: " ", count: max(0, (language == .zh ? 4 : 8) - status.count))
+        let status = Words.status(result.status, polarity: result.rule.polarity, language)
+        let width = status.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
+        let padded = status + String(repeating: " ", count: max(0, 12 - width))
         var lines = ["  \(paint(padded, colour(for: result.status)))  \(describe.citation(result.rule.citation))  \(result.rule.explanation.text(language))  [\(result.rule.id)]"]
         lines.append("      「\(result.rule.quote)」")
         for alternative in result.matched {

@@ -1,5 +1,20 @@
 /// The tool's own words (not the regulations'): status names and headings, in both languages.
 enum Words {
+    /// A rule's status in words. For a ground that fails the applicant when it holds
+    /// (`fails_if`), "pass" means the ground is absent: saying "符合" would read as
+    /// "the refusal ground is met", so such rules get words of their own.
+    static func status(_ status: RuleStatus, polarity: Rule.Polarity, _ language: Language) -> String {
+        switch (polarity, status, language) {
+        case (.failsIf, .pass, .zh): return "✓ 无此情形"
+        case (.failsIf, .fail, .zh): return "✗ 有此情形"
+        case (.failsIf, .pass, .en): return "✓ absent"
+        case (.failsIf, .fail, .en): return "✗ APPLIES"
+        default: break
+        }
+        let mark = ["pass": "✓ ", "fail": "✗ ", "unknown": "? ", "not-applicable": "– ", "waived": "– "][status.rawValue]!
+        return mark + self.status(status, language)
+    }
+
     static func status(_ status: RuleStatus, _ language: Language) -> String {
         switch (status, language) {
         case (.pass, .zh): return "符合"
@@ -48,6 +63,8 @@ enum Words {
 
     static let headings: [String: Label] = [
         "decision": Label(zh: "结论", en: "Decision"),
+        "reasons": Label(zh: "不符合的规定", en: "Failed"),
+        "notReached": Label(zh: "（前一阶段已终结，未进入本阶段；按所填信息：）", en: "(not reached: an earlier stage ended the procedure; on the facts given:)"),
         "profile": Label(zh: "申请材料", en: "Profile"),
         "asOf": Label(zh: "评估日期", en: "As of"),
         "stages": Label(zh: "程序", en: "Procedure"),
@@ -64,6 +81,10 @@ enum Words {
         "absent": Label(zh: "未填", en: "absent"),
         "form": Label(zh: "表单字段", en: "form field"),
         "allowed": Label(zh: "可选值", en: "allowed"),
+        "includes": Label(zh: "包含", en: "includes"),
+        "excludes": Label(zh: "不包含", en: "does not include"),
+        "among": Label(zh: "属于", en: "is one of"),
+        "notAmong": Label(zh: "不属于", en: "is none of"),
     ]
 
     static func heading(_ key: String, _ language: Language) -> String { headings[key]!.text(language) }
