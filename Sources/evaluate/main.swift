@@ -48,9 +48,12 @@ func run() -> ExitCode {
         bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     } else {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             fail("evaluate: cannot read \(path): no such file", .noInput)
+        }
+        guard !isDirectory.boolValue else { fail("evaluate: \(path) is a directory; expected a profile file", .noInput) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            fail("evaluate: cannot read \(path): permission denied or not a regular file", .noInput)
         }
         bytes = [UInt8](data)
     }

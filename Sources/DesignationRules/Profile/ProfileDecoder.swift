@@ -74,7 +74,7 @@ public struct ProfileDecoder: Sendable {
             guard allowed.contains(value) else {
                 var message = "`\(path)`: \"\(value)\" is not an allowed value"
                 if let near = nearestName(to: value, in: allowed) { message += "; did you mean \"\(near)\"?" }
-                message += " Allowed: " + allowed.joined(separator: ", ")
+                message += "; allowed: " + allowed.joined(separator: ", ")
                 problems.append(Diagnostic(code: "unknown-value", at: node.location, message))
                 return nil
             }
