@@ -224,7 +224,7 @@ public struct ExpressionParser {
         advance()
         try expectSymbol("(")
         guard case .identifier(let variable) = current.token, !Self.keywords.contains(variable) else {
-            throw unexpected("a variable name, as in \(quantifier.rawValue)(d in departments, d.beds > 0)")
+            throw unexpected("a variable name, as in \(quantifier.rawValue)(x in records, x.field > 0)")
         }
         advance()
         try expectKeyword("in")

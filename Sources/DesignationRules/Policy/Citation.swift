@@ -1,5 +1,5 @@
 /// Where a rule comes from in its source text, numbered as printed:
-/// 第六条 (article), 第二款 (paragraph), （一） (item), 六 (section of a notice), 附件2-1 (annex).
+/// article (第N条), paragraph (第N款), item (（N）), section of a notice (N), annex (附件N-M).
 public struct Citation: Sendable, Hashable {
     /// The id of the policy whose document is cited.
     public var document: String
@@ -9,7 +9,7 @@ public struct Citation: Sendable, Hashable {
     public var section: String?
     public var annex: String?
 
-    /// The citation as a reader would write it: 附件2-1 第六条第二款（一）.
+    /// The citation as a reader would write it: annex, section, article, paragraph, item.
     public var text: String {
         [annex, section, article, paragraph, item].compactMap { $0 }.joined()
     }
@@ -17,10 +17,10 @@ public struct Citation: Sendable, Hashable {
     static let numeral = "[〇零一二三四五六七八九十百]+"
     /// Expected shapes of each part, as printed in the texts.
     static let formats: [(key: String, pattern: String, example: String)] = [
-        ("article", "^第\(numeral)条$", "第六条"),
-        ("paragraph", "^第\(numeral)款$", "第二款"),
-        ("item", "^（\(numeral)）$", "（一）"),
-        ("section", "^\(numeral)(（\(numeral)）)?$", "六 or 六（二）"),
+        ("article", "^第\(numeral)条$", "第N条, N in Chinese numerals as printed"),
+        ("paragraph", "^第\(numeral)款$", "第N款"),
+        ("item", "^（\(numeral)）$", "（N）, full-width brackets"),
+        ("section", "^\(numeral)(（\(numeral)）)?$", "N or N（M）"),
         ("annex", "^附件[0-9]+(-[0-9]+)?$", "附件2-1"),
     ]
 }
