@@ -19,7 +19,7 @@ let package = Package(
             sources: ["ShippedPolicies.swift"],
             // Every policy file must be listed here to ship; a test checks none is missing.
             resources: [
-                .copy("vocabulary.json5"),
+                .copy("vocabulary"),
                 .copy("national.json5"),
                 .copy("sources"),
             ]

@@ -32,7 +32,8 @@ struct Options {
     Exit codes:
       0  eligible                 1  not eligible
       2  undetermined (facts missing)
-      3  materials to supplement  64 bad usage
+      3  materials to supplement  4  out of the text's scope
+      64 bad usage
       65 bad input (profile)      66 cannot read input
       78 bad policy files
     """

@@ -4,7 +4,7 @@ import ShippedPolicies
 
 /// Exit codes, documented in README.md and `--help`.
 enum ExitCode: Int32 {
-    case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3
+    case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4
     case usage = 64, badInput = 65, noInput = 66, badPolicy = 78
 
     init(_ verdict: Verdict) {
@@ -13,6 +13,7 @@ enum ExitCode: Int32 {
         case .ineligible: self = .ineligible
         case .undetermined: self = .undetermined
         case .incomplete: self = .incomplete
+        case .outOfScope: self = .outOfScope
         }
     }
 }

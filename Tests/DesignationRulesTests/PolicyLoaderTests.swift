@@ -38,7 +38,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.vocabulary.write(to: directory.appendingPathComponent("vocabulary.json5"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("vocabulary"), withIntermediateDirectories: true)
+        try Self.vocabulary.write(to: directory.appendingPathComponent("vocabulary/common.json5"), atomically: true, encoding: .utf8)
         try Self.policy(rules: rules).write(to: directory.appendingPathComponent("sample.json5"), atomically: true, encoding: .utf8)
         do {
             _ = try PolicySet(directory: directory)

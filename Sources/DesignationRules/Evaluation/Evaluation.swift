@@ -18,6 +18,16 @@ public struct RuleResult: Sendable {
     public var isApproximate: Bool
     /// For a rule with alternatives that passed: the ones that hold.
     public var matched: [Alternative]
+    /// For a waived rule: the regional text that sets it aside.
+    public var waiver: Waiver?
+}
+
+/// Whether the applicant is one the text speaks to.
+public struct ScopeResult: Sendable {
+    /// pass: in scope; fail: out of scope; unknown: facts needed to tell.
+    public var status: RuleStatus
+    public var evidence: [Evidence]
+    public var needed: [String]
 }
 
 /// How one stage of the procedure came out.
@@ -44,6 +54,7 @@ public struct Evaluation: Sendable {
     public var asOf: CivilDate
     public var profileSource: String
     public var verdict: Verdict
+    public var scope: ScopeResult
     public var stages: [StageResult]
     public var rules: [RuleResult]
     public var deadlines: [DeadlineResult]

@@ -4,27 +4,65 @@ public struct Evaluator: Sendable {
     public let policy: Policy
     public let calendar: WorkingDayCalendar
 
+    /// Parameter values by name, as the policy (after any regional replacement) sets them.
+    private let parameters: [String: Value]
+
     public init(policy: Policy, calendar: WorkingDayCalendar) {
         self.policy = policy
         self.calendar = calendar
+        self.parameters = Dictionary(policy.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// An applicant outside the text's scope gets that answer alone, not a list of failures.
     public func evaluate(_ profile: Profile, asOf: CivilDate) -> Evaluation {
-        let rules = policy.rules.map { evaluate($0, profile.facts, asOf) }
+        let scope = scopeResult(profile.facts, asOf)
+        if scope.status == .fail {
+            return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: .outOfScope, scope: scope,
+                              stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [])
+        }
+        let rules = policy.rules.map { rule in
+            policy.waivers.first { $0.rule == rule.id }.map { waived(rule, by: $0) } ?? evaluate(rule, profile.facts, asOf)
+        }
         let stages = policy.stages.map { stageResult($0, rules) }
         let deadlines = policy.deadlines.compactMap { deadline($0, stages, profile.facts, asOf) }
-        var questions: [String] = []
+        var questions = scope.needed
         for result in rules where result.status == .unknown {
             for path in result.needed where !questions.contains(path) { questions.append(path) }
         }
-        return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: verdict(stages),
+        var verdict = verdict(stages)
+        if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
+        return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: verdict, scope: scope,
                           stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions)
+    }
+
+    /// Whether the applicant is one the text speaks to: pass, fail (out of scope) or unknown.
+    private func scopeResult(_ facts: [String: Value], _ asOf: CivilDate) -> ScopeResult {
+        guard let test = policy.scopeTest else { return ScopeResult(status: .pass, evidence: [], needed: []) }
+        var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
+        let outcome = evaluator.evaluate(test)
+        let needed = Self.neededPaths(outcome.evidence)
+        switch outcome.value {
+        case .boolean(true)?: return ScopeResult(status: .pass, evidence: outcome.evidence, needed: [])
+        case .boolean(false)?: return ScopeResult(status: .fail, evidence: outcome.evidence, needed: [])
+        default: return ScopeResult(status: .unknown, evidence: outcome.evidence, needed: needed)
+        }
+    }
+
+    private func waived(_ rule: Rule, by waiver: Waiver) -> RuleResult {
+        RuleResult(rule: rule, status: .waived, evidence: [], needed: [], passesFrom: nil, isApproximate: false,
+                   matched: [], waiver: waiver)
+    }
+
+    static func neededPaths(_ evidence: [Evidence]) -> [String] {
+        var needed: [String] = []
+        for path in evidence.compactMap(\.neededPath) where !needed.contains(path) { needed.append(path) }
+        return needed
     }
 
     // MARK: Rules
 
     func evaluate(_ rule: Rule, _ facts: [String: Value], _ asOf: CivilDate) -> RuleResult {
-        var evaluator = ExpressionEvaluator(facts: facts, today: asOf, calendar: calendar)
+        var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
         var (status, evidence) = Self.status(rule, &evaluator)
         var passesFrom: CivilDate?
         if status == .fail {
@@ -32,12 +70,11 @@ public struct Evaluator: Sendable {
         }
         if status != .unknown { evidence = evidence.filter { $0.neededPath == nil } }
         evidence = Self.withoutRepeats(evidence)
-        var needed: [String] = []
-        for path in evidence.compactMap(\.neededPath) where !needed.contains(path) { needed.append(path) }
+        let needed = Self.neededPaths(evidence)
         let approximate = evidence.contains { if case .approximate = $0 { return true } else { return false } }
         let matched = status == .pass ? rule.alternatives.filter { evaluator.evaluate($0.test).value == .boolean(true) } : []
         return RuleResult(rule: rule, status: status, evidence: evidence, needed: needed, passesFrom: passesFrom,
-                          isApproximate: approximate, matched: matched)
+                          isApproximate: approximate, matched: matched, waiver: nil)
     }
 
     /// A rule applies when `applies_if` holds; then `requires` must hold, or `fails_if` must not.
@@ -71,7 +108,7 @@ public struct Evaluator: Sendable {
     /// so those dates are the only ones tried.
     private func earliestPass(_ rule: Rule, _ facts: [String: Value], after asOf: CivilDate, candidates: Set<CivilDate>) -> CivilDate? {
         for date in candidates.sorted() where date > asOf {
-            var evaluator = ExpressionEvaluator(facts: facts, today: date, calendar: calendar)
+            var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: date, calendar: calendar)
             if Self.status(rule, &evaluator).0 == .pass { return date }
         }
         return nil
@@ -110,10 +147,9 @@ public struct Evaluator: Sendable {
             let reached = deadline.when.contains { when in stages.contains { $0.stage.id == when.stage && $0.outcome?.id == when.outcome } }
             guard reached else { return nil }
         }
-        var evaluator = ExpressionEvaluator(facts: facts, today: asOf, calendar: calendar)
+        var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
         let outcome = evaluator.evaluate(deadline.value)
-        var needed: [String] = []
-        for path in outcome.evidence.compactMap(\.neededPath) where !needed.contains(path) { needed.append(path) }
+        let needed = Self.neededPaths(outcome.evidence)
         let approximate = outcome.evidence.contains { if case .approximate = $0 { return true } else { return false } }
         return DeadlineResult(deadline: deadline, value: outcome.value, evidence: outcome.evidence, needed: needed, isApproximate: approximate)
     }

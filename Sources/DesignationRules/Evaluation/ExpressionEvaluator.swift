@@ -5,14 +5,16 @@
 /// division by zero give unknown instead of trapping.
 struct ExpressionEvaluator {
     let facts: [String: Value]
+    let parameters: [String: Value]
     let today: CivilDate
     let calendar: WorkingDayCalendar
     /// Dates on which a comparison with `today` changes its result; used to find
     /// the earliest date on which a failing rule would pass.
     private(set) var boundaries: Set<CivilDate> = []
 
-    init(facts: [String: Value], today: CivilDate, calendar: WorkingDayCalendar) {
+    init(facts: [String: Value], parameters: [String: Value] = [:], today: CivilDate, calendar: WorkingDayCalendar) {
         self.facts = facts
+        self.parameters = parameters
         self.today = today
         self.calendar = calendar
     }
@@ -37,8 +39,9 @@ struct ExpressionEvaluator {
         case .fact(let name):
             let value = facts[name]
             return Outcome(value: value, evidence: [.fact(path: name, definition: name, value: value)])
-        case .parameter(let name, let value):
-            return Outcome(value: value, evidence: [.parameter(name: name, value: value)])
+        case .parameter(let name):
+            let value = parameters[name]
+            return Outcome(value: value, evidence: value.map { [.parameter(name: name, value: $0)] } ?? [])
         case .variable(let depth):
             return Outcome(value: bindings[depth].value, evidence: [])
         case .field(let base, let name):

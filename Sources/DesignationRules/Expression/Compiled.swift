@@ -4,8 +4,9 @@ public struct Compiled: Sendable {
         case constant(Value)
         case today
         case fact(String)
-        /// A policy parameter: its name and value.
-        case parameter(String, Value)
+        /// A policy parameter, by name: its value is read when evaluating, so that a
+        /// region replacing the parameter changes every rule that uses it.
+        case parameter(String)
         /// A quantifier's variable, by its depth (0 is the outermost binding).
         case variable(Int)
         case field(Compiled, String)

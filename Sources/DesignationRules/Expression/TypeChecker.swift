@@ -112,8 +112,8 @@ public struct TypeChecker: Sendable {
         if let depth = bindings.lastIndex(where: { $0.name == name }) {
             return make(.variable(depth), bindings[depth].type)
         }
-        if let value = parameters[name], let type = parameterTypes[name] {
-            return make(.parameter(name, value), type)
+        if let type = parameterTypes[name] {
+            return make(.parameter(name), type)
         }
         if let fact = vocabulary.definition(name), !name.contains(".") {
             return make(.fact(name), fact.type)

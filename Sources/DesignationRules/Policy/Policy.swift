@@ -61,6 +61,30 @@ public struct Rule: Sendable {
     public var test: Compiled
     /// Items of which one must hold, each with its own citation (第五条（一）…（六）).
     public var alternatives: [Alternative]
+    /// The id of the inherited rule this one takes the place of.
+    public var replaces: String?
+    /// That inherited rule, once merged, so results can show both texts.
+    public var superseded: Superseded?
+    public var location: SourceLocation
+}
+
+/// What an inherited rule, parameter or deadline said before a region replaced it.
+public struct Superseded: Sendable {
+    public var id: String
+    public var citation: Citation
+    public var quote: String
+    /// The rule's explanation or the deadline's label; a parameter's value as written.
+    public var text: Label
+    /// A parameter's value.
+    public var value: Value?
+}
+
+/// A region setting an inherited rule aside, with its own citation.
+public struct Waiver: Sendable {
+    public var rule: String
+    public var citation: Citation
+    public var quote: String
+    public var explanation: Label
     public var location: SourceLocation
 }
 
@@ -83,6 +107,8 @@ public struct Deadline: Sendable {
     public var when: [(stage: String, outcome: String)]
     /// A date expression, or a duration expression for a term.
     public var value: Compiled
+    public var replaces: String?
+    public var superseded: Superseded?
     public var location: SourceLocation
 }
 
@@ -94,6 +120,7 @@ public struct Parameter: Sendable {
     public var citation: Citation
     public var quote: String
     public var label: Label
+    public var superseded: Superseded?
 }
 
 /// One jurisdiction's text, loaded and checked against the vocabulary.
@@ -104,12 +131,18 @@ public struct Policy: Sendable {
     public var status: PolicyStatus
     public var effectiveFrom: CivilDate?
     public var effectiveUntil: CivilDate?
+    /// The policy this one extends.
+    public var parent: String?
     public var scope: Label
+    /// Whether an applicant is one the text speaks to; nil when it speaks to all.
+    public var scopeTest: Compiled?
     public var kinds: [RuleKind]
     public var stages: [Stage]
     public var parameters: [Parameter]
     public var rules: [Rule]
     public var deadlines: [Deadline]
+    /// Inherited rules this text sets aside.
+    public var waivers: [Waiver]
 
     public func kind(_ id: String) -> RuleKind? { kinds.first { $0.id == id } }
 }
@@ -124,4 +157,6 @@ public enum Verdict: String, Sendable, CaseIterable {
     case incomplete
     /// Facts are missing that could change the answer.
     case undetermined
+    /// The applicant is not one the text speaks to.
+    case outOfScope = "out-of-scope"
 }

@@ -1,11 +1,15 @@
 import Foundation
 
 /// Turns one policy file into a checked `Policy`, reporting every problem with its position.
+///
+/// A file that `extends` another is loaded with its parent already resolved: its
+/// expressions are checked against the parent's parameters as well as its own, and
+/// the result is the parent with this file's replacements, waivers and additions.
 struct PolicyLoader {
     let vocabulary: Vocabulary
     let diagnostics: DiagnosticCollector
 
-    func load(_ root: JSONNode, file: String) -> Policy? {
+    func load(_ root: JSONNode, file: String, parent: Policy?) -> Policy? {
         guard var reader = ObjectReader(root, "the policy file", diagnostics) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true) ?? ""
@@ -13,6 +17,7 @@ struct PolicyLoader {
         if !id.isEmpty, id != expectedID, let node = reader.member("id") {
             diagnostics.error("bad-id", at: node.location, "the policy id `\(id)` must match its file name `\(expectedID)`")
         }
+        _ = reader.member("extends")  // resolved by PolicySet before loading
         let document = readDocument(&reader)
         let statusNode = reader.stringNode("status", required: true)
         let status = statusNode.flatMap { PolicyStatus(rawValue: $0.string!) }
@@ -22,15 +27,17 @@ struct PolicyLoader {
         var effective = reader.object("effective", "`effective`")
         let from = effective?.date("from"), until = effective?.date("until")
         effective?.finish()
-        let scope = reader.label("scope", required: true) ?? Label(zh: "", en: "")
-        let (kinds, stages) = readProcedure(&reader)
-        let parameters = readParameters(&reader, policy: id)
-        let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+
+        var (kinds, stages) = (parent?.kinds ?? [], parent?.stages ?? [])
+        if reader.member("procedure") != nil || parent == nil { (kinds, stages) = readProcedure(&reader) }
+        let parameters = readParameters(&reader, policy: id, inherited: parent?.parameters ?? [])
+        let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, own in own }))
+        let (scope, scopeTest) = readScope(&reader, checker: checker)
         var ids = IDRegistry(diagnostics: diagnostics)
-        for parameter in parameters { ids.claim(parameter.name, at: nil) }
+        for parameter in parameters where parameter.citation.document == id { ids.claim(parameter.name, at: nil) }
 
         var rules: [Rule] = []
-        for node in reader.array("rules", required: true) ?? [] {
+        for node in reader.array("rules", required: parent == nil) ?? [] {
             if let rule = readRule(node, policy: id, checker: checker, kinds: kinds) {
                 ids.claim(rule.id, at: rule.location)
                 rules.append(rule)
@@ -43,10 +50,35 @@ struct PolicyLoader {
                 deadlines.append(deadline)
             }
         }
+        let waivers = (reader.array("waives") ?? []).compactMap { readWaiver($0, policy: id) }
         guard let document, let status else { return nil }
-        return Policy(id: id, file: file, document: document, status: status, effectiveFrom: from, effectiveUntil: until,
-                      scope: scope, kinds: kinds, stages: stages, parameters: parameters,
-                      rules: rules, deadlines: deadlines)
+        let own = Policy(id: id, file: file, document: document, status: status, effectiveFrom: from, effectiveUntil: until,
+                         parent: parent?.id, scope: scope, scopeTest: scopeTest, kinds: kinds, stages: stages,
+                         parameters: parameters, rules: rules, deadlines: deadlines, waivers: waivers)
+        guard let parent else { return own }
+        return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
+    }
+
+    /// `scope: {zh, en, applies_if}`: whom the text speaks to; an applicant for whom
+    /// `applies_if` is false is out of scope.
+    private func readScope(_ reader: inout ObjectReader, checker: TypeChecker) -> (Label, Compiled?) {
+        guard var scope = reader.object("scope", "`scope`", required: true) else { return (Label(zh: "", en: ""), nil) }
+        defer { scope.finish() }
+        let zh = scope.string("zh", required: true) ?? "", en = scope.string("en", required: true) ?? ""
+        let test = scope.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
+        return (Label(zh: zh, en: en), test)
+    }
+
+    /// `waives: [{rule, citation, quote, explain}]`: a national rule the region sets aside.
+    private func readWaiver(_ node: JSONNode, policy: String) -> Waiver? {
+        guard var reader = ObjectReader(node, "a waiver", diagnostics) else { return nil }
+        defer { reader.finish() }
+        let rule = reader.stringNode("rule", required: true)
+        let citation = readCitation(&reader, policy: policy)
+        let quote = reader.string("quote", required: true)
+        let explanation = reader.label("explain", required: true)
+        guard let rule, let id = rule.string, let citation, let quote, let explanation else { return nil }
+        return Waiver(rule: id, citation: citation, quote: quote, explanation: explanation, location: rule.location)
     }
 
     private func readDocument(_ reader: inout ObjectReader) -> PolicyDocument? {
@@ -112,7 +144,7 @@ struct PolicyLoader {
         let whenFailed = otherwise ? [] : (reader.array("when_failed", required: true) ?? []).compactMap(\.string)
         let verdictNode = reader.stringNode("verdict", required: true)
         let verdict = verdictNode.flatMap { Verdict(rawValue: $0.string!) }
-        if let verdictNode, verdict == nil || verdict == .undetermined {
+        if let verdictNode, verdict == nil || verdict == .undetermined || verdict == .outOfScope {
             diagnostics.error("bad-value", at: verdictNode.location, "verdict must be one of: eligible, ineligible, incomplete")
         }
         guard let id, let label, let verdict else { return nil }
@@ -121,10 +153,12 @@ struct PolicyLoader {
 
     // MARK: Parameters, rules, deadlines
 
-    private func readParameters(_ reader: inout ObjectReader, policy: String) -> [Parameter] {
-        guard var list = reader.object("parameters", "`parameters`") else { return [] }
+    /// The inherited parameters with this file's replacements in place, then its new ones.
+    /// A parameter that exists already must say `replaces: true`, and keep its type.
+    private func readParameters(_ reader: inout ObjectReader, policy: String, inherited: [Parameter]) -> [Parameter] {
+        guard var list = reader.object("parameters", "`parameters`") else { return inherited }
         defer { list.finish() }
-        var parameters: [Parameter] = []
+        var parameters = inherited
         for member in list.members {
             _ = list.member(member.key)
             guard var item = ObjectReader(member.value, "parameter `\(member.key)`", diagnostics) else { continue }
@@ -133,9 +167,26 @@ struct PolicyLoader {
             let citation = readCitation(&item, policy: policy)
             let quote = item.string("quote", required: true)
             let label = item.label("label", required: true)
+            let replaces = item.bool("replaces") ?? false
             guard let valueNode, let citation, let quote, let label else { continue }
             guard let value = constant(valueNode) else { continue }
-            parameters.append(Parameter(name: member.key, value: value, text: valueNode.string!, citation: citation, quote: quote, label: label))
+            var parameter = Parameter(name: member.key, value: value, text: valueNode.string!, citation: citation, quote: quote, label: label)
+            let index = parameters.firstIndex { $0.name == member.key && $0.citation.document != policy }
+            switch (index, replaces) {
+            case (let index?, true):
+                let old = parameters[index]
+                if TypeChecker.type(of: old.value) != TypeChecker.type(of: value) {
+                    diagnostics.error("type-mismatch", at: valueNode.location, "parameter `\(member.key)` replaces \(old.text) (\(old.citation.document)) and must keep its type")
+                }
+                parameter.superseded = Superseded(id: old.name, citation: old.citation, quote: old.quote, text: Label(zh: old.text, en: old.text), value: old.value)
+                parameters[index] = parameter
+            case (let index?, false):
+                diagnostics.error("hidden-replacement", at: member.keyLocation, "parameter `\(member.key)` is already set by \(parameters[index].citation.document); write `replaces: true` to replace it in the open")
+            case (nil, true):
+                diagnostics.error("nothing-to-replace", at: member.keyLocation, "parameter `\(member.key)` says `replaces: true`, but no inherited parameter has that name")
+            case (nil, false):
+                parameters.append(parameter)
+            }
         }
         return parameters
     }
@@ -174,6 +225,7 @@ struct PolicyLoader {
         let quote = reader.string("quote", required: true)
         let explanation = reader.label("explain", required: true)
         let note = reader.label("note")
+        let replaces = reader.string("replaces")
         let appliesIf = reader.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
         let requires = reader.stringNode("requires"), failsIf = reader.stringNode("fails_if")
         let alternativeNodes = reader.array("alternatives")
@@ -189,7 +241,8 @@ struct PolicyLoader {
         guard let kind = kindNode?.string, let citation, let quote, let explanation, let test,
               alternatives.count == alternativeNodes?.count ?? 0 else { return nil }
         return Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
-                    appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives, location: node.location)
+                    appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives,
+                    replaces: replaces, location: node.location)
     }
 
     private func readAlternative(_ node: JSONNode, rule: String, policy: String, checker: TypeChecker) -> Alternative? {
@@ -219,6 +272,7 @@ struct PolicyLoader {
         let quote = reader.string("quote", required: true)
         let label = reader.label("label", required: true)
         let note = reader.label("note")
+        let replaces = reader.string("replaces")
         var when: [(String, String)] = []
         for whenNode in reader.array("when") ?? [] {
             let text = whenNode.string ?? ""
@@ -237,7 +291,8 @@ struct PolicyLoader {
         }
         let value = dateNode.flatMap { compile($0, checker, expecting: .date) } ?? termNode.flatMap { compile($0, checker, expecting: .period) }
         guard let id, let citation, let quote, let label, let value else { return nil }
-        return Deadline(id: id, citation: citation, quote: quote, label: label, note: note, when: when, value: value, location: node.location)
+        return Deadline(id: id, citation: citation, quote: quote, label: label, note: note, when: when, value: value,
+                        replaces: replaces, location: node.location)
     }
 
     private func compile(_ node: JSONNode, _ checker: TypeChecker, expecting type: ValueType) -> Compiled? {

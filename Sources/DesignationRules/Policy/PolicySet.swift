@@ -1,39 +1,37 @@
 import Foundation
 
-/// Every policy in a folder, loaded and checked against the folder's vocabulary.
+/// Every policy in a folder, loaded, merged along `extends`, and checked against the
+/// folder's vocabulary.
 ///
-/// A folder holds `vocabulary.json5`, one `<region>.json5` per jurisdiction and the
-/// official texts under `sources/`. Loading reports every problem of every file at once.
+/// The folder holds `vocabulary/*.json5` (one vocabulary, split by theme or region),
+/// one `<region>.json5` per jurisdiction, and the official texts under `sources/`.
+/// Loading reports every problem of every file at once.
 public struct PolicySet: Sendable {
     public let directory: URL
     public let vocabulary: Vocabulary
-    /// Policies by region id.
+    /// Policies by region id, each merged with the policies it extends.
     public let policies: [String: Policy]
     public let calendar: WorkingDayCalendar
     /// Warnings found while loading (errors make loading throw).
     public let warnings: [Diagnostic]
 
-    public static let vocabularyFile = "vocabulary.json5"
+    public static let vocabularyFolder = "vocabulary"
 
     /// Loads the folder; throws every error found, sorted by position.
     public init(directory: URL) throws(DiagnosticList) {
         let diagnostics = DiagnosticCollector()
-        let fileManager = FileManager.default
-        let vocabularyURL = directory.appendingPathComponent(Self.vocabularyFile)
-        var vocabulary = Vocabulary([])
-        if let root = Self.parse(vocabularyURL, diagnostics) {
-            vocabulary = VocabularyLoader(diagnostics: diagnostics).load(root)
+        let vocabulary = Self.loadVocabulary(directory.appendingPathComponent(Self.vocabularyFolder), diagnostics)
+        var roots: [String: (url: URL, root: JSONNode)] = [:]
+        for url in Self.files(in: directory, diagnostics) {
+            if let root = Self.parse(url, diagnostics) { roots[url.deletingPathExtension().lastPathComponent] = (url, root) }
         }
         var policies: [String: Policy] = [:]
-        let names = (try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []
-        if names.isEmpty {
-            diagnostics.error("no-policies", at: nil, "no policy files found in \(directory.path)")
-        }
-        for name in names.sorted() where name.hasSuffix(".json5") && name != Self.vocabularyFile {
-            let url = directory.appendingPathComponent(name)
-            guard let root = Self.parse(url, diagnostics) else { continue }
-            if let policy = PolicyLoader(vocabulary: vocabulary, diagnostics: diagnostics).load(root, file: url.path) {
-                policies[policy.id] = policy
+        for id in Self.loadOrder(roots.mapValues(\.root), diagnostics) {
+            let (url, root) = roots[id]!
+            let parent = Self.parentID(of: root).flatMap { policies[$0] }
+            if Self.parentID(of: root) != nil, parent == nil { continue }  // the parent failed; already reported
+            if let policy = PolicyLoader(vocabulary: vocabulary, diagnostics: diagnostics).load(root, file: url.path, parent: parent) {
+                policies[id] = policy
             }
         }
         let list = DiagnosticList(diagnostics.diagnostics)
@@ -47,6 +45,64 @@ public struct PolicySet: Sendable {
 
     /// The region ids shipped in this folder, sorted.
     public var regionIDs: [String] { policies.keys.sorted() }
+
+    /// The policy files of a folder: `*.json5` at its top level.
+    static func files(in directory: URL, _ diagnostics: DiagnosticCollector) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let files = names.sorted().filter { $0.hasSuffix(".json5") }.map { directory.appendingPathComponent($0) }
+        if files.isEmpty { diagnostics.error("no-policies", at: nil, "no policy files (*.json5) found in \(directory.path)") }
+        return files
+    }
+
+    /// All vocabulary files merged; a fact declared in two files is an error.
+    static func loadVocabulary(_ folder: URL, _ diagnostics: DiagnosticCollector) -> Vocabulary {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().filter { $0.hasSuffix(".json5") }
+        if names.isEmpty { diagnostics.error("no-vocabulary", at: nil, "no vocabulary files (*.json5) found in \(folder.path)") }
+        var facts: [FactDefinition] = []
+        for name in names {
+            guard let root = parse(folder.appendingPathComponent(name), diagnostics) else { continue }
+            for fact in VocabularyLoader(diagnostics: diagnostics).load(root).facts {
+                if let first = facts.first(where: { $0.path == fact.path }) {
+                    diagnostics.error("duplicate-id", at: fact.location, "fact `\(fact.path)` is declared twice (first at \(first.location))")
+                } else {
+                    facts.append(fact)
+                }
+            }
+        }
+        return Vocabulary(facts)
+    }
+
+    /// The id a policy file `extends`, read before the file is loaded.
+    static func parentID(of root: JSONNode) -> String? { root.member("extends")?.value.string }
+
+    /// Policies ordered so that each comes after the one it extends. A parent that is
+    /// not a policy of this folder, or a cycle, is an error naming the `extends` line.
+    static func loadOrder(_ roots: [String: JSONNode], _ diagnostics: DiagnosticCollector) -> [String] {
+        var order: [String] = []
+        var state: [String: Bool] = [:]  // false: being visited, true: done
+        func visit(_ id: String, path: [String]) {
+            if state[id] == true { return }
+            let extends = roots[id]?.member("extends")
+            if state[id] == false {
+                diagnostics.error("extends-cycle", at: extends?.value.location, "`extends` forms a cycle: \((path + [id]).joined(separator: " → "))")
+                return
+            }
+            state[id] = false
+            if let extends {
+                guard let parent = extends.value.string, roots[parent] != nil else {
+                    let name = extends.value.string ?? extends.value.kindName
+                    diagnostics.error("unknown-parent", at: extends.value.location, "`extends` names `\(name)`, which is not a policy of this folder; policies: \(roots.keys.sorted().joined(separator: ", "))")
+                    state[id] = true
+                    return
+                }
+                visit(parent, path: path + [id])
+            }
+            state[id] = true
+            order.append(id)
+        }
+        for id in roots.keys.sorted() { visit(id, path: []) }
+        return order
+    }
 
     static func parse(_ url: URL, _ diagnostics: DiagnosticCollector) -> JSONNode? {
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -41,8 +41,13 @@ struct Describer {
             return "\(label(path: path, definition: definition)): \(Words.heading("absent", language))"
         case .parameter(let name, let value):
             let parameter = policy.parameters.first { $0.name == name }
-            let citation = parameter.map { " (\($0.citation.text))" } ?? ""
-            return "\(parameter?.label.text(language) ?? name) = \(self.value(value, definition: nil))\(citation)"
+            let shown = self.value(value, definition: nil)
+            guard let parameter else { return "\(name) = \(shown)" }
+            // A replaced parameter shows both texts: national 第十条: 1年 → shanghai 七: 2年.
+            if let old = parameter.superseded {
+                return "\(parameter.label.text(language)): \(self.citation(old.citation)) \(old.value.map { self.value($0, definition: nil) } ?? old.text.text(language)) → \(self.citation(parameter.citation)) \(shown)"
+            }
+            return "\(parameter.label.text(language)) = \(shown) (\(self.citation(parameter.citation)))"
         case .comparison(let comparison):
             return self.comparison(comparison)
         case .approximate(let expression, let date):
@@ -89,7 +94,9 @@ struct Describer {
         return values.map { self.value($0, definition: definition, withID: false) }.joined(separator: language == .zh ? "、" : ", ")
     }
 
+    /// A citation, with the text it comes from when the policy extends another
+    /// (`national 第九条`, `shanghai 六（二）`), so every line says which text decided it.
     func citation(_ citation: Citation) -> String {
-        citation.document == policy.id ? citation.text : "\(citation.document) \(citation.text)"
+        policy.parent == nil && citation.document == policy.id ? citation.text : "\(citation.document) \(citation.text)"
     }
 }

@@ -29,6 +29,11 @@ public struct JSONReport: Sendable {
             ("profile", .string(evaluation.profileSource)),
             ("verdict", .string(evaluation.verdict.rawValue)),
             ("warnings", .array(evaluation.warnings.map { .string($0.text(language)) })),
+            ("scope", .object([
+                ("text", .string(policy.scope.text(language))),
+                ("status", .string(evaluation.scope.status.rawValue)),
+                ("evidence", .array(evaluation.scope.evidence.compactMap(describe.evidence).map(JSONOutput.string))),
+            ])),
             ("stages", .array(evaluation.stages.map { stage in
                 .object([
                     ("id", .string(stage.stage.id)),
@@ -53,6 +58,9 @@ public struct JSONReport: Sendable {
             ("quote", .string(result.rule.quote)),
             ("explanation", .string(result.rule.explanation.text(language))),
             ("note", result.rule.note.map { .string($0.text(language)) } ?? .null),
+            ("replaces", result.rule.superseded.map(superseded) ?? .null),
+            ("waived_by", result.waiver.map { .object([("citation", citation($0.citation)), ("quote", .string($0.quote)),
+                                                       ("explanation", .string($0.explanation.text(language)))]) } ?? .null),
             ("matched", .array(result.matched.map { .object([("citation", citation($0.citation)), ("quote", .string($0.quote))]) })),
             ("evidence", .array(result.evidence.compactMap(describe.evidence).map(JSONOutput.string))),
             ("needed", .array(result.needed.map(JSONOutput.string))),
@@ -68,10 +76,15 @@ public struct JSONReport: Sendable {
             ("value", result.value.map { .string($0.description) } ?? .null),
             ("citation", citation(result.deadline.citation)),
             ("quote", .string(result.deadline.quote)),
+            ("replaces", result.deadline.superseded.map(superseded) ?? .null),
             ("evidence", .array(result.evidence.compactMap(describe.evidence).map(JSONOutput.string))),
             ("needed", .array(result.needed.map(JSONOutput.string))),
             ("approximate", .bool(result.isApproximate)),
         ])
+    }
+
+    private func superseded(_ old: Superseded) -> JSONOutput {
+        .object([("id", .string(old.id)), ("citation", citation(old.citation)), ("quote", .string(old.quote))])
     }
 
     private func citation(_ citation: Citation) -> JSONOutput {

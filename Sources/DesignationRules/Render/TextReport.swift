@@ -20,8 +20,13 @@ public struct TextReport: Sendable {
         lines.append("《\(policy.document.title)》\(policy.document.number) [\(policy.id), \(policy.status.rawValue)]")
         for warning in evaluation.warnings { lines.append(paint("\(heading("warning")): \(warning.text(language))", .yellow)) }
         lines.append("\(heading("profile")): \(evaluation.profileSource)    \(heading("asOf")): \(evaluation.asOf)")
+        lines.append("\(heading("scope")): \(policy.scope.text(language))")
         lines.append("")
         lines.append(paint("\(heading("decision")): \(Words.verdict(evaluation.verdict, language))", colour(for: evaluation.verdict)))
+        if evaluation.scope.status != .pass {
+            if evaluation.scope.status == .unknown { lines.append("  \(heading("scopeUnknown"))") }
+            for item in evaluation.scope.evidence.compactMap(describe.evidence) { lines.append("  · \(item)") }
+        }
         for stage in evaluation.stages {
             var text = "  \(stage.stage.label.text(language)): "
             if !evaluation.reached(stage) { text += heading("notReached") + " " }
@@ -57,6 +62,9 @@ public struct TextReport: Sendable {
                 let mark = result.isApproximate ? " ≈" : ""
                 lines.append("  \(result.deadline.label.text(language)): \(value)\(mark)    \(describe.citation(result.deadline.citation))")
                 lines.append("    「\(result.deadline.quote)」")
+                if let old = result.deadline.superseded {
+                    lines.append("    \(Words.heading("replaces", language)) \(describe.citation(old.citation))「\(old.quote)」")
+                }
                 for item in result.evidence.compactMap(describe.evidence) { lines.append("    · \(item)") }
                 if let note = result.deadline.note { lines.append("    \(heading("note")): \(note.text(language))") }
             }
@@ -76,6 +84,12 @@ public struct TextReport: Sendable {
         let padded = status + String(repeating: " ", count: max(0, 12 - width))
         var lines = ["  \(paint(padded, colour(for: result.status)))  \(describe.citation(result.rule.citation))  \(result.rule.explanation.text(language))  [\(result.rule.id)]"]
         lines.append("      「\(result.rule.quote)」")
+        if let old = result.rule.superseded {
+            lines.append("      \(Words.heading("replaces", language)) \(describe.citation(old.citation))「\(old.quote)」")
+        }
+        if let waiver = result.waiver {
+            lines.append("      \(Words.heading("waivedBy", language)) \(describe.citation(waiver.citation))「\(waiver.quote)」 \(waiver.explanation.text(language))")
+        }
         for alternative in result.matched {
             lines.append("      ✓ \(describe.citation(alternative.citation))「\(alternative.quote)」")
         }
@@ -118,7 +132,7 @@ public struct TextReport: Sendable {
         switch verdict {
         case .eligible: return .green
         case .ineligible: return .red
-        case .incomplete, .undetermined: return .yellow
+        case .incomplete, .undetermined, .outOfScope: return .yellow
         }
     }
 

@@ -36,6 +36,8 @@ enum Words {
         case (.ineligible, .zh): return "不符合定点条件"
         case (.incomplete, .zh): return "需补充材料"
         case (.undetermined, .zh): return "尚不能确定（缺少信息）"
+        case (.outOfScope, .zh): return "不属于本文件适用范围"
+        case (.outOfScope, .en): return "out of scope of this text"
         case (.eligible, .en): return "eligible"
         case (.ineligible, .en): return "not eligible"
         case (.incomplete, .en): return "materials to supplement"
@@ -64,6 +66,10 @@ enum Words {
     static let headings: [String: Label] = [
         "decision": Label(zh: "结论", en: "Decision"),
         "reasons": Label(zh: "不符合的规定", en: "Failed"),
+        "scope": Label(zh: "适用范围", en: "Scope"),
+        "scopeUnknown": Label(zh: "是否属于适用范围尚不能确定", en: "whether the applicant is in scope is not known yet"),
+        "replaces": Label(zh: "替代", en: "replaces"),
+        "waivedBy": Label(zh: "豁免依据", en: "waived by"),
         "notReached": Label(zh: "（前一阶段已终结，未进入本阶段；按所填信息：）", en: "(not reached: an earlier stage ended the procedure; on the facts given:)"),
         "profile": Label(zh: "申请材料", en: "Profile"),
         "asOf": Label(zh: "评估日期", en: "As of"),

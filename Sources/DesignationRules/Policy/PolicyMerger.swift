@@ -1,0 +1,60 @@
+/// Applies a region's own file to the policy it extends. Every change is in the open:
+/// a rule or deadline that `replaces` an inherited one takes its place and remembers it;
+/// a waiver names the rule it sets aside; anything else is added after the inherited ones.
+struct PolicyMerger {
+    let diagnostics: DiagnosticCollector
+
+    func merge(_ own: Policy, over parent: Policy) -> Policy {
+        var merged = own
+        merged.rules = replacing(parent.rules, with: own.rules, what: "rule", parent: parent.id,
+                                 superseded: { Superseded(id: $0.id, citation: $0.citation, quote: $0.quote, text: $0.explanation) })
+        merged.deadlines = replacing(parent.deadlines, with: own.deadlines, what: "deadline", parent: parent.id,
+                                     superseded: { Superseded(id: $0.id, citation: $0.citation, quote: $0.quote, text: $0.label) })
+        for waiver in own.waivers where !merged.rules.contains(where: { $0.id == waiver.rule }) {
+            let known = parent.rules.map(\.id)
+            var message = "waiver names rule `\(waiver.rule)`, which \(parent.id) does not have"
+            if let near = nearestName(to: waiver.rule, in: known) { message += "; did you mean `\(near)`?" }
+            diagnostics.error("nothing-to-replace", at: waiver.location, message)
+        }
+        merged.waivers = parent.waivers + own.waivers
+        if merged.scopeTest == nil { merged.scopeTest = parent.scopeTest }
+        return merged
+    }
+
+    /// The inherited items with replacements in place, then the new ones.
+    private func replacing<Item: Replaceable>(_ inherited: [Item], with own: [Item], what: String, parent: String,
+                                              superseded: (Item) -> Superseded) -> [Item] {
+        var result = inherited
+        for item in own {
+            guard let target = item.replaces else {
+                if inherited.contains(where: { $0.id == item.id }) {
+                    diagnostics.error("hidden-replacement", at: item.location, "\(what) `\(item.id)` has the id of a \(parent) \(what); write `replaces: \"\(item.id)\"` to replace it in the open, or choose another id")
+                } else {
+                    result.append(item)
+                }
+                continue
+            }
+            guard let index = result.firstIndex(where: { $0.id == target }) else {
+                var message = "\(what) `\(item.id)` replaces `\(target)`, which \(parent) does not have"
+                if let near = nearestName(to: target, in: inherited.map(\.id)) { message += "; did you mean `\(near)`?" }
+                diagnostics.error("nothing-to-replace", at: item.location, message)
+                continue
+            }
+            var replacement = item
+            replacement.superseded = superseded(result[index])
+            result[index] = replacement
+        }
+        return result
+    }
+}
+
+/// A rule or a deadline: something a region can replace by id.
+protocol Replaceable {
+    var id: String { get }
+    var replaces: String? { get }
+    var superseded: Superseded? { get set }
+    var location: SourceLocation { get }
+}
+
+extension Rule: Replaceable {}
+extension Deadline: Replaceable {}
