@@ -20,9 +20,7 @@ public struct Evaluator: Sendable {
             return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: .outOfScope, scope: scope,
                               stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [])
         }
-        let rules = policy.rules.map { rule in
-            policy.waivers.first { $0.rule == rule.id }.map { waived(rule, by: $0) } ?? evaluate(rule, profile.facts, asOf)
-        }
+        let rules = policy.rules.map { evaluateOrWaive($0, profile.facts, asOf) }
         let stages = policy.stages.map { stageResult($0, rules) }
         let deadlines = policy.deadlines.compactMap { deadline($0, stages, profile.facts, asOf) }
         var questions = scope.needed
@@ -48,8 +46,31 @@ public struct Evaluator: Sendable {
         }
     }
 
-    private func waived(_ rule: Rule, by waiver: Waiver) -> RuleResult {
-        RuleResult(rule: rule, status: .waived, evidence: [], needed: [], passesFrom: nil, isApproximate: false,
+    /// A rule that a waiver sets aside for this applicant is `waived`. When it is not
+    /// known whether the waiver applies, the rule is evaluated, and a failure is unknown.
+    private func evaluateOrWaive(_ rule: Rule, _ facts: [String: Value], _ asOf: CivilDate) -> RuleResult {
+        var result = evaluate(rule, facts, asOf)
+        for waiver in policy.waivers where waiver.rule == rule.id {
+            guard let condition = waiver.appliesIf else { return waived(rule, by: waiver, []) }
+            var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
+            let outcome = evaluator.evaluate(condition)
+            switch outcome.value {
+            case .boolean(true)?: return waived(rule, by: waiver, outcome.evidence)
+            case .boolean(false)?: continue
+            default:
+                if result.status == .fail {
+                    result.status = .unknown
+                    result.evidence += outcome.evidence
+                    result.needed += Self.neededPaths(outcome.evidence).filter { !result.needed.contains($0) }
+                    result.passesFrom = nil
+                }
+            }
+        }
+        return result
+    }
+
+    private func waived(_ rule: Rule, by waiver: Waiver, _ evidence: [Evidence]) -> RuleResult {
+        RuleResult(rule: rule, status: .waived, evidence: evidence, needed: [], passesFrom: nil, isApproximate: false,
                    matched: [], waiver: waiver)
     }
 

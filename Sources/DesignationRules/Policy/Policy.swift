@@ -79,9 +79,11 @@ public struct Superseded: Sendable {
     public var value: Value?
 }
 
-/// A region setting an inherited rule aside, with its own citation.
+/// A region setting an inherited rule aside, with its own citation; with `appliesIf`,
+/// only for the applicants it describes (a rule for hospitals, waived for pharmacies).
 public struct Waiver: Sendable {
     public var rule: String
+    public var appliesIf: Compiled?
     public var citation: Citation
     public var quote: String
     public var explanation: Label

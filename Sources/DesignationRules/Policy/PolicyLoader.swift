@@ -50,7 +50,7 @@ struct PolicyLoader {
                 deadlines.append(deadline)
             }
         }
-        let waivers = (reader.array("waives") ?? []).compactMap { readWaiver($0, policy: id) }
+        let waivers = (reader.array("waives") ?? []).compactMap { readWaiver($0, policy: id, checker: checker) }
         guard let document, let status else { return nil }
         let own = Policy(id: id, file: file, document: document, status: status, effectiveFrom: from, effectiveUntil: until,
                          parent: parent?.id, scope: scope, scopeTest: scopeTest, kinds: kinds, stages: stages,
@@ -69,16 +69,18 @@ struct PolicyLoader {
         return (Label(zh: zh, en: en), test)
     }
 
-    /// `waives: [{rule, citation, quote, explain}]`: a national rule the region sets aside.
-    private func readWaiver(_ node: JSONNode, policy: String) -> Waiver? {
+    /// `waives: [{rule, applies_if, citation, quote, explain}]`: an inherited rule the region
+    /// sets aside, for every applicant or for those `applies_if` describes.
+    private func readWaiver(_ node: JSONNode, policy: String, checker: TypeChecker) -> Waiver? {
         guard var reader = ObjectReader(node, "a waiver", diagnostics) else { return nil }
         defer { reader.finish() }
         let rule = reader.stringNode("rule", required: true)
+        let appliesIf = reader.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
         let citation = readCitation(&reader, policy: policy)
         let quote = reader.string("quote", required: true)
         let explanation = reader.label("explain", required: true)
         guard let rule, let id = rule.string, let citation, let quote, let explanation else { return nil }
-        return Waiver(rule: id, citation: citation, quote: quote, explanation: explanation, location: rule.location)
+        return Waiver(rule: id, appliesIf: appliesIf, citation: citation, quote: quote, explanation: explanation, location: rule.location)
     }
 
     private func readDocument(_ reader: inout ObjectReader) -> PolicyDocument? {

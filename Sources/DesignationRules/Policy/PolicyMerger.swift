@@ -17,7 +17,6 @@ struct PolicyMerger {
             diagnostics.error("nothing-to-replace", at: waiver.location, message)
         }
         merged.waivers = parent.waivers + own.waivers
-        if merged.scopeTest == nil { merged.scopeTest = parent.scopeTest }
         return merged
     }
 

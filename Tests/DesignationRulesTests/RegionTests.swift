@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import DesignationRules
+
+/// A region extends a parent and changes it only in the open.
+@Suite struct RegionTests {
+    static let vocabulary = """
+    { facts: {
+        beds: { type: "integer", label: { zh: "床位", en: "Beds" } },
+        opened: { type: "date", label: { zh: "运营日期", en: "Opened" } },
+        kind: { type: "enum", label: { zh: "类别", en: "Kind" }, values: [
+          { id: "clinic", zh: "诊所", en: "Clinic" }, { id: "pharmacy", zh: "药店", en: "Pharmacy" }] },
+    } }
+    """
+
+    static let parent = """
+    { id: "base", document: { title: "T", number: "N", issuer: "I" }, status: "in-force",
+      scope: { zh: "全部", en: "all" },
+      procedure: {
+        stages: [{ id: "s", label: { zh: "s", en: "s" },
+          outcomes: [{ id: "no", label: { zh: "否", en: "no" }, when_failed: ["condition"], verdict: "ineligible" }],
+          otherwise: { id: "yes", label: { zh: "是", en: "yes" }, verdict: "eligible" } }],
+        kinds: { condition: { stage: "s", label: { zh: "条件", en: "Conditions" } } },
+      },
+      parameters: { wait: { value: "3 months", citation: { article: "第一条" }, quote: "q", label: { zh: "期", en: "wait" } } },
+      rules: [
+        { id: "operation", kind: "condition", citation: { article: "第一条" }, quote: "q", explain: { zh: "x", en: "x" }, requires: "today > opened + wait" },
+        { id: "beds", kind: "condition", citation: { article: "第二条" }, quote: "q", explain: { zh: "x", en: "x" }, requires: "beds >= 10" },
+        { id: "staff", kind: "condition", citation: { article: "第三条" }, quote: "q", explain: { zh: "x", en: "x" }, requires: "beds >= 1" },
+      ] }
+    """
+
+    func policies(_ child: String) throws -> Result<PolicySet, DiagnosticList> {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("region-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("vocabulary"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.vocabulary.write(to: directory.appendingPathComponent("vocabulary/common.json5"), atomically: true, encoding: .utf8)
+        try Self.parent.write(to: directory.appendingPathComponent("base.json5"), atomically: true, encoding: .utf8)
+        try child.write(to: directory.appendingPathComponent("region.json5"), atomically: true, encoding: .utf8)
+        do { return .success(try PolicySet(directory: directory)) } catch { return .failure(error) }
+    }
+
+    func child(_ body: String, scope: String = "") -> String {
+        """
+        { id: "region", extends: "base", document: { title: "R", number: "N", issuer: "I" }, status: "in-force",
+          scope: { zh: "诊所", en: "clinics"\(scope) },
+          \(body) }
+        """
+    }
+
+    func evaluate(_ set: PolicySet, _ facts: [String: Value]) -> Evaluation {
+        Evaluator(policy: set.policies["region"]!, calendar: .weekendsOnly)
+            .evaluate(Profile(facts: facts, source: "p"), asOf: CivilDate(iso: "2026-11-26")!)
+    }
+
+    func status(_ evaluation: Evaluation, _ id: String) -> RuleStatus? {
+        evaluation.rules.first { $0.rule.id == id }?.status
+    }
+
+    @Test func aReplacedParameterChangesTheInheritedRule() throws {
+        let set = try policies(child("""
+          parameters: { wait: { value: "2 months", replaces: true, citation: { section: "六" }, quote: "q2", label: { zh: "期", en: "wait" } } },
+        """)).get()
+        let facts: [String: Value] = ["opened": .date(CivilDate(iso: "2026-09-10")!), "beds": .integer(20)]
+        // 2026-09-10 + 2 months = 2026-11-10 < 2026-11-26 (region), + 3 months = 2026-12-10 (base).
+        #expect(status(evaluate(set, facts), "operation") == .pass)
+        let base = Evaluator(policy: set.policies["base"]!, calendar: .weekendsOnly).evaluate(Profile(facts: facts, source: "p"), asOf: CivilDate(iso: "2026-11-26")!)
+        #expect(status(base, "operation") == .fail)
+        let parameter = set.policies["region"]!.parameters.first { $0.name == "wait" }!
+        #expect(parameter.superseded?.citation.document == "base")
+        #expect(parameter.citation.document == "region")
+    }
+
+    @Test func aReplacedRuleTakesTheInheritedPlaceAndRemembersIt() throws {
+        let set = try policies(child("""
+          rules: [{ id: "region-beds", replaces: "beds", kind: "condition", citation: { section: "二" }, quote: "q", explain: { zh: "x", en: "x" }, requires: "beds >= 30" }],
+        """)).get()
+        let region = set.policies["region"]!
+        #expect(region.rules.map(\.id) == ["operation", "region-beds", "staff"])
+        #expect(region.rules[1].superseded?.id == "beds")
+        #expect(region.rules[1].superseded?.citation.article == "第二条")
+        #expect(status(evaluate(set, ["beds": .integer(20), "opened": .date(CivilDate(iso: "2020-01-01")!)]), "region-beds") == .fail)
+    }
+
+    @Test func waiversForEveryoneAndForSomeApplicants() throws {
+        let set = try policies(child("""
+          waives: [
+            { rule: "staff", citation: { section: "三" }, quote: "q", explain: { zh: "x", en: "x" } },
+            { rule: "beds", applies_if: "kind == 'pharmacy'", citation: { section: "四" }, quote: "q", explain: { zh: "x", en: "x" } },
+          ],
+        """)).get()
+        let pharmacy = evaluate(set, ["kind": .text("pharmacy"), "beds": .integer(0), "opened": .date(CivilDate(iso: "2020-01-01")!)])
+        #expect(status(pharmacy, "staff") == .waived)
+        #expect(status(pharmacy, "beds") == .waived)
+        #expect(pharmacy.verdict == .eligible)
+        let clinic = evaluate(set, ["kind": .text("clinic"), "beds": .integer(0), "opened": .date(CivilDate(iso: "2020-01-01")!)])
+        #expect(status(clinic, "beds") == .fail)
+        let unknownKind = evaluate(set, ["beds": .integer(0), "opened": .date(CivilDate(iso: "2020-01-01")!)])
+        #expect(status(unknownKind, "beds") == .unknown)
+        #expect(unknownKind.questions == ["kind"])
+    }
+
+    @Test func anApplicantOutsideTheScopeGetsThatAnswerAlone() throws {
+        let set = try policies(child("", scope: #", applies_if: "kind == 'clinic'""#)).get()
+        let outside = evaluate(set, ["kind": .text("pharmacy")])
+        #expect(outside.verdict == .outOfScope)
+        #expect(outside.rules.isEmpty)
+        let unknown = evaluate(set, ["beds": .integer(20), "opened": .date(CivilDate(iso: "2020-01-01")!)])
+        #expect(unknown.verdict == .undetermined)
+        #expect(unknown.questions.first == "kind")
+    }
+
+    func errors(_ child: String) throws -> [String] {
+        switch try policies(child) {
+        case .success: return []
+        case .failure(let list): return list.diagnostics.map(\.code)
+        }
+    }
+
+    @Test func changesMustBeMadeInTheOpen() throws {
+        #expect(try errors(child("""
+          parameters: { wait: { value: "2 months", citation: { section: "六" }, quote: "q", label: { zh: "期", en: "wait" } } },
+        """)) == ["hidden-replacement"])
+        #expect(try errors(child("""
+          parameters: { wait: { value: "2", replaces: true, citation: { section: "六" }, quote: "q", label: { zh: "期", en: "wait" } } },
+        """)) == ["type-mismatch"])
+        #expect(try errors(child("""
+          rules: [{ id: "beds", kind: "condition", citation: { section: "二" }, quote: "q", explain: { zh: "x", en: "x" }, requires: "beds >= 30" }],
+        """)) == ["hidden-replacement"])
+        #expect(try errors(child("""
+          rules: [{ id: "b2", replaces: "bedz", kind: "condition", citation: { section: "二" }, quote: "q", explain: { zh: "x", en: "x" }, requires: "beds >= 30" }],
+        """)) == ["nothing-to-replace"])
+        #expect(try errors(child("""
+          waives: [{ rule: "staf", citation: { section: "三" }, quote: "q", explain: { zh: "x", en: "x" } }],
+        """)) == ["nothing-to-replace"])
+    }
+
+    @Test func extendsMustNameAPolicyOfTheFolderWithoutCycles() throws {
+        #expect(try errors(child("").replacingOccurrences(of: "extends: \"base\"", with: "extends: \"../base\"")) == ["unknown-parent"])
+        let cyclic = child("").replacingOccurrences(of: "extends: \"base\"", with: "extends: \"region\"")
+        #expect(try errors(cyclic) == ["extends-cycle"])
+    }
+}
