@@ -20,6 +20,7 @@ let package = Package(
             // Every policy file must be listed here to ship; a test checks none is missing.
             resources: [
                 .copy("vocabulary"),
+                .copy("calendar"),
                 .copy("national.json5"),
                 .copy("sources"),
             ]

@@ -23,6 +23,7 @@ import Testing
         case .conditional(let c, let t, let e): return "(if \(shape(c)) \(shape(t)) \(shape(e)))"
         case .known(let operand): return "known(\(shape(operand)))"
         case .quantifier(let q, let v, let over, let body): return "\(q.rawValue)(\(v) in \(shape(over)), \(shape(body)))"
+        case .call(let name, let arguments): return "\(name)(" + arguments.map(shape).joined(separator: ",") + ")"
         }
     }
 
@@ -47,6 +48,7 @@ import Testing
         #expect(shape(try parse("known(opened)")) == "known(opened)")
         #expect(shape(try parse("if known(a) then 1 else 2")) == "(if known(a) 1 2)")
         #expect(shape(try parse("-3.5")) == "(- 3.5)")
+        #expect(shape(try parse("nth_working_day(received, 5)")) == "nth_working_day(received,5)")
     }
 
     @Test func nodesKeepTheirTextAndColumn() throws {

@@ -45,7 +45,7 @@ import Testing
             _ = try PolicySet(directory: directory)
             return []
         } catch {
-            return error.diagnostics.map { diagnostic in
+            return error.diagnostics.filter { $0.severity == .error }.map { diagnostic in
                 var copy = diagnostic
                 copy.location?.file = URL(fileURLWithPath: diagnostic.location?.file ?? "").lastPathComponent
                 return copy

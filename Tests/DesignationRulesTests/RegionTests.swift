@@ -113,7 +113,7 @@ import Testing
     func errors(_ child: String) throws -> [String] {
         switch try policies(child) {
         case .success: return []
-        case .failure(let list): return list.diagnostics.map(\.code)
+        case .failure(let list): return list.diagnostics.filter { $0.severity == .error }.map(\.code)
         }
     }
 

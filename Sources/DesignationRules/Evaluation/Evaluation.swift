@@ -46,6 +46,16 @@ public struct DeadlineResult: Sendable {
     public var evidence: [Evidence]
     public var needed: [String]
     public var isApproximate: Bool
+    /// Whether the date lies before the as-of date.
+    public var hasPassed: Bool
+}
+
+/// When an applicant that fails only for want of time would pass.
+public struct EarliestEligibility: Sendable {
+    /// The first date on which no rule fails, or nil when some failure is not a matter of time.
+    public var date: CivilDate?
+    /// The rules whose waiting decides the date, or the failures time does not cure.
+    public var rules: [String]
 }
 
 /// A policy applied to a profile as of a date.
@@ -62,6 +72,8 @@ public struct Evaluation: Sendable {
     public var warnings: [Label]
     /// Missing facts that could change the decision, in the order rules first need them.
     public var questions: [String]
+    /// For an applicant with failures: whether, and from when, time alone cures them.
+    public var earliest: EarliestEligibility?
 }
 
 extension Evaluation {

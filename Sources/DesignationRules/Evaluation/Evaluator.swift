@@ -18,7 +18,7 @@ public struct Evaluator: Sendable {
         let scope = scopeResult(profile.facts, asOf)
         if scope.status == .fail {
             return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: .outOfScope, scope: scope,
-                              stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [])
+                              stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [], earliest: nil)
         }
         let rules = policy.rules.map { evaluateOrWaive($0, profile.facts, asOf) }
         let stages = policy.stages.map { stageResult($0, rules) }
@@ -30,7 +30,28 @@ public struct Evaluator: Sendable {
         var verdict = verdict(stages)
         if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
         return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: verdict, scope: scope,
-                          stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions)
+                          stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
+                          earliest: earliestEligibility(rules, profile.facts))
+    }
+
+    /// Where every failure is a matter of time, the first date on which none fails:
+    /// the latest of the rules' own dates, checked by evaluating every rule on it (a
+    /// rule that passes now might fail then). Otherwise the failures time does not cure.
+    private func earliestEligibility(_ rules: [RuleResult], _ facts: [String: Value]) -> EarliestEligibility? {
+        var failing = rules.filter { $0.status == .fail }
+        guard !failing.isEmpty else { return nil }
+        for _ in 0..<8 {
+            let timeless = failing.filter { $0.passesFrom == nil }
+            if !timeless.isEmpty { return EarliestEligibility(date: nil, rules: timeless.map(\.rule.id)) }
+            let candidate = failing.compactMap(\.passesFrom).max()!
+            let later = policy.rules.map { evaluateOrWaive($0, facts, candidate) }.filter { $0.status == .fail }
+            if later.isEmpty {
+                let deciding = failing.filter { $0.passesFrom == candidate }.map(\.rule.id)
+                return EarliestEligibility(date: candidate, rules: deciding)
+            }
+            failing = later
+        }
+        return EarliestEligibility(date: nil, rules: failing.map(\.rule.id))
     }
 
     /// Whether the applicant is one the text speaks to: pass, fail (out of scope) or unknown.
@@ -172,7 +193,10 @@ public struct Evaluator: Sendable {
         let outcome = evaluator.evaluate(deadline.value)
         let needed = Self.neededPaths(outcome.evidence)
         let approximate = outcome.evidence.contains { if case .approximate = $0 { return true } else { return false } }
-        return DeadlineResult(deadline: deadline, value: outcome.value, evidence: outcome.evidence, needed: needed, isApproximate: approximate)
+        var passed = false
+        if case .date(let date)? = outcome.value { passed = date < asOf }
+        return DeadlineResult(deadline: deadline, value: outcome.value, evidence: outcome.evidence, needed: needed,
+                              isApproximate: approximate, hasPassed: passed)
     }
 
     private func warnings(_ asOf: CivilDate) -> [Label] {

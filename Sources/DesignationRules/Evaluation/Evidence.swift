@@ -12,6 +12,9 @@ public enum Evidence: Sendable, Hashable {
     case comparison(Comparison)
     /// A date counted in working days on weekends alone, for want of a holiday arrangement.
     case approximate(expression: String, date: CivilDate)
+    /// The last day of a period fell on a rest day and moves to the next working day
+    /// (《民法典》第二百零三条).
+    case movedPastRestDays(expression: String, from: CivilDate, to: CivilDate)
 
     /// A comparison or a membership test (`op` is `in` or `not in`), with both sides' values.
     public struct Comparison: Sendable, Hashable {

@@ -96,6 +96,14 @@ struct ExpressionEvaluator {
             return Outcome(value: .boolean(outcome.value != nil), evidence: evidence)
         case .quantifier(let quantifier, let over, let body):
             return quantify(quantifier, over, body, bindings)
+        case .call(let function, let arguments):
+            let outcomes = arguments.map { evaluate($0, bindings) }
+            let evidence = outcomes.flatMap(\.evidence)
+            let values = outcomes.compactMap(\.value)
+            guard values.count == outcomes.count else { return .unknown(evidence) }
+            var result = call(function, values, text: node.text)
+            result.evidence = evidence + result.evidence
+            return result
         }
     }
 

@@ -21,6 +21,7 @@ public struct Compiled: Sendable {
         case conditional(Compiled, then: Compiled, else: Compiled)
         case known(Compiled)
         case quantifier(Quantifier, over: Compiled, body: Compiled)
+        case call(Builtin, [Compiled])
     }
 
     public var operation: Operation
@@ -55,6 +56,8 @@ public struct Compiled: Sendable {
         case .quantifier(_, let list, let inner):
             list.visit(body)
             inner.visit(body)
+        case .call(_, let arguments):
+            arguments.forEach { $0.visit(body) }
         }
     }
 }

@@ -17,6 +17,8 @@ public indirect enum ExprKind: Sendable {
     case known(Expr)
     /// `any(x in list, body)`, `all(…)`, `count(…)`, `sum(…)`.
     case quantifier(Quantifier, variable: String, over: Expr, body: Expr)
+    /// A function of the language: `month(d)`, `nth_working_day(d, 5)`, ….
+    case call(String, [Expr])
 }
 
 public enum UnaryOperator: String, Sendable { case not, negate = "-" }

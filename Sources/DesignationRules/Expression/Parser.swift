@@ -11,6 +11,7 @@
 ///     postfix    = primary { "." name }
 ///     primary    = number [unit] | string | "true" | "false" | "today" | name
 ///                | "known" "(" expr ")" | quantifier "(" name "in" expr "," expr ")"
+///                | function "(" [expr { "," expr }] ")"
 ///                | "[" [expr { "," expr }] "]" | "(" expr ")"
 ///
 /// `unit` is one of day(s), working_day(s), week(s), month(s), year(s): `3 months`.
@@ -197,6 +198,17 @@ public struct ExpressionParser {
             return node(.known(operand), from: start)
         case .identifier(let word) where Quantifier(rawValue: word) != nil && peek.token == .symbol("("):
             return try quantifier(Quantifier(rawValue: word)!, start: start)
+        case .identifier(let name) where !Self.keywords.contains(name) && peek.token == .symbol("("):
+            advance()
+            advance()
+            var arguments: [Expr] = []
+            while current.token != .symbol(")") {
+                arguments.append(try expression())
+                guard current.token == .symbol(",") else { break }
+                advance()
+            }
+            try expectSymbol(")")
+            return node(.call(name, arguments), from: start)
         case .identifier(let name) where !Self.keywords.contains(name):
             advance()
             return node(.name(name), from: start)

@@ -81,6 +81,19 @@ public struct TypeChecker: Sendable {
             return make(.conditional(test, then: a, else: b), type)
         case .known(let operand):
             return make(.known(try check(operand, bindings: bindings)), .boolean)
+        case .call(let name, let arguments):
+            guard let function = Builtin(rawValue: name) else {
+                var message = "`\(name)(…)` is not a function of the language"
+                if let near = nearestName(to: name, in: Builtin.allCases.map(\.rawValue)) { message += "; did you mean `\(near)`?" }
+                else { message += "; functions: " + Builtin.allCases.map(\.rawValue).joined(separator: ", ") }
+                throw Diagnostic(code: "unknown-function", at: expr.location, message)
+            }
+            let checked = try arguments.map { (argument) throws(Diagnostic) in try check(argument, bindings: bindings) }
+            guard let type = function.resultType(checked.map(\.type)) else {
+                let given = checked.map { describe($0.type) }.joined(separator: ", ")
+                throw Diagnostic(code: "type-mismatch", at: expr.location, "`\(name)` is \(function.signature), but is given (\(given))")
+            }
+            return make(.call(function, checked), type)
         case .quantifier(let quantifier, let variable, let over, let body):
             let list = try check(over, bindings: bindings)
             guard case .list(let element) = list.type else {

@@ -4,7 +4,8 @@ import Foundation
 /// folder's vocabulary.
 ///
 /// The folder holds `vocabulary/*.json5` (one vocabulary, split by theme or region),
-/// one `<region>.json5` per jurisdiction, and the official texts under `sources/`.
+/// one `<region>.json5` per jurisdiction, the holiday arrangements under `calendar/`,
+/// and the official texts under `sources/`.
 /// Loading reports every problem of every file at once.
 public struct PolicySet: Sendable {
     public let directory: URL
@@ -16,11 +17,14 @@ public struct PolicySet: Sendable {
     public let warnings: [Diagnostic]
 
     public static let vocabularyFolder = "vocabulary"
+    /// The holiday arrangements that working days are counted on.
+    public static let calendarFile = "calendar/cn-holidays.json"
 
     /// Loads the folder; throws every error found, sorted by position.
     public init(directory: URL) throws(DiagnosticList) {
         let diagnostics = DiagnosticCollector()
         let vocabulary = Self.loadVocabulary(directory.appendingPathComponent(Self.vocabularyFolder), diagnostics)
+        let calendar = Self.loadCalendar(directory.appendingPathComponent(Self.calendarFile), diagnostics)
         var roots: [String: (url: URL, root: JSONNode)] = [:]
         for url in Self.files(in: directory, diagnostics) {
             if let root = Self.parse(url, diagnostics) { roots[url.deletingPathExtension().lastPathComponent] = (url, root) }
@@ -39,7 +43,7 @@ public struct PolicySet: Sendable {
         self.directory = directory
         self.vocabulary = vocabulary
         self.policies = policies
-        self.calendar = .weekendsOnly
+        self.calendar = calendar
         self.warnings = list.diagnostics
     }
 
@@ -70,6 +74,15 @@ public struct PolicySet: Sendable {
             }
         }
         return Vocabulary(facts)
+    }
+
+    /// The holiday arrangements; without the file, every working-day count is approximate.
+    static func loadCalendar(_ url: URL, _ diagnostics: DiagnosticCollector) -> WorkingDayCalendar {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.warning("no-calendar", at: nil, "no holiday calendar at \(url.path): working days are counted on weekends alone, and marked approximate")
+            return .weekendsOnly
+        }
+        return parse(url, diagnostics).map { CalendarLoader(diagnostics: diagnostics).load($0) } ?? .weekendsOnly
     }
 
     /// The id a policy file `extends`, read before the file is loaded.

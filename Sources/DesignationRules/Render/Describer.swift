@@ -51,8 +51,15 @@ struct Describer {
         case .comparison(let comparison):
             return self.comparison(comparison)
         case .approximate(let expression, let date):
-            return "\(expression) = \(date) — \(Words.heading("approximate", language))"
+            return "\(short(expression)) = \(date) ≈ \(Words.heading("approximate", language))"
+        case .movedPastRestDays(_, let from, let to):
+            return "\(from) \(Words.heading("restDay", language)) → \(to)"
         }
+    }
+
+    /// An expression as written, or its start when it is too long to read in a line.
+    private func short(_ expression: String) -> String {
+        expression.count <= 48 ? expression : String(expression.prefix(45)) + "…"
     }
 
     /// `医疗机构类别（乡镇卫生院）≠ 互联网医院: 是`, `已提交的申请材料 包含 申请表: 是`,

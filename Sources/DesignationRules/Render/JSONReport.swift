@@ -46,6 +46,10 @@ public struct JSONReport: Sendable {
             ("rules", .array(evaluation.rules.map { rule($0, describe) })),
             ("deadlines", .array(evaluation.deadlines.map { deadline($0, describe) })),
             ("questions", .array(evaluation.questions.map(question))),
+            ("earliest_eligible", evaluation.earliest.map { earliest in
+                .object([("date", earliest.date.map { .string($0.description) } ?? .null),
+                         ("rules", .array(earliest.rules.map(JSONOutput.string)))])
+            } ?? .null),
         ])
     }
 
@@ -80,6 +84,7 @@ public struct JSONReport: Sendable {
             ("evidence", .array(result.evidence.compactMap(describe.evidence).map(JSONOutput.string))),
             ("needed", .array(result.needed.map(JSONOutput.string))),
             ("approximate", .bool(result.isApproximate)),
+            ("passed", .bool(result.hasPassed)),
         ])
     }
 

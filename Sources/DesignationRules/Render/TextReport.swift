@@ -45,6 +45,13 @@ public struct TextReport: Sendable {
                 lines.append("  ✗ \(describe.citation(result.rule.citation))  \(result.rule.explanation.text(language))\(when)")
             }
         }
+        if let earliest = evaluation.earliest {
+            if let date = earliest.date {
+                lines.append("\(heading("earliest")): \(date) (\(earliest.rules.joined(separator: ", ")))")
+            } else {
+                lines.append("\(heading("notTimeOnly")): \(earliest.rules.joined(separator: ", "))")
+            }
+        }
 
         for kind in policy.kinds {
             let results = evaluation.rules.filter { $0.rule.kind == kind.id }
@@ -59,7 +66,7 @@ public struct TextReport: Sendable {
             lines.append(heading("deadlines"))
             for result in evaluation.deadlines {
                 let value = result.value.map { describe.value($0, definition: nil) } ?? heading("unknown")
-                let mark = result.isApproximate ? " ≈" : ""
+                let mark = (result.isApproximate ? " ≈" : "") + (result.hasPassed ? " \(heading("passed"))" : "")
                 lines.append("  \(result.deadline.label.text(language)): \(value)\(mark)    \(describe.citation(result.deadline.citation))")
                 lines.append("    「\(result.deadline.quote)」")
                 if let old = result.deadline.superseded {

@@ -1,0 +1,42 @@
+/// Reads the State Council holiday arrangements (国务院办公厅关于部分节假日安排的通知):
+///
+///     { "source_notes": { "2026": "…where the notice was read…" },
+///       "years": { "2026": { "off": ["2026-01-01", …], "workdays": ["2026-01-04", …] } } }
+///
+/// A year listed under `years` is covered: its working days are exact. Adding next
+/// year's notice is an edit of this file.
+struct CalendarLoader {
+    let diagnostics: DiagnosticCollector
+
+    func load(_ root: JSONNode) -> WorkingDayCalendar {
+        guard var file = ObjectReader(root, "the holiday calendar", diagnostics) else { return .weekendsOnly }
+        defer { file.finish() }
+        _ = file.member("source_notes")
+        var calendar = WorkingDayCalendar()
+        guard var years = file.object("years", "`years`", required: true) else { return calendar }
+        defer { years.finish() }
+        for member in years.members {
+            _ = years.member(member.key)
+            guard let year = Int(member.key), (1900...9999).contains(year) else {
+                diagnostics.error("bad-value", at: member.keyLocation, "a year of the calendar must be written as four digits, found `\(member.key)`")
+                continue
+            }
+            guard var arrangement = ObjectReader(member.value, "year \(year)", diagnostics) else { continue }
+            calendar.daysOff.formUnion(dates(&arrangement, "off"))
+            calendar.extraWorkingDays.formUnion(dates(&arrangement, "workdays"))
+            arrangement.finish()
+            calendar.coveredYears.insert(year)
+        }
+        return calendar
+    }
+
+    private func dates(_ reader: inout ObjectReader, _ key: String) -> [CivilDate] {
+        (reader.array(key, required: true) ?? []).compactMap { node in
+            guard let text = node.string, let date = CivilDate(iso: text) else {
+                diagnostics.error("bad-date", at: node.location, "`\(key)` of \(reader.context) lists dates written YYYY-MM-DD; found \(node.kindName)")
+                return nil
+            }
+            return date
+        }
+    }
+}
