@@ -8,7 +8,8 @@ import Foundation
 ///       "stages": { "acceptance": "refused", "evaluation": "qualified" },
 ///       "rules": { "art5-licence": "pass", … every rule … },
 ///       "passes_from": { "art6-1-operation": "2026-12-02" },
-///       "deadlines": { "supplement-notice-due": "2026-12-03" } }
+///       "deadlines": { "supplement-notice-due": "2026-12-03" },
+///       "earliest_eligible": "2026-12-02" }      // or "none": some failure time does not cure
 ///
 /// The region is the name of the fixture's folder (`fixtures/national/…`).
 public struct Fixture: Sendable {
@@ -42,6 +43,8 @@ public struct Expectation: Sendable {
     public var rules: [String: String]
     public var passesFrom: [String: String]
     public var deadlines: [String: String]
+    /// The earliest eligible date, "none", or nil when the fixture does not say.
+    public var earliestEligible: String?
 
     public init(bytes: [UInt8], file: String) throws(DiagnosticList) {
         let diagnostics = DiagnosticCollector()
@@ -64,6 +67,7 @@ public struct Expectation: Sendable {
         rules = strings("rules", required: true)
         passesFrom = strings("passes_from")
         deadlines = strings("deadlines")
+        earliestEligible = reader.string("earliest_eligible")
         reader.finish()
         guard let asOf, let verdict, !diagnostics.hasErrors else { throw DiagnosticList(diagnostics.diagnostics) }
         self.asOf = asOf
@@ -128,6 +132,9 @@ public struct FixtureRunner: Sendable {
         for (id, value) in expected.deadlines.sorted(by: { $0.key < $1.key }) {
             let result = evaluation.deadlines.first { $0.deadline.id == id }
             check("deadline \(id)", expected: value, actual: result.map { $0.value?.description ?? "unknown" } ?? "not shown")
+        }
+        if let expected = expected.earliestEligible {
+            check("earliest_eligible", expected: expected, actual: evaluation.earliest?.date?.description ?? "none")
         }
         return mismatches
     }

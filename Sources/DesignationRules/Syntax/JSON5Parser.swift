@@ -26,7 +26,7 @@ public enum JSON5 {
 ///
 /// Line and column are tracked incrementally as bytes are consumed: a column is
 /// counted on each byte that starts a UTF-8 sequence, never on continuation bytes.
-struct JSON5Parser {
+private struct JSON5Parser {
     /// A number literal longer than this is rejected rather than converted.
     static let maxNumberLength = 100
 
@@ -131,36 +131,41 @@ struct JSON5Parser {
     // MARK: - Values (iterative, with an explicit stack of open containers)
 
     /// An array or object whose closing bracket has not been read yet.
-    private enum OpenContainer {
-        case array(OpenArray)
-        case object(OpenObject)
-
-        var location: SourceLocation {
-            switch self {
-            case .array(let array): array.location
-            case .object(let object): object.location
-            }
-        }
-    }
-
-    private struct OpenArray {
-        var location: SourceLocation
+    ///
+    /// A struct rather than an enum with payloads so that it can be mutated in
+    /// place on the stack: taking a payload out of an enum to append to it would
+    /// copy the whole element array each time, making large arrays quadratic.
+    private struct OpenContainer {
+        let isObject: Bool
+        let location: SourceLocation
         var elements: [JSONNode] = []
-    }
-
-    private struct OpenObject {
-        var location: SourceLocation
         var members: [JSONMember] = []
-        /// The key read before the value now being parsed.
+        /// The key read before the object value now being parsed.
         var pendingKey = ""
         var pendingKeyLocation: SourceLocation
-        /// Key → member index, built only once the object is large
+        /// Key → member index, built only once an object is large
         /// (a linear scan is faster for the usual handful of keys).
         private var keyIndex: [String: Int] = [:]
 
-        init(location: SourceLocation) {
+        init(isObject: Bool, location: SourceLocation) {
+            self.isObject = isObject
             self.location = location
             self.pendingKeyLocation = location
+        }
+
+        var bracket: String { isObject ? "{" : "[" }
+
+        /// The finished array or object.
+        var node: JSONNode {
+            JSONNode(value: isObject ? .object(members) : .array(elements), location: location)
+        }
+
+        mutating func add(_ value: JSONNode) {
+            if isObject {
+                members.append(JSONMember(key: pendingKey, keyLocation: pendingKeyLocation, value: value))
+            } else {
+                elements.append(value)
+            }
         }
 
         mutating func firstLocation(of key: String) -> SourceLocation? {
@@ -175,28 +180,18 @@ struct JSON5Parser {
         }
     }
 
-    /// What an open container does after receiving a value.
-    private enum AfterValue {
-        case expectsMore(OpenContainer)
-        case closed(JSONNode)
-    }
-
     /// Parses one value. Instead of recursing into arrays and objects, opened
-    /// containers are pushed on `open`; each finished value is handed to the
-    /// innermost container, which either waits for more or closes and becomes
+    /// containers are pushed on `open`; each finished value is added to the
+    /// innermost container, which then either expects more or closes and becomes
     /// the finished value for the one around it.
     private mutating func parseValue() throws(JSON5Error) -> JSONNode {
         var open: [OpenContainer] = []
         nextValue: while true {
             guard var finished = try beginValue(within: &open) else { continue }
-            while let container = open.popLast() {
-                switch try add(finished, to: container) {
-                case .expectsMore(let container):
-                    open.append(container)
-                    continue nextValue
-                case .closed(let node):
-                    finished = node
-                }
+            while !open.isEmpty {
+                open[open.count - 1].add(finished)
+                guard try readSeparatorCloses(&open[open.count - 1]) else { continue nextValue }
+                finished = open.removeLast().node
             }
             return finished
         }
@@ -209,104 +204,57 @@ struct JSON5Parser {
         switch peek() {
         case nil:
             throw error("expected a value, found end of file" + unclosedNote(open.last))
-        case Byte.openBracket?:
-            return try openArray(within: &open)
-        case Byte.openBrace?:
-            return try openObject(within: &open)
+        case Byte.openBracket?, Byte.openBrace?:
+            return try openContainer(within: &open)
         default:
             return try parseScalar()
         }
     }
 
-    private mutating func checkDepth(_ open: [OpenContainer]) throws(JSON5Error) {
+    /// Reads `[` or `{`. An empty container is returned finished; otherwise it is
+    /// pushed on `open` (for an object, after reading its first key).
+    private mutating func openContainer(within open: inout [OpenContainer]) throws(JSON5Error) -> JSONNode? {
         if open.count >= maxDepth {
             throw error("nesting deeper than \(maxDepth) levels")
         }
-    }
-
-    private mutating func openArray(within open: inout [OpenContainer]) throws(JSON5Error) -> JSONNode? {
-        try checkDepth(open)
-        let start = location
+        var container = OpenContainer(isObject: bytes[index] == Byte.openBrace, location: location)
         advanceASCII()
         try skipTrivia()
-        if peek() == Byte.closeBracket {
+        if peek() == (container.isObject ? Byte.closeBrace : Byte.closeBracket) {
             advanceASCII()
-            return JSONNode(value: .array([]), location: start)
+            return container.node
         }
-        open.append(.array(OpenArray(location: start)))
+        if container.isObject { try readKey(into: &container) }
+        open.append(container)
         return nil
     }
 
-    private mutating func openObject(within open: inout [OpenContainer]) throws(JSON5Error) -> JSONNode? {
-        try checkDepth(open)
-        let start = location
-        advanceASCII()
-        try skipTrivia()
-        if peek() == Byte.closeBrace {
-            advanceASCII()
-            return JSONNode(value: .object([]), location: start)
-        }
-        var object = OpenObject(location: start)
-        try readKey(into: &object)
-        open.append(.object(object))
-        return nil
-    }
-
-    private mutating func add(_ value: JSONNode, to container: OpenContainer) throws(JSON5Error) -> AfterValue {
-        switch container {
-        case .array(var array):
-            array.elements.append(value)
-            return try continueArray(array)
-        case .object(var object):
-            object.members.append(JSONMember(key: object.pendingKey, keyLocation: object.pendingKeyLocation, value: value))
-            return try continueObject(object)
-        }
-    }
-
-    /// After an element: `,` (possibly trailing) or `]`.
-    private mutating func continueArray(_ array: OpenArray) throws(JSON5Error) -> AfterValue {
-        try skipTrivia()
-        let closed = AfterValue.closed(JSONNode(value: .array(array.elements), location: array.location))
-        switch peek() {
-        case Byte.comma?:
-            advanceASCII()
-            try skipTrivia()
-            guard peek() == Byte.closeBracket else { return .expectsMore(.array(array)) }
-            advanceASCII()
-            return closed
-        case Byte.closeBracket?:
-            advanceASCII()
-            return closed
-        default:
-            throw error("expected ',' or ']' after array element, found \(describeFound())"
-                + unclosedNote(.array(array)))
-        }
-    }
-
-    /// After a member: `,` (possibly trailing) then a key, or `}`.
-    private mutating func continueObject(_ object: OpenObject) throws(JSON5Error) -> AfterValue {
-        var object = object
+    /// After an element or member: `,` (possibly trailing, and then for an object
+    /// the next key) or the closing bracket. Returns true if the container closed.
+    private mutating func readSeparatorCloses(_ container: inout OpenContainer) throws(JSON5Error) -> Bool {
+        let closing = container.isObject ? Byte.closeBrace : Byte.closeBracket
         try skipTrivia()
         switch peek() {
         case Byte.comma?:
             advanceASCII()
             try skipTrivia()
-            guard peek() == Byte.closeBrace else {
-                try readKey(into: &object)
-                return .expectsMore(.object(object))
+            if peek() == closing {
+                advanceASCII()
+                return true
             }
+            if container.isObject { try readKey(into: &container) }
+            return false
+        case closing?:
             advanceASCII()
-        case Byte.closeBrace?:
-            advanceASCII()
+            return true
         default:
-            throw error("expected ',' or '}' after object member, found \(describeFound())"
-                + unclosedNote(.object(object)))
+            let what = container.isObject ? "',' or '}' after object member" : "',' or ']' after array element"
+            throw error("expected \(what), found \(describeFound())" + unclosedNote(container))
         }
-        return .closed(JSONNode(value: .object(object.members), location: object.location))
     }
 
     /// Reads `key :` and records the key as the object's pending key.
-    private mutating func readKey(into object: inout OpenObject) throws(JSON5Error) {
+    private mutating func readKey(into object: inout OpenContainer) throws(JSON5Error) {
         let keyLocation = location
         let key: String
         if peek() == Byte.doubleQuote || peek() == Byte.singleQuote {
@@ -315,7 +263,7 @@ struct JSON5Parser {
             key = String(decoding: bytes[name], as: UTF8.self)
         } else {
             throw error("expected a key (a string or an identifier), found \(describeFound())"
-                + unclosedNote(.object(object)))
+                + unclosedNote(object))
         }
         if let first = object.firstLocation(of: key) {
             throw error("duplicate key \"\(key)\" (first at line \(first.line), column \(first.column))",
@@ -333,9 +281,8 @@ struct JSON5Parser {
     /// At end of file, points at the bracket that was never closed.
     private func unclosedNote(_ container: OpenContainer?) -> String {
         guard isAtEnd, let container else { return "" }
-        let bracket = if case .array = container { "[" } else { "{" }
         let start = container.location
-        return " (the '\(bracket)' at line \(start.line), column \(start.column) is not closed)"
+        return " (the '\(container.bracket)' at line \(start.line), column \(start.column) is not closed)"
     }
 
     // MARK: - Scalars
@@ -463,9 +410,11 @@ struct JSON5Parser {
         let negative = text.hasPrefix("-")
         let digits = text.drop { $0 != "x" && $0 != "X" }.dropFirst()
         let integer = Int((negative ? "-" : "") + digits, radix: 16)
+        if let integer { return JSONNumber(text: text, integer: integer, double: Double(integer)) }
+        // Too large for Int: still give the (rounded) value as a Double.
         var magnitude = 0.0
         for digit in digits { magnitude = magnitude * 16 + Double(digit.hexDigitValue ?? 0) }
-        return JSONNumber(text: text, integer: integer, double: integer.map(Double.init) ?? (negative ? -magnitude : magnitude))
+        return JSONNumber(text: text, integer: nil, double: negative ? -magnitude : magnitude)
     }
 
     // MARK: Strings
@@ -771,7 +720,7 @@ private enum Byte {
 }
 
 /// UTF-8 validation and decoding.
-enum UTF8Check {
+private enum UTF8Check {
     /// The index of the first byte that does not begin a well-formed UTF-8 sequence
     /// (stray continuation byte, overlong form, surrogate, value above U+10FFFF,
     /// or a sequence cut short), or nil if all bytes are valid.
