@@ -190,6 +190,7 @@ public struct Evaluator: Sendable {
             guard reached else { return nil }
         }
         var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
+        if let condition = deadline.appliesIf, evaluator.evaluate(condition).value != .boolean(true) { return nil }
         let outcome = evaluator.evaluate(deadline.value)
         let needed = Self.neededPaths(outcome.evidence)
         let approximate = outcome.evidence.contains { if case .approximate = $0 { return true } else { return false } }

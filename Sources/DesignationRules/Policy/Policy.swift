@@ -107,6 +107,8 @@ public struct Deadline: Sendable {
     /// Shown only when a stage ends in one of these outcomes (`acceptance:supplement-required`);
     /// always shown when empty.
     public var when: [(stage: String, outcome: String)]
+    /// Shown only for the applicants this describes (one with an earlier failed evaluation).
+    public var appliesIf: Compiled?
     /// A date expression, or a duration expression for a term.
     public var value: Compiled
     public var replaces: String?

@@ -287,13 +287,14 @@ struct PolicyLoader {
                 diagnostics.error("bad-value", at: whenNode.location, "each `when` entry must name a stage and one of its outcomes, as in \"stage:outcome\": \(known.joined(separator: ", "))")
             }
         }
+        let appliesIf = reader.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
         let dateNode = reader.stringNode("date"), termNode = reader.stringNode("term")
         if (dateNode == nil) == (termNode == nil) {
             diagnostics.error("missing-field", at: node.location, "deadline `\(id ?? "?")` needs exactly one of `date` (a date) or `term` (a duration)")
         }
         let value = dateNode.flatMap { compile($0, checker, expecting: .date) } ?? termNode.flatMap { compile($0, checker, expecting: .period) }
         guard let id, let citation, let quote, let label, let value else { return nil }
-        return Deadline(id: id, citation: citation, quote: quote, label: label, note: note, when: when, value: value,
+        return Deadline(id: id, citation: citation, quote: quote, label: label, note: note, when: when, appliesIf: appliesIf, value: value,
                         replaces: replaces, location: node.location)
     }
 
