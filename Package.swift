@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "DesignationRules", targets: ["DesignationRules"]),
         .executable(name: "evaluate", targets: ["evaluate"]),
+        .executable(name: "policy", targets: ["policy"]),
     ],
     targets: [
         // The interpreter: general, knows no article, region or fact by name.
@@ -26,6 +27,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "evaluate", dependencies: ["DesignationRules", "ShippedPolicies"]),
+        .executableTarget(name: "policy", dependencies: ["DesignationRules", "ShippedPolicies"]),
         .testTarget(
             name: "DesignationRulesTests",
             dependencies: ["DesignationRules", "ShippedPolicies"]

@@ -18,26 +18,51 @@ public struct Fixture: Sendable {
     public var profile: URL
     public var expectation: URL
 
-    /// Every fixture under `root` (`fixtures/`), sorted by region and name.
-    public static func all(in root: URL) -> [Fixture] {
-        let fileManager = FileManager.default
+    /// The fixtures a list of paths names: a fixtures root (folders per region), one
+    /// region's folder, or single profiles (`fixtures/national/NAME.json`).
+    public static func collect(_ paths: [URL]) -> [Fixture] {
         var fixtures: [Fixture] = []
-        for region in ((try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []).sorted() {
-            let folder = root.appendingPathComponent(region)
-            for file in ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-            where file.hasSuffix(".json") && !file.hasSuffix(".expected.json") {
-                let name = String(file.dropLast(".json".count))
-                fixtures.append(Fixture(name: name, region: region, profile: folder.appendingPathComponent(file),
-                                        expectation: folder.appendingPathComponent(name + ".expected.json")))
+        for url in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue {
+                fixtures += fixture(url).map { [$0] } ?? []
+            } else if ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).contains(where: { $0.hasSuffix(".json") }) {
+                fixtures += inRegionFolder(url)
+            } else {
+                fixtures += all(in: url)
             }
         }
         return fixtures
+    }
+
+    /// The fixture whose profile is `url`, named after its file and its folder's region.
+    static func fixture(_ url: URL) -> Fixture? {
+        let file = url.lastPathComponent
+        guard file.hasSuffix(".json"), !file.hasSuffix(".expected.json") else { return nil }
+        let name = String(file.dropLast(".json".count))
+        let folder = url.deletingLastPathComponent()
+        return Fixture(name: name, region: folder.lastPathComponent, profile: url,
+                       expectation: folder.appendingPathComponent(name + ".expected.json"))
+    }
+
+    static func inRegionFolder(_ folder: URL) -> [Fixture] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            .compactMap { fixture(folder.appendingPathComponent($0)) }
+    }
+
+    /// Every fixture under `root` (`fixtures/`), sorted by region and name.
+    public static func all(in root: URL) -> [Fixture] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+            .flatMap { inRegionFolder(root.appendingPathComponent($0)) }
     }
 }
 
 /// What a fixture expects, read from `NAME.expected.json`.
 public struct Expectation: Sendable {
     public var asOf: CivilDate
+    /// What the case is and which articles decide it, for the people who read it.
+    public var summary: String?
     public var verdict: String
     public var stages: [String: String]
     public var rules: [String: String]
@@ -52,7 +77,7 @@ public struct Expectation: Sendable {
         do { root = try JSON5.parse(bytes, file: file) } catch { throw DiagnosticList([error.diagnostic]) }
         guard var reader = ObjectReader(root, "the expectation", diagnostics) else { throw DiagnosticList(diagnostics.diagnostics) }
         let asOf = reader.date("as_of", required: true)
-        _ = reader.string("summary")
+        summary = reader.string("summary")
         let verdict = reader.string("verdict", required: true)
         func strings(_ key: String, required: Bool = false) -> [String: String] {
             guard let members = reader.member(key, required: required)?.members else { return [:] }
@@ -75,67 +100,3 @@ public struct Expectation: Sendable {
     }
 }
 
-/// Runs fixtures against a policy set and lists every way a result differs from its expectation.
-public struct FixtureRunner: Sendable {
-    public let policies: PolicySet
-
-    public init(policies: PolicySet) { self.policies = policies }
-
-    public struct Result: Sendable {
-        public var fixture: Fixture
-        /// The evaluation, when the profile could be read.
-        public var evaluation: Evaluation?
-        /// Human-readable differences; empty when the fixture holds.
-        public var mismatches: [String]
-    }
-
-    public func run(_ fixture: Fixture) -> Result {
-        func failure(_ message: String) -> Result { Result(fixture: fixture, evaluation: nil, mismatches: [message]) }
-        guard let policy = policies.policies[fixture.region] else { return failure("no policy for region `\(fixture.region)`") }
-        guard let expectationData = FileManager.default.contents(atPath: fixture.expectation.path) else {
-            return failure("missing \(fixture.expectation.lastPathComponent)")
-        }
-        let expectation: Expectation
-        do { expectation = try Expectation(bytes: [UInt8](expectationData), file: fixture.expectation.path) } catch { return failure("\(error)") }
-        guard let profileData = FileManager.default.contents(atPath: fixture.profile.path) else { return failure("cannot read the profile") }
-        let profile: Profile
-        do {
-            profile = try ProfileDecoder(vocabulary: policies.vocabulary, asOf: expectation.asOf)
-                .decode([UInt8](profileData), source: fixture.profile.path)
-        } catch { return failure("the profile is refused:\n\(error)") }
-        let evaluation = Evaluator(policy: policy, calendar: policies.calendar).evaluate(profile, asOf: expectation.asOf)
-        return Result(fixture: fixture, evaluation: evaluation, mismatches: compare(evaluation, expectation))
-    }
-
-    private func compare(_ evaluation: Evaluation, _ expected: Expectation) -> [String] {
-        let describe = Describer(vocabulary: policies.vocabulary, policy: evaluation.policy, language: .en)
-        var mismatches: [String] = []
-        func check(_ what: String, expected: String?, actual: String) {
-            if expected != actual { mismatches.append("\(what): expected \(expected ?? "(not listed)"), got \(actual)") }
-        }
-        check("verdict", expected: expected.verdict, actual: evaluation.verdict.rawValue)
-        for stage in evaluation.stages {
-            check("stage \(stage.stage.id)", expected: expected.stages[stage.stage.id], actual: stage.outcome?.id ?? "undetermined")
-        }
-        for result in evaluation.rules {
-            let evidence = result.evidence.compactMap(describe.evidence).joined(separator: "; ")
-            if expected.rules[result.rule.id] != result.status.rawValue {
-                mismatches.append("rule \(result.rule.id) (\(result.rule.citation.text)): expected \(expected.rules[result.rule.id] ?? "(not listed)"), got \(result.status.rawValue) — \(evidence)")
-            }
-        }
-        let ruleIDs = Set(evaluation.rules.map(\.rule.id))
-        for id in expected.rules.keys.sorted() where !ruleIDs.contains(id) { mismatches.append("rule \(id): listed, but no such rule") }
-        for (id, date) in expected.passesFrom.sorted(by: { $0.key < $1.key }) {
-            let actual = evaluation.rules.first { $0.rule.id == id }?.passesFrom?.description ?? "none"
-            check("passes_from \(id)", expected: date, actual: actual)
-        }
-        for (id, value) in expected.deadlines.sorted(by: { $0.key < $1.key }) {
-            let result = evaluation.deadlines.first { $0.deadline.id == id }
-            check("deadline \(id)", expected: value, actual: result.map { $0.value?.description ?? "unknown" } ?? "not shown")
-        }
-        if let expected = expected.earliestEligible {
-            check("earliest_eligible", expected: expected, actual: evaluation.earliest?.date?.description ?? "none")
-        }
-        return mismatches
-    }
-}

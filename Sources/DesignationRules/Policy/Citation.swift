@@ -8,6 +8,17 @@ public struct Citation: Sendable, Hashable {
     public var item: String?
     public var section: String?
     public var annex: String?
+    /// Where the citation is written in its policy file; not part of its identity.
+    public var location: SourceLocation?
+
+    public static func == (lhs: Citation, rhs: Citation) -> Bool {
+        (lhs.document, lhs.article, lhs.paragraph, lhs.item, lhs.section, lhs.annex)
+            == (rhs.document, rhs.article, rhs.paragraph, rhs.item, rhs.section, rhs.annex)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for part in [document, article, paragraph, item, section, annex] { hasher.combine(part) }
+    }
 
     /// The citation as a reader would write it: annex, section, article, paragraph, item.
     public var text: String {

@@ -8,6 +8,8 @@ import Foundation
 struct PolicyLoader {
     let vocabulary: Vocabulary
     let diagnostics: DiagnosticCollector
+    /// Checks quotes against the official texts when set (`policy check`, tests).
+    var quoteChecker: QuoteChecker?
 
     func load(_ root: JSONNode, file: String, parent: Policy?) -> Policy? {
         guard var reader = ObjectReader(root, "the policy file", diagnostics) else { return nil }
@@ -55,6 +57,7 @@ struct PolicyLoader {
         let own = Policy(id: id, file: file, document: document, status: status, effectiveFrom: from, effectiveUntil: until,
                          parent: parent?.id, scope: scope, scopeTest: scopeTest, kinds: kinds, stages: stages,
                          parameters: parameters, rules: rules, deadlines: deadlines, waivers: waivers)
+        quoteChecker?.check(own, fileLocation: root.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
     }
@@ -326,7 +329,7 @@ struct PolicyLoader {
             return nil
         }
         return Citation(document: document, article: parts["article"], paragraph: parts["paragraph"], item: parts["item"],
-                        section: parts["section"], annex: parts["annex"])
+                        section: parts["section"], annex: parts["annex"], location: citation.node.location)
     }
 }
 

@@ -20,8 +20,9 @@ public struct PolicySet: Sendable {
     /// The holiday arrangements that working days are counted on.
     public static let calendarFile = "calendar/cn-holidays.json"
 
-    /// Loads the folder; throws every error found, sorted by position.
-    public init(directory: URL) throws(DiagnosticList) {
+    /// Loads the folder; throws every error found, sorted by position. With
+    /// `checkingQuotes`, every quoted wording is also looked up in its official text.
+    public init(directory: URL, checkingQuotes: Bool = false) throws(DiagnosticList) {
         let diagnostics = DiagnosticCollector()
         let vocabulary = Self.loadVocabulary(directory.appendingPathComponent(Self.vocabularyFolder), diagnostics)
         let calendar = Self.loadCalendar(directory.appendingPathComponent(Self.calendarFile), diagnostics)
@@ -34,7 +35,8 @@ public struct PolicySet: Sendable {
             let (url, root) = roots[id]!
             let parent = Self.parentID(of: root).flatMap { policies[$0] }
             if Self.parentID(of: root) != nil, parent == nil { continue }  // the parent failed; already reported
-            if let policy = PolicyLoader(vocabulary: vocabulary, diagnostics: diagnostics).load(root, file: url.path, parent: parent) {
+            let quotes = checkingQuotes ? QuoteChecker(directory: directory, diagnostics: diagnostics) : nil
+            if let policy = PolicyLoader(vocabulary: vocabulary, diagnostics: diagnostics, quoteChecker: quotes).load(root, file: url.path, parent: parent) {
                 policies[id] = policy
             }
         }

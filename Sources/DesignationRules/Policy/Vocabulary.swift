@@ -22,6 +22,9 @@ public struct FactDefinition: Sendable {
     public var maximum: Double?
     /// For a date: the fact is a past event, so it cannot lie after the as-of date.
     public var isPastEvent: Bool
+    /// Read for reports (a name, an address), not by rules: `policy check` does not
+    /// warn that no rule uses it.
+    public var isInformational: Bool = false
     public var location: SourceLocation
 
     public func field(_ name: String) -> FactDefinition? { fields.first { $0.path.hasSuffix("." + name) && $0.name == name } }

@@ -35,6 +35,7 @@ struct VocabularyLoader {
         let minimum = reader.number("min")
         let maximum = reader.number("max")
         let isPastEvent = reader.bool("past_event") ?? false
+        let isInformational = reader.bool("informational") ?? false
         guard let typeNode = reader.stringNode("type", required: true), let typeName = typeNode.string else { return nil }
 
         var values: [EnumValue] = []
@@ -75,8 +76,10 @@ struct VocabularyLoader {
         if isPastEvent, type != .date {
             diagnostics.error("bad-type", at: member.value.location, "`past_event` applies to a date, but fact `\(path)` is \(type)")
         }
-        return FactDefinition(path: path, type: type, label: label, unit: unit, form: form, values: values, fields: fields,
-                              minimum: minimum, maximum: maximum, isPastEvent: isPastEvent, location: member.keyLocation)
+        var definition = FactDefinition(path: path, type: type, label: label, unit: unit, form: form, values: values, fields: fields,
+                                        minimum: minimum, maximum: maximum, isPastEvent: isPastEvent, location: member.keyLocation)
+        definition.isInformational = isInformational
+        return definition
     }
 
     /// `values: [{id: "general-hospital", zh: "综合医院", en: "General hospital"}, …]`
