@@ -4,23 +4,13 @@ import Testing
 import ShippedPolicies
 
 @Suite struct ShippedPolicyTests {
-    /// The text with white space and line breaks removed, as quotes are compared.
-    static func squeezed(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
-    }
-
-    /// Every quoted wording occurs in the official text (ignoring white space and line breaks).
-    @Test(arguments: Repository.policySet.regionIDs)
-    func quotesOccurInTheOfficialText(_ region: String) throws {
-        let policy = try #require(Repository.policySet.policies[region])
-        let sourcePath = try #require(policy.document.source, "\(region) names no source text")
-        let source = Self.squeezed(try String(contentsOf: Repository.policies.appendingPathComponent(sourcePath), encoding: .utf8))
-        var quotes: [(String, String)] = policy.parameters.map { ("parameter \($0.name)", $0.quote) }
-        quotes += policy.rules.map { ("rule \($0.id)", $0.quote) }
-        quotes += policy.rules.flatMap { rule in rule.alternatives.map { ("rule \(rule.id) \($0.citation.text)", $0.quote) } }
-        quotes += policy.deadlines.map { ("deadline \($0.id)", $0.quote) }
-        for (what, quote) in quotes {
-            #expect(source.contains(Self.squeezed(quote)), "\(what): quote not found in \(sourcePath): \(quote)")
+    /// Every quoted wording a policy file writes occurs in the official text it names
+    /// (ignoring white space and line breaks), as `policy check` verifies.
+    @Test func everyQuoteOccursInItsOfficialText() {
+        do {
+            _ = try PolicySet(directory: Repository.policies, checkingQuotes: true)
+        } catch {
+            Issue.record("\(error.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))")
         }
     }
 

@@ -6,23 +6,27 @@ public struct Citation: Sendable, Hashable {
     public var article: String?
     public var paragraph: String?
     public var item: String?
+    /// A point numbered in Arabic figures, as some notices number them: 二（二）3.（8）.
+    public var point: String?
     public var section: String?
     public var annex: String?
     /// Where the citation is written in its policy file; not part of its identity.
     public var location: SourceLocation?
 
     public static func == (lhs: Citation, rhs: Citation) -> Bool {
-        (lhs.document, lhs.article, lhs.paragraph, lhs.item, lhs.section, lhs.annex)
-            == (rhs.document, rhs.article, rhs.paragraph, rhs.item, rhs.section, rhs.annex)
+        lhs.document == rhs.document && lhs.parts == rhs.parts
     }
 
     public func hash(into hasher: inout Hasher) {
-        for part in [document, article, paragraph, item, section, annex] { hasher.combine(part) }
+        hasher.combine(document)
+        hasher.combine(parts)
     }
+
+    private var parts: [String?] { [annex, section, article, paragraph, point, item] }
 
     /// The citation as a reader would write it: annex, section, article, paragraph, item.
     public var text: String {
-        [annex, section, article, paragraph, item].compactMap { $0 }.joined()
+        [annex, section, article, paragraph, point.map { $0 + "." }, item].compactMap { $0 }.joined()
     }
 
     static let numeral = "[〇零一二三四五六七八九十百]+"
@@ -30,7 +34,8 @@ public struct Citation: Sendable, Hashable {
     static let formats: [(key: String, pattern: String, example: String)] = [
         ("article", "^第\(numeral)条$", "第N条, N in Chinese numerals as printed"),
         ("paragraph", "^第\(numeral)款$", "第N款"),
-        ("item", "^（\(numeral)）$", "（N）, full-width brackets"),
+        ("item", "^（(\(numeral)|[0-9]+)）$", "（N）, full-width brackets"),
+        ("point", "^[0-9]+$", "3 for a point printed \"3.\""),
         ("section", "^\(numeral)(（\(numeral)）)?$", "N or N（M）"),
         ("annex", "^附件[0-9]+(-[0-9]+)?$", "附件2-1"),
     ]

@@ -138,6 +138,8 @@ public struct Policy: Sendable {
     /// The policy this one extends.
     public var parent: String?
     public var scope: Label
+    /// The reading taken where the text leaves its scope unclear.
+    public var scopeNote: Label?
     /// Whether an applicant is one the text speaks to; nil when it speaks to all.
     public var scopeTest: Compiled?
     public var kinds: [RuleKind]

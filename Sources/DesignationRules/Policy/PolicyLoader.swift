@@ -34,7 +34,7 @@ struct PolicyLoader {
         if reader.member("procedure") != nil || parent == nil { (kinds, stages) = readProcedure(&reader) }
         let parameters = readParameters(&reader, policy: id, inherited: parent?.parameters ?? [])
         let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, own in own }))
-        let (scope, scopeTest) = readScope(&reader, checker: checker)
+        let (scope, scopeNote, scopeTest) = readScope(&reader, checker: checker)
         var ids = IDRegistry(diagnostics: diagnostics)
         for parameter in parameters where parameter.citation.document == id { ids.claim(parameter.name, at: nil) }
 
@@ -55,21 +55,22 @@ struct PolicyLoader {
         let waivers = (reader.array("waives") ?? []).compactMap { readWaiver($0, policy: id, checker: checker) }
         guard let document, let status else { return nil }
         let own = Policy(id: id, file: file, document: document, status: status, effectiveFrom: from, effectiveUntil: until,
-                         parent: parent?.id, scope: scope, scopeTest: scopeTest, kinds: kinds, stages: stages,
+                         parent: parent?.id, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest, kinds: kinds, stages: stages,
                          parameters: parameters, rules: rules, deadlines: deadlines, waivers: waivers)
         quoteChecker?.check(own, fileLocation: root.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
     }
 
-    /// `scope: {zh, en, applies_if}`: whom the text speaks to; an applicant for whom
+    /// `scope: {zh, en, applies_if, note}`: whom the text speaks to; an applicant for whom
     /// `applies_if` is false is out of scope.
-    private func readScope(_ reader: inout ObjectReader, checker: TypeChecker) -> (Label, Compiled?) {
-        guard var scope = reader.object("scope", "`scope`", required: true) else { return (Label(zh: "", en: ""), nil) }
+    private func readScope(_ reader: inout ObjectReader, checker: TypeChecker) -> (Label, Label?, Compiled?) {
+        guard var scope = reader.object("scope", "`scope`", required: true) else { return (Label(zh: "", en: ""), nil, nil) }
         defer { scope.finish() }
         let zh = scope.string("zh", required: true) ?? "", en = scope.string("en", required: true) ?? ""
+        let note = scope.label("note")
         let test = scope.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
-        return (Label(zh: zh, en: en), test)
+        return (Label(zh: zh, en: en), note, test)
     }
 
     /// `waives: [{rule, applies_if, citation, quote, explain}]`: an inherited rule the region
@@ -329,7 +330,7 @@ struct PolicyLoader {
             return nil
         }
         return Citation(document: document, article: parts["article"], paragraph: parts["paragraph"], item: parts["item"],
-                        section: parts["section"], annex: parts["annex"], location: citation.node.location)
+                        point: parts["point"], section: parts["section"], annex: parts["annex"], location: citation.node.location)
     }
 }
 

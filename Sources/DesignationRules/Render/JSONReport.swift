@@ -95,7 +95,7 @@ public struct JSONReport: Sendable {
     private func citation(_ citation: Citation) -> JSONOutput {
         var members: [(String, JSONOutput)] = [("document", .string(citation.document))]
         for (key, value) in [("annex", citation.annex), ("section", citation.section), ("article", citation.article),
-                             ("paragraph", citation.paragraph), ("item", citation.item)] {
+                             ("paragraph", citation.paragraph), ("point", citation.point), ("item", citation.item)] {
             if let value { members.append((key, .string(value))) }
         }
         members.append(("text", .string(citation.text)))

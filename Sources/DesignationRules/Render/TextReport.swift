@@ -21,6 +21,7 @@ public struct TextReport: Sendable {
         for warning in evaluation.warnings { lines.append(paint("\(heading("warning")): \(warning.text(language))", .yellow)) }
         lines.append("\(heading("profile")): \(evaluation.profileSource)    \(heading("asOf")): \(evaluation.asOf)")
         lines.append("\(heading("scope")): \(policy.scope.text(language))")
+        if let note = policy.scopeNote { lines.append("  \(heading("note")): \(note.text(language))") }
         lines.append("")
         lines.append(paint("\(heading("decision")): \(Words.verdict(evaluation.verdict, language))", colour(for: evaluation.verdict)))
         if evaluation.scope.status != .pass {
