@@ -23,6 +23,7 @@ let package = Package(
                 .copy("vocabulary"),
                 .copy("calendar"),
                 .copy("national.json5"),
+                .copy("tianjin.json5"),
                 .copy("sources"),
             ]
         ),

@@ -7,10 +7,11 @@ public struct CoverageReport: Sendable {
         public var unmatchedAlternatives: [Citation]
 
         public func count(_ status: RuleStatus) -> Int { counts[status] ?? 0 }
-        /// Made both to pass and to fail (or waived where the region waives it), every alternative matched.
+        /// Whether the region sets the rule aside for every applicant.
+        public var isWaivedForAll: Bool
+        /// Made both to pass and to fail with every alternative matched, or waived for all.
         public var isCovered: Bool {
-            let exercised = (count(.pass) > 0 && count(.fail) > 0) || count(.waived) > 0
-            return exercised && unmatchedAlternatives.isEmpty
+            isWaivedForAll || (count(.pass) > 0 && count(.fail) > 0 && unmatchedAlternatives.isEmpty)
         }
     }
 
@@ -38,7 +39,8 @@ public struct CoverageReport: Sendable {
                     matched += result.matched.map(\.citation)
                 }
                 let unmatched = rule.alternatives.map(\.citation).filter { !matched.contains($0) }
-                return RuleCoverage(rule: rule, counts: counts, unmatchedAlternatives: unmatched)
+                let waivedForAll = policy.waivers.contains { $0.rule == rule.id && $0.appliesIf == nil }
+                return RuleCoverage(rule: rule, counts: counts, unmatchedAlternatives: unmatched, isWaivedForAll: waivedForAll)
             }
             return Region(id: id, rules: rules)
         }
