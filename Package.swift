@@ -23,7 +23,10 @@ let package = Package(
                 .copy("vocabulary"),
                 .copy("calendar"),
                 .copy("national.json5"),
+                .copy("shanghai.json5"),
+                .copy("liaocheng.json5"),
                 .copy("tianjin.json5"),
+                .copy("beijing.json5"),
                 .copy("sources"),
             ]
         ),

@@ -9,11 +9,14 @@ struct Options {
     var format = "text"
     var language: Language?
     var policies: String?
+    var batch: String?
+    var threads: Int?
     var help = false
     var version = false
 
     static let usage = """
     Usage: evaluate PROFILE.json --region REGION [options]
+           evaluate --batch PROFILES.ndjson --region REGION [--threads N] [options]
 
     Evaluates an applicant profile against a jurisdiction's designation rules and
     prints the decision, rule by rule, with citations and the values that decided.
@@ -24,6 +27,10 @@ struct Options {
       --format FORMAT     text (default) or json
       --lang LANG         zh or en (default: zh when LANG starts with zh, else en)
       --policies DIR      use the policy files in DIR instead of the shipped ones
+      --batch FILE        one JSON profile per line (- for standard input): one JSON
+                          record per line out, in order (schema designation-batch/1),
+                          a summary on standard error
+      --threads N         batch worker threads (default: every core)
       --help              show this help
       --version           show the version
 
@@ -35,7 +42,8 @@ struct Options {
       3  materials to supplement  4  out of the text's scope
       64 bad usage
       65 bad input (profile)      66 cannot read input
-      78 bad policy files
+      78 bad policy files         130 interrupted (batch)
+    In batch mode: 0 when every line was evaluated, 65 when some lines were bad.
     """
 
     struct UsageError: Error { var message: String }
@@ -55,6 +63,14 @@ struct Options {
             case "--version": options.version = true
             case "--region": options.region = try value(for: argument)
             case "--policies": options.policies = try value(for: argument)
+            case "--batch":
+                index += 1
+                guard index < arguments.count else { throw UsageError(message: "--batch needs a file (or - for standard input)") }
+                options.batch = arguments[index]
+            case "--threads":
+                let text = try value(for: argument)
+                guard let threads = Int(text), (1...256).contains(threads) else { throw UsageError(message: "--threads must be a number from 1 to 256, found \"\(text)\"") }
+                options.threads = threads
             case "--as-of":
                 let text = try value(for: argument)
                 guard let date = CivilDate(iso: text) else { throw UsageError(message: "--as-of must be a date written YYYY-MM-DD, found \"\(text)\"") }

@@ -5,7 +5,7 @@ import ShippedPolicies
 /// Exit codes, documented in README.md and `--help`.
 enum ExitCode: Int32 {
     case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4
-    case usage = 64, badInput = 65, noInput = 66, badPolicy = 78
+    case usage = 64, badInput = 65, noInput = 66, badPolicy = 78, interrupted = 130
 
     init(_ verdict: Verdict) {
         switch verdict {
@@ -42,6 +42,11 @@ func run() -> ExitCode {
         let given = options.region.map { "unknown region \"\($0)\"" } ?? "--region is required"
         fail("evaluate: \(given); the regions are: \(policies.regionIDs.joined(separator: ", "))", .usage)
     }
+    let asOf = options.asOf ?? todayInChina()
+    if let batch = options.batch {
+        guard options.profile == nil else { fail("evaluate: give a profile or --batch FILE, not both", .usage) }
+        return runBatch(batch, policies: policies, policy: policy, asOf: asOf, threads: options.threads)
+    }
     guard let path = options.profile else { fail("evaluate: no profile given\nRun `evaluate --help` for usage.", .usage) }
 
     let bytes: [UInt8]
@@ -58,7 +63,6 @@ func run() -> ExitCode {
         }
         bytes = [UInt8](data)
     }
-    let asOf = options.asOf ?? todayInChina()
     let profile: Profile
     do { profile = try ProfileDecoder(vocabulary: policies.vocabulary, asOf: asOf).decode(bytes, source: path == "-" ? "<stdin>" : path) } catch {
         fail("\(error)", .badInput)

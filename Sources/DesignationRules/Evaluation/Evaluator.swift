@@ -111,6 +111,9 @@ public struct Evaluator: Sendable {
             passesFrom = earliestPass(rule, facts, after: asOf, candidates: evaluator.boundaries)
         }
         if status != .unknown { evidence = evidence.filter { $0.neededPath == nil } }
+        for name in rule.shows {
+            evidence.append(facts[name].map { .fact(path: name, definition: name, value: $0) } ?? .absent(path: name, definition: name))
+        }
         evidence = Self.withoutRepeats(evidence)
         let needed = Self.neededPaths(evidence)
         let approximate = evidence.contains { if case .approximate = $0 { return true } else { return false } }

@@ -61,6 +61,9 @@ public struct Rule: Sendable {
     public var test: Compiled
     /// Items of which one must hold, each with its own citation (第五条（一）…（六）).
     public var alternatives: [Alternative]
+    /// Facts shown with the result whatever it is (the district office a form names),
+    /// without being conditions.
+    public var shows: [String] = []
     /// The id of the inherited rule this one takes the place of.
     public var replaces: String?
     /// That inherited rule, once merged, so results can show both texts.

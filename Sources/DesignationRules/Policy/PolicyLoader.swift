@@ -232,6 +232,15 @@ struct PolicyLoader {
         let explanation = reader.label("explain", required: true)
         let note = reader.label("note")
         let replaces = reader.string("replaces")
+        let shows = (reader.array("shows") ?? []).compactMap { node -> String? in
+            guard let name = node.string, vocabulary.definition(name) != nil, !name.contains(".") else {
+                var message = "`shows` lists top-level facts to show with the result; `\(node.string ?? node.kindName)` is not one"
+                if let name = node.string, let near = nearestName(to: name, in: vocabulary.topLevelNames) { message += "; did you mean `\(near)`?" }
+                diagnostics.error("undeclared-fact", at: node.location, message)
+                return nil
+            }
+            return name
+        }
         let appliesIf = reader.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
         let requires = reader.stringNode("requires"), failsIf = reader.stringNode("fails_if")
         let alternativeNodes = reader.array("alternatives")
@@ -248,7 +257,7 @@ struct PolicyLoader {
               alternatives.count == alternativeNodes?.count ?? 0 else { return nil }
         return Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
                     appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives,
-                    replaces: replaces, location: node.location)
+                    shows: shows, replaces: replaces, location: node.location)
     }
 
     private func readAlternative(_ node: JSONNode, rule: String, policy: String, checker: TypeChecker) -> Alternative? {

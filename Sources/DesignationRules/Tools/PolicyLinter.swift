@@ -14,6 +14,7 @@ public struct PolicyLinter: Sendable {
     func unusedFacts() -> [Diagnostic] {
         var used: Set<String> = []
         for policy in policies.policies.values {
+            used.formUnion(policy.rules.flatMap(\.shows))
             var expressions = policy.rules.flatMap { [$0.test] + ($0.appliesIf.map { [$0] } ?? []) }
             expressions += policy.deadlines.flatMap { [$0.value] + ($0.appliesIf.map { [$0] } ?? []) }
             expressions += policy.waivers.compactMap(\.appliesIf) + (policy.scopeTest.map { [$0] } ?? [])

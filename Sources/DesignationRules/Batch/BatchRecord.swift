@@ -1,0 +1,43 @@
+/// The one-line JSON record batch mode writes for each input line: the decision, or
+/// the reasons the line could not be read. Schema `designation-batch/1`:
+///
+///     {"line":1,"verdict":"ineligible","stages":{"acceptance":"refused","evaluation":"qualified"},
+///      "failed":[{"rule":"art12-4-…","citation":"第十二条（四）","passes_from":"2027-03-16"}],
+///      "unknown":["art12-5-…"],"questions":["key_persons"],"earliest_eligible":"2027-03-16"}
+///     {"line":2,"error":"bad-input","problems":[{"code":"wrong-type","at":"1:15","message":"…"}]}
+public enum BatchRecord {
+    public static let schema = "designation-batch/1"
+
+    public static func decision(line: Int, _ evaluation: Evaluation) -> JSONOutput {
+        let failed = evaluation.rules.filter { $0.status == .fail }
+        return .object([
+            ("line", .int(line)),
+            ("verdict", .string(evaluation.verdict.rawValue)),
+            ("stages", .object(evaluation.stages.map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
+            ("failed", .array(failed.map { result in
+                .object([("rule", .string(result.rule.id)),
+                         ("citation", .string(citation(result.rule.citation, evaluation.policy))),
+                         ("passes_from", result.passesFrom.map { .string($0.description) } ?? .null)])
+            })),
+            ("unknown", .array(evaluation.rules.filter { $0.status == .unknown }.map { .string($0.rule.id) })),
+            ("questions", .array(evaluation.questions.map(JSONOutput.string))),
+            ("earliest_eligible", evaluation.earliest?.date.map { .string($0.description) } ?? .null),
+        ])
+    }
+
+    public static func error(line: Int, code: String, _ problems: [Diagnostic]) -> JSONOutput {
+        .object([
+            ("line", .int(line)),
+            ("error", .string(code)),
+            ("problems", .array(problems.map { problem in
+                .object([("code", .string(problem.code)),
+                         ("at", problem.location.map { .string("\($0.line):\($0.column)") } ?? .null),
+                         ("message", .string(problem.message))])
+            })),
+        ])
+    }
+
+    private static func citation(_ citation: Citation, _ policy: Policy) -> String {
+        policy.parent == nil && citation.document == policy.id ? citation.text : "\(citation.document) \(citation.text)"
+    }
+}
