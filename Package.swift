@@ -32,6 +32,8 @@ let package = Package(
         ),
         .executableTarget(name: "evaluate", dependencies: ["DesignationRules", "ShippedPolicies"]),
         .executableTarget(name: "policy", dependencies: ["DesignationRules", "ShippedPolicies"]),
+        // The benchmark of README's "Performance" section: `swift run -c release benchmark`.
+        .executableTarget(name: "benchmark", dependencies: ["DesignationRules"]),
         .testTarget(
             name: "DesignationRulesTests",
             dependencies: ["DesignationRules", "ShippedPolicies"]

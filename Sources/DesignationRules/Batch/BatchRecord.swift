@@ -8,20 +8,20 @@
 public enum BatchRecord {
     public static let schema = "designation-batch/1"
 
-    public static func decision(line: Int, _ evaluation: Evaluation) -> JSONOutput {
-        let failed = evaluation.rules.filter { $0.status == .fail }
+    public static func decision(line: Int, _ decision: Decision, policy: Policy) -> JSONOutput {
+        let failed = decision.statuses.indices.filter { decision.statuses[$0] == .fail }
         return .object([
             ("line", .int(line)),
-            ("verdict", .string(evaluation.verdict.rawValue)),
-            ("stages", .object(evaluation.stages.map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
-            ("failed", .array(failed.map { result in
-                .object([("rule", .string(result.rule.id)),
-                         ("citation", .string(citation(result.rule.citation, evaluation.policy))),
-                         ("passes_from", result.passesFrom.map { .string($0.description) } ?? .null)])
+            ("verdict", .string(decision.verdict.rawValue)),
+            ("stages", .object(decision.stages.map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
+            ("failed", .array(failed.map { index in
+                .object([("rule", .string(policy.rules[index].id)),
+                         ("citation", .string(citation(policy.rules[index].citation, policy))),
+                         ("passes_from", decision.passesFrom[index].map { .string($0.description) } ?? .null)])
             })),
-            ("unknown", .array(evaluation.rules.filter { $0.status == .unknown }.map { .string($0.rule.id) })),
-            ("questions", .array(evaluation.questions.map(JSONOutput.string))),
-            ("earliest_eligible", evaluation.earliest?.date.map { .string($0.description) } ?? .null),
+            ("unknown", .array(decision.statuses.indices.filter { decision.statuses[$0] == .unknown }.map { .string(policy.rules[$0].id) })),
+            ("questions", .array(decision.questions.map(JSONOutput.string))),
+            ("earliest_eligible", decision.earliest?.date.map { .string($0.description) } ?? .null),
         ])
     }
 

@@ -98,9 +98,9 @@ public struct BatchRunner: Sendable {
                         throw DiagnosticList([Diagnostic(code: "empty-line", at: nil, "the line is empty; expected one JSON profile per line")])
                     }
                     let profile = try decoder.decode(bytes, source: "line \(number)")
-                    let evaluation = evaluator.evaluate(profile, asOf: asOf)
-                    output.verdicts[evaluation.verdict, default: 0] += 1
-                    record = BatchRecord.decision(line: number, evaluation)
+                    let decision = evaluator.decide(profile, asOf: asOf)
+                    output.verdicts[decision.verdict, default: 0] += 1
+                    record = BatchRecord.decision(line: number, decision, policy: policy)
                 } catch {
                     output.errors += 1
                     record = BatchRecord.error(line: number, code: "bad-input", error.diagnostics)

@@ -5,12 +5,15 @@ public struct Evaluator: Sendable {
     public let calendar: WorkingDayCalendar
 
     /// Parameter values by name, as the policy (after any regional replacement) sets them.
-    private let parameters: [String: Value]
+    let parameters: [String: Value]
+    /// Which rules each stage outcome looks at, worked out once.
+    let plan: StagePlan
 
     public init(policy: Policy, calendar: WorkingDayCalendar) {
         self.policy = policy
         self.calendar = calendar
         self.parameters = Dictionary(policy.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        self.plan = StagePlan(policy)
     }
 
     /// An applicant outside the text's scope gets that answer alone, not a list of failures.
@@ -21,13 +24,13 @@ public struct Evaluator: Sendable {
                               stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [], earliest: nil)
         }
         let rules = policy.rules.map { evaluateOrWaive($0, profile.facts, asOf) }
-        let stages = policy.stages.map { stageResult($0, rules) }
+        let stages = plan.results(rules.map(\.status))
         let deadlines = policy.deadlines.compactMap { deadline($0, stages, profile.facts, asOf) }
         var questions = scope.needed
         for result in rules where result.status == .unknown {
             for path in result.needed where !questions.contains(path) { questions.append(path) }
         }
-        var verdict = verdict(stages)
+        var verdict = StagePlan.verdict(stages.map(\.outcome))
         if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
         return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: verdict, scope: scope,
                           stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
@@ -44,6 +47,8 @@ public struct Evaluator: Sendable {
             let timeless = failing.filter { $0.passesFrom == nil }
             if !timeless.isEmpty { return EarliestEligibility(date: nil, rules: timeless.map(\.rule.id)) }
             let candidate = failing.compactMap(\.passesFrom).max()!
+            // On that date the applicant may have left the text's scope (a transitional rule).
+            if scopeResult(facts, candidate).status == .fail { return EarliestEligibility(date: nil, rules: failing.map(\.rule.id)) }
             let later = policy.rules.map { evaluateOrWaive($0, facts, candidate) }.filter { $0.status == .fail }
             if later.isEmpty {
                 let deciding = failing.filter { $0.passesFrom == candidate }.map(\.rule.id)
@@ -55,7 +60,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Whether the applicant is one the text speaks to: pass, fail (out of scope) or unknown.
-    private func scopeResult(_ facts: [String: Value], _ asOf: CivilDate) -> ScopeResult {
+    func scopeResult(_ facts: [String: Value], _ asOf: CivilDate) -> ScopeResult {
         guard let test = policy.scopeTest else { return ScopeResult(status: .pass, evidence: [], needed: []) }
         var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
         let outcome = evaluator.evaluate(test)
@@ -69,7 +74,7 @@ public struct Evaluator: Sendable {
 
     /// A rule that a waiver sets aside for this applicant is `waived`. When it is not
     /// known whether the waiver applies, the rule is evaluated, and a failure is unknown.
-    private func evaluateOrWaive(_ rule: Rule, _ facts: [String: Value], _ asOf: CivilDate) -> RuleResult {
+    func evaluateOrWaive(_ rule: Rule, _ facts: [String: Value], _ asOf: CivilDate) -> RuleResult {
         var result = evaluate(rule, facts, asOf)
         for waiver in policy.waivers where waiver.rule == rule.id {
             guard let condition = waiver.appliesIf else { return waived(rule, by: waiver, []) }
@@ -124,7 +129,7 @@ public struct Evaluator: Sendable {
 
     /// A rule applies when `applies_if` holds; then `requires` must hold, or `fails_if` must not.
     /// With applicability unknown, a test that passes anyway still passes.
-    private static func status(_ rule: Rule, _ evaluator: inout ExpressionEvaluator) -> (RuleStatus, [Evidence]) {
+    static func status(_ rule: Rule, _ evaluator: inout ExpressionEvaluator) -> (RuleStatus, [Evidence]) {
         var scopeEvidence: [Evidence] = []
         var applies: Bool?
         if let condition = rule.appliesIf {
@@ -157,32 +162,6 @@ public struct Evaluator: Sendable {
             if Self.status(rule, &evaluator).0 == .pass { return date }
         }
         return nil
-    }
-
-    // MARK: Stages and verdict
-
-    /// The first outcome, in order, that a failed rule of its kinds calls for;
-    /// undetermined when an earlier outcome still hangs on unknown rules.
-    private func stageResult(_ stage: Stage, _ rules: [RuleResult]) -> StageResult {
-        let ofStage = rules.filter { policy.kind($0.rule.kind)?.stage == stage.id }
-        var pending = false
-        for outcome in stage.outcomes {
-            let relevant = ofStage.filter { outcome.whenFailed.contains($0.rule.kind) }
-            if relevant.contains(where: { $0.status == .fail }) {
-                return pending ? StageResult(stage: stage, outcome: nil, atLeast: outcome) : StageResult(stage: stage, outcome: outcome)
-            }
-            if relevant.contains(where: { $0.status == .unknown }) { pending = true }
-        }
-        if pending || ofStage.contains(where: { $0.status == .unknown }) { return StageResult(stage: stage, outcome: nil) }
-        return StageResult(stage: stage, outcome: stage.otherwise)
-    }
-
-    /// Ineligible if any stage says so; otherwise undetermined if any stage is open;
-    /// otherwise incomplete if materials are owed; otherwise eligible.
-    private func verdict(_ stages: [StageResult]) -> Verdict {
-        let verdicts = stages.map { $0.outcome?.verdict ?? .undetermined }
-        for candidate in [Verdict.ineligible, .undetermined, .incomplete] where verdicts.contains(candidate) { return candidate }
-        return .eligible
     }
 
     // MARK: Deadlines and warnings

@@ -62,13 +62,7 @@ struct ExpressionEvaluator {
             return Outcome(value: .boolean(!value), evidence: outcome.evidence)
         case .negate(let operand):
             let outcome = evaluate(operand, bindings)
-            let value: Value? = switch outcome.value {
-            case .integer(let x)?: x == .min ? nil : .integer(-x)
-            case .decimal(let x)?: .decimal(-x)
-            case .period(let p)?: .period(Period(-p.amount, p.unit))
-            default: nil
-            }
-            return Outcome(value: value, evidence: outcome.evidence)
+            return Outcome(value: outcome.value.flatMap(Self.negated), evidence: outcome.evidence)
         case .and(let lhs, let rhs):
             return kleene([evaluate(lhs, bindings), evaluate(rhs, bindings)], decisive: false)
         case .or(let lhs, let rhs):
@@ -185,37 +179,45 @@ struct ExpressionEvaluator {
         let a = evaluate(lhs, bindings), b = evaluate(rhs, bindings)
         var evidence = a.evidence + b.evidence
         guard let x = a.value, let y = b.value else { return .unknown(evidence) }
-        var value: Value?
+        let (value, approximate) = combine(op, x, y)
+        if approximate, case .date(let date)? = value {
+            evidence.append(.approximate(expression: lhs.text + " " + op.rawValue + " " + rhs.text, date: date))
+        }
+        return Outcome(value: value, evidence: evidence)
+    }
+
+    /// Arithmetic on two known values (types checked at load): nil where the result
+    /// overflows or divides by zero; `approximate` when working days were counted on
+    /// weekends alone.
+    func combine(_ op: BinaryOperator, _ x: Value, _ y: Value) -> (Value?, approximate: Bool) {
         switch (x, y) {
         case (.date(let date), .period(let period)):
             let signed = op == .subtract ? Period(-period.amount, period.unit) : period
             let (result, approximate) = calendar.adding(signed, to: date)
-            if approximate { evidence.append(.approximate(expression: lhs.text + " " + op.rawValue + " " + rhs.text, date: result)) }
-            value = .date(result)
+            return (.date(result), approximate)
         case (.period(let period), .integer(let factor)):
             let (amount, overflow) = period.amount.multipliedReportingOverflow(by: factor)
-            value = overflow || abs(amount) > 1_000_000 ? nil : .period(Period(amount, period.unit))
+            return (overflow || abs(amount) > 1_000_000 ? nil : .period(Period(amount, period.unit)), false)
         case (.date(let end), .date(let start)):
-            value = .integer(end.dayNumber - start.dayNumber)
+            return (.integer(end.dayNumber - start.dayNumber), false)
         case (.integer(let i), .integer(let j)):
+            if op == .divide { return (j == 0 ? nil : .decimal(Double(i) / Double(j)), false) }
             let (result, overflow): (Int, Bool) = switch op {
             case .add: i.addingReportingOverflow(j)
             case .subtract: i.subtractingReportingOverflow(j)
             case .multiply: i.multipliedReportingOverflow(by: j)
             default: (0, true)
             }
-            if op == .divide { value = j == 0 ? nil : .decimal(Double(i) / Double(j)) }
-            else { value = overflow ? nil : .integer(result) }
+            return (overflow ? nil : .integer(result), false)
         default:
-            guard let i = x.asDouble, let j = y.asDouble else { break }
+            guard let i = x.asDouble, let j = y.asDouble else { return (nil, false) }
             switch op {
-            case .add: value = .decimal(i + j)
-            case .subtract: value = .decimal(i - j)
-            case .multiply: value = .decimal(i * j)
-            default: value = j == 0 ? nil : .decimal(i / j)
+            case .add: return (.decimal(i + j), false)
+            case .subtract: return (.decimal(i - j), false)
+            case .multiply: return (.decimal(i * j), false)
+            default: return (j == 0 ? nil : .decimal(i / j), false)
             }
         }
-        return Outcome(value: value, evidence: evidence)
     }
 
     private mutating func quantify(_ quantifier: Quantifier, _ over: Compiled, _ body: Compiled, _ bindings: [Binding]) -> Outcome {
@@ -246,7 +248,7 @@ struct ExpressionEvaluator {
         }
     }
 
-    private static func total(_ values: [Value]) -> Value? {
+    static func total(_ values: [Value]) -> Value? {
         var integer = 0, decimal = 0.0, isDecimal = false
         for value in values {
             switch value {
@@ -261,6 +263,15 @@ struct ExpressionEvaluator {
             }
         }
         return isDecimal ? .decimal(decimal + Double(integer)) : .integer(integer)
+    }
+
+    static func negated(_ value: Value) -> Value? {
+        switch value {
+        case .integer(let x): return x == .min ? nil : .integer(-x)
+        case .decimal(let x): return .decimal(-x)
+        case .period(let p): return .period(Period(-p.amount, p.unit))
+        default: return nil
+        }
     }
 
     static func equal(_ a: Value, _ b: Value) -> Bool {

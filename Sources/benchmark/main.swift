@@ -1,0 +1,126 @@
+import DesignationRules
+import Foundation
+
+// The benchmark the repository keeps (README: "Performance"). Run it release-built:
+//
+//     swift run -c release benchmark [--lines N] [--big-lines N]
+//
+// It prints, for the national policy and for Liaocheng: batch throughput on 1 thread and
+// on every core (NDJSON in, decisions out, through the real `evaluate --batch`), the time
+// per evaluation inside the library and the share spent decoding, the cold wall time of
+// one `evaluate` process, the time to load and check all policies, and the peak resident
+// memory of a batch of `--big-lines` lines (default 1,000,000).
+
+let arguments = CommandLine.arguments
+func option(_ name: String, _ fallback: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else { return fallback }
+    return value
+}
+let lines = option("--lines", 200_000)
+let bigLines = option("--big-lines", 1_000_000)
+let repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+let policiesURL = repository.appendingPathComponent("policies")
+let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let evaluateBinary = binaries.appendingPathComponent("evaluate").path
+let asOf = CivilDate(iso: "2026-11-26")!
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+
+say("Benchmark on \(ProcessInfo.processInfo.activeProcessorCount) cores; evaluate: \(evaluateBinary)")
+
+// ── Loading ───────────────────────────────────────────────────────────────────
+let loads = (0..<21).map { _ in seconds { _ = try! PolicySet(directory: policiesURL) } }
+let policies = try! PolicySet(directory: policiesURL)
+say(String(format: "load and check all %d policies: %.1f ms (median of 21 loads)", policies.regionIDs.count, median(loads) * 1000))
+
+// ── Inputs ────────────────────────────────────────────────────────────────────
+var generator = ProfileGenerator(seed: 2026)
+let nationalLines = (0..<lines).map { generator.line($0) }
+let liaochengProfiles = Fixture.all(in: repository.appendingPathComponent("fixtures"))
+    .filter { $0.region == "liaocheng" }
+    .compactMap { try? String(contentsOf: $0.profile, encoding: .utf8) }
+    .map { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined() }
+let liaochengLines = (0..<lines).map { liaochengProfiles[$0 % liaochengProfiles.count] }
+
+@MainActor func report(_ region: String, _ input: [String]) {
+    let bytes = input.reduce(0) { $0 + $1.utf8.count } / input.count
+    say("\n\(region): \(input.count) profiles, \(bytes) bytes each on average")
+    let policy = policies.policies[region]!
+    let decoder = ProfileDecoder(vocabulary: policies.vocabulary, asOf: asOf)
+    let evaluator = Evaluator(policy: policy, calendar: policies.calendar)
+    let sample = Array(input.prefix(50_000)).map { Array($0.utf8) }
+    var profiles: [Profile] = []
+    profiles.reserveCapacity(sample.count)
+    let decode = seconds { for line in sample { if let profile = try? decoder.decode(line, source: "b") { profiles.append(profile) } } }
+    var verdicts = 0
+    let evaluate = seconds { for profile in profiles { if evaluator.evaluate(profile, asOf: asOf).verdict == .eligible { verdicts += 1 } } }
+    let perProfile = (decode + evaluate) / Double(sample.count) * 1e6
+    say(String(format: "  library, 1 thread: %.1f µs per profile (decode %.1f µs, evaluate %.1f µs; decoding %.0f %%), %d decoded",
+               perProfile, decode / Double(sample.count) * 1e6, evaluate / Double(profiles.count) * 1e6,
+               100 * decode / (decode + evaluate), profiles.count))
+
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("benchmark-\(region).ndjson")
+    try! (input.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    for threads in [1, ProcessInfo.processInfo.activeProcessorCount] {
+        let runs = (0..<3).map { _ in seconds { runEvaluate(["--batch", file.path, "--region", region, "--as-of", "2026-11-26", "--threads", "\(threads)"]) } }
+        say(String(format: "  batch, %d thread(s): %.0f profiles/s (median of 3 runs of %d lines, file in, decisions to /dev/null)",
+                   threads, Double(input.count) / median(runs), input.count))
+    }
+    try? FileManager.default.removeItem(at: file)
+}
+
+/// Runs `evaluate` with its output discarded, returning when it exits.
+@discardableResult @MainActor
+func runEvaluate(_ arguments: [String], input: FileHandle? = nil) -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: evaluateBinary)
+    process.arguments = arguments + ["--policies", policiesURL.path]
+    process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+    process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+    if let input { process.standardInput = input }
+    try! process.run()
+    process.waitUntilExit()
+    return process
+}
+
+report("national", nationalLines)
+if !liaochengProfiles.isEmpty { report("liaocheng", liaochengLines) }
+
+// ── Cold single evaluation ────────────────────────────────────────────────────
+let profilePath = repository.appendingPathComponent("fixtures/national/general-hospital-complete.json").path
+let colds = (0..<21).map { _ in seconds { runEvaluate([profilePath, "--region", "national", "--as-of", "2026-11-26"]) } }
+say(String(format: "\ncold `evaluate PROFILE --region national`: %.1f ms wall (median of 21 processes, policies loaded from files)", median(colds) * 1000))
+
+// ── Peak memory of a big batch, fed through a pipe ────────────────────────────
+let pipe = Pipe()
+let big = Process()
+big.executableURL = URL(fileURLWithPath: evaluateBinary)
+big.arguments = ["--batch", "-", "--region", "national", "--as-of", "2026-11-26", "--policies", policiesURL.path]
+big.standardInput = pipe
+big.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+big.standardError = FileHandle(forWritingAtPath: "/dev/null")
+try! big.run()
+let feed = seconds {
+    var block = Data()
+    for index in 0..<bigLines {
+        block.append(contentsOf: nationalLines[index % nationalLines.count].utf8)
+        block.append(UInt8(ascii: "\n"))
+        if block.count > 1 << 20 {
+            pipe.fileHandleForWriting.write(block)
+            block.removeAll(keepingCapacity: true)
+        }
+    }
+    pipe.fileHandleForWriting.write(block)
+    try? pipe.fileHandleForWriting.close()
+    big.waitUntilExit()
+}
+var usage = rusage()
+getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+say(String(format: "batch of %d lines through a pipe: peak resident memory %.1f MB (largest of the child processes), %.1f s, %.0f profiles/s",
+           bigLines, Double(usage.ru_maxrss) / 1024, feed, Double(bigLines) / feed))

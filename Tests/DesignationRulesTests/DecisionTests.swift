@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import DesignationRules
+
+/// Batch mode's fast path must decide exactly as the traced evaluation does.
+@Suite struct DecisionTests {
+    func agree(_ evaluator: Evaluator, _ profile: Profile, asOf: CivilDate, _ label: String) {
+        let evaluation = evaluator.evaluate(profile, asOf: asOf)
+        let decision = evaluator.decide(profile, asOf: asOf)
+        #expect(decision.verdict == evaluation.verdict, "\(label): verdict")
+        #expect(decision.stages.map { $0.outcome?.id } == evaluation.stages.map { $0.outcome?.id }, "\(label): stages")
+        #expect(decision.statuses == evaluation.rules.map(\.status), "\(label): statuses")
+        let failedDates = evaluation.rules.enumerated().compactMap { index, result in result.passesFrom.map { (index, $0) } }
+        #expect(decision.passesFrom == Dictionary(uniqueKeysWithValues: failedDates), "\(label): passes_from")
+        #expect(Set(decision.questions) == Set(evaluation.questions), "\(label): questions")
+        #expect(decision.earliest?.date == evaluation.earliest?.date, "\(label): earliest date")
+        #expect(decision.earliest?.rules == evaluation.earliest?.rules, "\(label): earliest rules")
+    }
+
+    @Test(arguments: Repository.policySet.regionIDs)
+    func onEveryFixture(_ region: String) throws {
+        let runner = FixtureRunner(policies: Repository.policySet)
+        let evaluator = Evaluator(policy: Repository.policySet.policies[region]!, calendar: Repository.policySet.calendar)
+        for fixture in Fixture.all(in: Repository.fixtures) where fixture.region == region {
+            let prepared = try runner.prepare(fixture).get()
+            agree(evaluator, prepared.profile, asOf: prepared.expectation.asOf, fixture.name)
+        }
+    }
+
+    /// Profiles with facts dropped at random: every combination of unknowns the fixtures
+    /// do not cover still gives the same decision on both paths.
+    @Test func onProfilesWithFactsDroppedAtRandom() throws {
+        var random = SystemRandomNumberGenerator()
+        _ = random
+        var state: UInt64 = 7
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        let runner = FixtureRunner(policies: Repository.policySet)
+        for fixture in Fixture.all(in: Repository.fixtures) {
+            let prepared = try runner.prepare(fixture).get()
+            let evaluator = Evaluator(policy: Repository.policySet.policies[fixture.region]!, calendar: Repository.policySet.calendar)
+            for round in 0..<6 {
+                var facts = prepared.profile.facts
+                for key in facts.keys.sorted() where next() % 4 == 0 { facts[key] = nil }
+                agree(evaluator, Profile(facts: facts, source: "random"), asOf: prepared.expectation.asOf, "\(fixture.name) #\(round)")
+            }
+        }
+    }
+}
