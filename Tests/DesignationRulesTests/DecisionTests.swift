@@ -49,3 +49,17 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONOutputTests {
+    @Test func compactBytesEqualTheCompactString() {
+        let value = JSONOutput.object([
+            ("a", .array([.int(1), .double(2.5), .null, .bool(true), .bool(false)])),
+            ("b", .string("引号\"反斜杠\\换行\n\t\u{01}")),
+            ("c", .object([])), ("d", .array([])),
+        ])
+        var bytes: [UInt8] = []
+        value.write(compactTo: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == value.serialized(pretty: false))
+        #expect(value.serialized(pretty: false) == #"{"a":[1,2.5,null,true,false],"b":"引号\"反斜杠\\换行\n\t\u0001","c":{},"d":[]}"#)
+    }
+}

@@ -106,7 +106,7 @@ public struct BatchRunner: Sendable {
                     record = BatchRecord.error(line: number, code: "bad-input", error.diagnostics)
                 }
             }
-            output.bytes += Array(record.serialized(pretty: false).utf8)
+            record.write(compactTo: &output.bytes)
             output.bytes.append(UInt8(ascii: "\n"))
             output.lines += 1
         }

@@ -27,7 +27,10 @@ public struct FactDefinition: Sendable {
     public var isInformational: Bool = false
     public var location: SourceLocation
 
-    public func field(_ name: String) -> FactDefinition? { fields.first { $0.path.hasSuffix("." + name) && $0.name == name } }
+    /// Indexes into `fields` by field name, for decoding records without building paths.
+    var fieldIndexes: [String: Int] = [:]
+
+    public func field(_ name: String) -> FactDefinition? { fieldIndexes[name].map { fields[$0] } }
 
     /// The last component of the path.
     public var name: String { path.split(separator: ".").last.map(String.init) ?? path }
@@ -42,8 +45,15 @@ public struct Vocabulary: Sendable {
     private var byPath: [String: FactDefinition] = [:]
 
     public init(_ facts: [FactDefinition]) {
-        self.facts = facts
-        for fact in facts { index(fact) }
+        self.facts = facts.map(Self.withFieldIndexes)
+        for fact in self.facts { index(fact) }
+    }
+
+    private static func withFieldIndexes(_ fact: FactDefinition) -> FactDefinition {
+        var copy = fact
+        copy.fields = fact.fields.map(withFieldIndexes)
+        copy.fieldIndexes = Dictionary(copy.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return copy
     }
 
     private mutating func index(_ fact: FactDefinition) {

@@ -28,20 +28,22 @@ public struct ProfileDecoder: Sendable {
                 problems.append(undeclared(member.key, at: member.keyLocation, candidates: vocabulary.topLevelNames, in: "the vocabulary"))
                 continue
             }
-            if let value = read(member.value, definition, path: member.key, &problems) { facts[member.key] = value }
+            if let value = read(member.value, definition, path: { member.key }, &problems) { facts[member.key] = value }
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return Profile(facts: facts, source: source)
     }
 
-    private func read(_ node: JSONNode, _ definition: FactDefinition, path: String, _ problems: inout [Diagnostic]) -> Value? {
+    // The key path of a value (`physicians[1].certificate`) is passed as a closure and
+    // built only when a problem is reported: most profiles have none.
+    private func read(_ node: JSONNode, _ definition: FactDefinition, path: () -> String, _ problems: inout [Diagnostic]) -> Value? {
         if case .null = node.value { return nil }
         return read(node, type: definition.type, definition, path: path, &problems)
     }
 
-    private func read(_ node: JSONNode, type: ValueType, _ definition: FactDefinition, path: String, _ problems: inout [Diagnostic]) -> Value? {
+    private func read(_ node: JSONNode, type: ValueType, _ definition: FactDefinition, path: () -> String, _ problems: inout [Diagnostic]) -> Value? {
         func wrong(_ expected: String) -> Value? {
-            problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path)`: expected \(expected), found \(describe(node))"))
+            problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path())`: expected \(expected), found \(describe(node))"))
             return nil
         }
         switch type {
@@ -60,19 +62,19 @@ public struct ProfileDecoder: Sendable {
         case .date:
             guard let text = node.string else { return wrong("a date written YYYY-MM-DD") }
             guard let date = CivilDate(iso: text) else {
-                problems.append(Diagnostic(code: "bad-date", at: node.location, "`\(path)`: \"\(text)\" is not a date; expected an existing day written YYYY-MM-DD, e.g. 2025-03-01"))
+                problems.append(Diagnostic(code: "bad-date", at: node.location, "`\(path())`: \"\(text)\" is not a date; expected an existing day written YYYY-MM-DD, e.g. 2025-03-01"))
                 return nil
             }
             if definition.isPastEvent, date > asOf {
-                problems.append(Diagnostic(code: "future-date", at: node.location, "`\(path)`: \(text) is after the as-of date \(asOf), but \(definition.label.en.lowercased()) is a past event"))
+                problems.append(Diagnostic(code: "future-date", at: node.location, "`\(path())`: \(text) is after the as-of date \(asOf), but \(definition.label.en.lowercased()) is a past event"))
                 return nil
             }
             return .date(date)
         case .enumeration:
-            let allowed = definition.values.map(\.id)
-            guard let value = node.string else { return wrong("one of: " + allowed.joined(separator: ", ")) }
-            guard allowed.contains(value) else {
-                var message = "`\(path)`: \"\(value)\" is not an allowed value"
+            guard let value = node.string else { return wrong("one of: " + definition.values.map(\.id).joined(separator: ", ")) }
+            guard definition.values.contains(where: { $0.id == value }) else {
+                let allowed = definition.values.map(\.id)
+                var message = "`\(path())`: \"\(value)\" is not an allowed value"
                 if let near = nearestName(to: value, in: allowed) { message += "; did you mean \"\(near)\"?" }
                 message += "; allowed: " + allowed.joined(separator: ", ")
                 problems.append(Diagnostic(code: "unknown-value", at: node.location, message))
@@ -83,14 +85,14 @@ public struct ProfileDecoder: Sendable {
             guard let elements = node.array else { return wrong("a list of records") }
             var records: [Value] = []
             for (index, element) in elements.enumerated() {
-                if let record = readRecord(element, definition, path: "\(path)[\(index)]", &problems) { records.append(record) }
+                if let record = readRecord(element, definition, path: { "\(path())[\(index)]" }, &problems) { records.append(record) }
             }
             return .list(records)
         case .list(let elementType):
             guard let elements = node.array else { return wrong("a list") }
             var values: [Value] = []
             for (index, element) in elements.enumerated() {
-                if let value = read(element, type: elementType, definition, path: "\(path)[\(index)]", &problems) { values.append(value) }
+                if let value = read(element, type: elementType, definition, path: { "\(path())[\(index)]" }, &problems) { values.append(value) }
             }
             return .list(values)
         case .period, .record, .emptyList:
@@ -98,29 +100,29 @@ public struct ProfileDecoder: Sendable {
         }
     }
 
-    private func readRecord(_ node: JSONNode, _ definition: FactDefinition, path: String, _ problems: inout [Diagnostic]) -> Value? {
+    private func readRecord(_ node: JSONNode, _ definition: FactDefinition, path: () -> String, _ problems: inout [Diagnostic]) -> Value? {
         guard let members = node.members else {
-            problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path)`: expected a record with fields \(definition.fields.map(\.name).joined(separator: ", ")), found \(describe(node))"))
+            problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path())`: expected a record with fields \(definition.fields.map(\.name).joined(separator: ", ")), found \(describe(node))"))
             return nil
         }
         var fields: [String: Value] = [:]
         for member in members {
-            guard let field = definition.fields.first(where: { $0.name == member.key }) else {
-                problems.append(undeclared(member.key, at: member.keyLocation, candidates: definition.fields.map(\.name), in: "the fields of `\(definition.path)`", path: path + "." + member.key))
+            guard let field = definition.field(member.key) else {
+                problems.append(undeclared(member.key, at: member.keyLocation, candidates: definition.fields.map(\.name), in: "the fields of `\(definition.path)`", path: path() + "." + member.key))
                 continue
             }
-            if let value = read(member.value, field, path: path + "." + member.key, &problems) { fields[member.key] = value }
+            if let value = read(member.value, field, path: { path() + "." + member.key }, &problems) { fields[member.key] = value }
         }
         return .record(Record(fields))
     }
 
-    private func bounded(_ value: Value, _ number: Double, _ node: JSONNode, _ definition: FactDefinition, _ path: String, _ problems: inout [Diagnostic]) -> Value? {
+    private func bounded(_ value: Value, _ number: Double, _ node: JSONNode, _ definition: FactDefinition, _ path: () -> String, _ problems: inout [Diagnostic]) -> Value? {
         if let minimum = definition.minimum, number < minimum {
-            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path)`: \(value) is below the smallest possible value \(format(minimum))\(unit(definition))"))
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(value) is below the smallest possible value \(format(minimum))\(unit(definition))"))
             return nil
         }
         if let maximum = definition.maximum, number > maximum {
-            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path)`: \(value) is above the largest plausible value \(format(maximum))\(unit(definition))"))
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(value) is above the largest plausible value \(format(maximum))\(unit(definition))"))
             return nil
         }
         return value
