@@ -24,7 +24,7 @@ public struct ProfileDecoder: Sendable {
         }
         var facts: [String: Value] = [:]
         for member in members {
-            guard let definition = vocabulary.definition(member.key), !member.key.contains(".") else {
+            guard let definition = vocabulary.definition(member.key), !member.key.utf8.contains(UInt8(ascii: ".")) else {
                 problems.append(undeclared(member.key, at: member.keyLocation, candidates: vocabulary.topLevelNames, in: "the vocabulary"))
                 continue
             }
