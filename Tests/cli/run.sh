@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Command-line checks of `evaluate` and `policy`: exit codes and error messages for bad
+# arguments and inputs, batch mode's guarantees, determinism. Run by .ci/run after
+# `swift build`; BIN is the folder holding the built executables.
+set -uo pipefail
+BIN=${1:-.build/debug}
+cd "$(dirname "$0")/../.."
+failures=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# expect CODE "TEXT ON STDERR" -- COMMAND…
+expect() {
+  local code=$1 text=$2; shift 3
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [ "$got" -ne "$code" ] || { [ -n "$text" ] && ! grep -qF -- "$text" "$work/err"; }; then
+    echo "FAIL: $* → exit $got (expected $code), stderr: $(head -c 300 "$work/err")"
+    failures=$((failures + 1))
+  fi
+}
+
+E="$BIN/evaluate"
+P="$BIN/policy"
+F=fixtures/national/general-hospital-complete.json
+expect 64 "--region is required; the regions are: beijing, liaocheng, national, shanghai, tianjin" -- "$E" "$F"
+expect 64 "unknown region \"../national\"" -- "$E" "$F" --region ../national
+expect 64 "unknown region \"hebei\"" -- "$E" "$F" --region hebei
+expect 64 "--as-of must be a date written YYYY-MM-DD, found \"2026/11/26\"" -- "$E" "$F" --region national --as-of 2026/11/26
+expect 64 "--as-of must be a date" -- "$E" "$F" --region national --as-of 2026-02-30
+expect 64 "--format must be text or json" -- "$E" "$F" --region national --format xml
+expect 64 "--lang must be zh or en" -- "$E" "$F" --region national --lang fr
+expect 64 "unknown option --regoin" -- "$E" "$F" --regoin national
+expect 64 "--region needs a value" -- "$E" "$F" --region
+expect 64 "one profile at a time" -- "$E" "$F" "$F" --region national
+expect 64 "--threads must be a number from 1 to 256" -- "$E" --batch - --region national --threads 0
+expect 64 "give a profile or --batch FILE, not both" -- "$E" "$F" --batch - --region national
+expect 66 "no such file" -- "$E" missing.json --region national
+expect 66 "is a directory" -- "$E" fixtures --region national
+expect 66 "no such file" -- "$E" --batch missing.ndjson --region national
+printf '' > "$work/empty.json"
+expect 65 "the file is empty" -- "$E" "$work/empty.json" --region national
+printf '{"bed_count": "多"}' > "$work/bad.json"
+expect 65 "bad.json:1:15: error: \`bed_count\`: expected a whole number" -- "$E" "$work/bad.json" --region national
+head -c 104857600 /dev/zero | tr '\0' ' ' > "$work/huge.json"
+expect 65 "the file is empty" -- "$E" "$work/huge.json" --region national
+expect 78 "error" -- "$E" "$F" --region national --policies "$work"
+expect 64 "unknown command \`chek\`" -- "$P" chek
+expect 64 "diff takes one region" -- "$P" diff
+expect 64 "no rule \`art6-1-operatoin\`; did you mean \`art6-1-operation\`?" -- "$P" explain art6-1-operatoin
+expect 0 "" -- "$E" "$F" --region national --as-of 2026-11-26
+
+# Batch: one record per line, in order, bad lines included; the same bytes on 1 thread and on all.
+python3 - "$work/batch.ndjson" <<'PY'
+import json, glob, sys
+lines = [json.dumps(json.load(open(f)), ensure_ascii=False) for f in sorted(glob.glob("fixtures/national/*.json")) if not f.endswith(".expected.json")]
+lines[2:2] = ['{"bed_count": -5}', '', 'not json', '[1]']
+open(sys.argv[1], "w").write("\n".join(lines * 30) + "\n")
+PY
+in=$(wc -l < "$work/batch.ndjson")
+"$E" --batch "$work/batch.ndjson" --region national --as-of 2026-11-26 --threads 1 > "$work/one.ndjson" 2>/dev/null
+"$E" --batch - --region national --as-of 2026-11-26 < "$work/batch.ndjson" > "$work/all.ndjson" 2> "$work/summary"
+out=$(wc -l < "$work/all.ndjson")
+[ "$in" -eq "$out" ] || { echo "FAIL: batch wrote $out records for $in lines"; failures=$((failures + 1)); }
+cmp -s "$work/one.ndjson" "$work/all.ndjson" || { echo "FAIL: batch output differs between 1 thread and all cores"; failures=$((failures + 1)); }
+python3 - "$work/all.ndjson" <<'PY' || failures=$((failures + 1))
+import json, sys
+records = [json.loads(line) for line in open(sys.argv[1])]
+assert [r["line"] for r in records] == list(range(1, len(records) + 1)), "records out of order"
+assert records[2]["error"] == "bad-input" and "bed_count" in records[2]["problems"][0]["message"], records[2]
+assert records[3]["problems"][0]["code"] == "empty-line", records[3]
+PY
+grep -q "errors" "$work/summary" || { echo "FAIL: no batch summary on stderr"; failures=$((failures + 1)); }
+# A closed pipe ends the batch cleanly.
+"$E" --batch "$work/batch.ndjson" --region national --as-of 2026-11-26 2>/dev/null | head -1 > /dev/null
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || [ "$status" -eq 65 ] || { echo "FAIL: batch into a closed pipe exited $status"; failures=$((failures + 1)); }
+# The same profile gives the same bytes, run after run.
+a=$("$E" "$F" --region national --as-of 2026-11-26 --format json | sha256sum)
+b=$("$E" "$F" --region national --as-of 2026-11-26 --format json | sha256sum)
+[ "$a" = "$b" ] || { echo "FAIL: JSON output differs between runs"; failures=$((failures + 1)); }
+
+if [ "$failures" -gt 0 ]; then echo "$failures command-line check(s) failed"; exit 1; fi
+echo "command-line checks: all passed"
