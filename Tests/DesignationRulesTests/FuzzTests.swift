@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import DesignationRules
+
+/// Seeded fuzzing within the test run (a fixed budget, the same inputs every run):
+/// damaged profiles, random expressions and random facts must give a clear error or a
+/// result, never a crash or a hang.
+@Suite struct FuzzTests {
+    /// A small deterministic generator (SplitMix64).
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+    }
+
+    static let profiles: [[UInt8]] = Fixture.all(in: Repository.fixtures).prefix(40).compactMap { fixture in
+        FileManager.default.contents(atPath: fixture.profile.path).map { [UInt8]($0) }
+    }
+
+    /// Damaged profiles: bytes flipped, deleted, duplicated, truncated. 2,000 in a normal
+    /// run; set FUZZ_ITERATIONS for a longer budget (`FUZZ_ITERATIONS=200000 swift test -c release --filter Fuzz`).
+    static let iterations = ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"].flatMap(Int.init) ?? 2_000
+
+    @Test func damagedProfilesNeverCrash() {
+        var random = Random(state: 42)
+        let decoder = ProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: CivilDate(iso: "2026-11-26")!)
+        let evaluator = Evaluator(policy: Repository.policySet.policies["national"]!, calendar: Repository.policySet.calendar)
+        let interesting: [UInt8] = Array("{}[]\",:0123456789-.eE \\ntruefalsenull\u{FF}".utf8) + [0x00, 0xC3, 0xE4, 0xBD]
+        var decoded = 0, refused = 0
+        for _ in 0..<Self.iterations {
+            var bytes = Self.profiles[random.below(Self.profiles.count)]
+            for _ in 0..<(1 + random.below(4)) {
+                guard !bytes.isEmpty else { break }
+                let at = random.below(bytes.count)
+                switch random.below(4) {
+                case 0: bytes[at] = interesting[random.below(interesting.count)]
+                case 1: bytes.remove(at: at)
+                case 2: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + random.below(20))], at: at)
+                default: bytes.removeLast(random.below(bytes.count))
+                }
+            }
+            do {
+                let profile = try decoder.decode(bytes, source: "fuzz")
+                _ = evaluator.evaluate(profile, asOf: CivilDate(iso: "2026-11-26")!)
+                _ = evaluator.decide(profile, asOf: CivilDate(iso: "2026-11-26")!)
+                decoded += 1
+            } catch {
+                #expect(!error.diagnostics.isEmpty)
+                #expect(error.diagnostics.allSatisfy { $0.location != nil })
+                refused += 1
+            }
+        }
+        #expect(decoded + refused == Self.iterations)
+    }
+
+    /// 5,000 random expressions over the test vocabulary: parsed and type-checked, or refused
+    /// with a diagnostic; those that check are evaluated on random facts without trapping.
+    @Test func randomExpressionsNeverCrash() {
+        var random = Random(state: 7)
+        let atoms = ["beds", "ratio", "opened", "received", "a", "b", "kind", "materials", "staff", "today", "threshold", "wait",
+                     "1", "0", "-1", "9223372036854775807", "2.5", "'clinic'", "'form'", "3 months", "5 working_days", "1 year",
+                     "true", "false", "[1, 2]", "['form']", "[]"]
+        let binary = ["and", "or", "==", "!=", "<", "<=", ">", ">=", "in", "not in", "+", "-", "*", "/"]
+        func expression(_ depth: Int) -> String {
+            if depth == 0 || random.below(3) == 0 { return atoms[random.below(atoms.count)] }
+            switch random.below(8) {
+            case 0: return "not " + expression(depth - 1)
+            case 1: return "(" + expression(depth - 1) + ")"
+            case 2: return "known(" + expression(depth - 1) + ")"
+            case 3: return "any(s in staff, s.registered " + binary[random.below(2)] + " " + expression(depth - 1) + ")"
+            case 4: return ["month", "due", "year", "nth_working_day", "max"][random.below(5)] + "(" + expression(depth - 1) + ", " + expression(depth - 1) + ")"
+            case 5: return "if " + expression(depth - 1) + " then " + expression(depth - 1) + " else " + expression(depth - 1)
+            default: return expression(depth - 1) + " " + binary[random.below(binary.count)] + " " + expression(depth - 1)
+            }
+        }
+        func facts() -> [String: Value] {
+            var facts: [String: Value] = [:]
+            if random.below(2) == 0 { facts["beds"] = .integer([0, 1, -5, Int.max, Int.min][random.below(5)]) }
+            if random.below(2) == 0 { facts["ratio"] = .decimal([0, 1.5, -0.0, 1e308][random.below(4)]) }
+            if random.below(2) == 0 { facts["opened"] = .date(CivilDate(dayNumber: random.below(40_000) - 10_000)) }
+            if random.below(2) == 0 { facts["received"] = .date(CivilDate(iso: "2026-10-01")!) }
+            if random.below(2) == 0 { facts["a"] = .boolean(random.below(2) == 0) }
+            if random.below(2) == 0 { facts["staff"] = .list([.record(Record(["registered": .boolean(true)])), .record(Record([:]))]) }
+            return facts
+        }
+        var checked = 0
+        for _ in 0..<(Self.iterations * 5 / 2) {
+            let text = expression(4)
+            guard let compiled = try? TestVocabulary.compile(text) else { continue }
+            checked += 1
+            var evaluator = ExpressionEvaluator(facts: facts(), today: CivilDate(iso: "2026-11-26")!, calendar: Repository.policySet.calendar)
+            let full = evaluator.evaluate(compiled).value
+            #expect(evaluator.value(compiled) == full, "fast and traced evaluation differ on `\(text)`")
+        }
+        #expect(checked > 200)
+    }
+}
