@@ -6,7 +6,7 @@ import Foundation
 nonisolated(unsafe) var interrupted: sig_atomic_t = 0
 
 /// `evaluate --batch FILE.ndjson --region R`: one JSON record per input line, in order.
-func runBatch(_ path: String, policies: PolicySet, policy: Policy, asOf: CivilDate, threads: Int?) -> ExitCode {
+func runBatch(_ path: String, vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate, threads: Int?) -> ExitCode {
     let descriptor: Int32
     if path == "-" {
         descriptor = STDIN_FILENO
@@ -22,7 +22,7 @@ func runBatch(_ path: String, policies: PolicySet, policy: Policy, asOf: CivilDa
     signal(SIGPIPE, SIG_IGN)
     signal(SIGINT) { _ in interrupted = 1 }
     let started = Date()
-    let runner = BatchRunner(policies: policies, policy: policy, asOf: asOf,
+    let runner = BatchRunner(vocabulary: vocabulary, evaluator: evaluator, asOf: asOf,
                              threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let summary = runner.run(reading: descriptor, write: writeAll, shouldStop: { interrupted != 0 })
     let seconds = Date().timeIntervalSince(started)

@@ -10,6 +10,7 @@ struct Options {
     var language: Language?
     var policies: String?
     var batch: String?
+    var procedure = Procedure.application
     var threads: Int?
     var help = false
     var version = false
@@ -23,6 +24,8 @@ struct Options {
 
     Options:
       --region REGION     the jurisdiction (required); `--region list` shows the ids
+      --procedure NAME    application (default), or another procedure the region lays
+                          down (change, renewal, suspension, termination, guidance, …)
       --as-of DATE        evaluate as of this date, YYYY-MM-DD (default: today in China)
       --format FORMAT     text (default) or json
       --lang LANG         zh or en (default: zh when LANG starts with zh, else en)
@@ -63,6 +66,7 @@ struct Options {
             case "--version": options.version = true
             case "--region": options.region = try value(for: argument)
             case "--policies": options.policies = try value(for: argument)
+            case "--procedure": options.procedure = try value(for: argument)
             case "--batch":
                 index += 1
                 guard index < arguments.count else { throw UsageError(message: "--batch needs a file (or - for standard input)") }

@@ -43,9 +43,12 @@ func run() -> ExitCode {
         fail("evaluate: \(given); the regions are: \(policies.regionIDs.joined(separator: ", "))", .usage)
     }
     let asOf = options.asOf ?? todayInChina()
+    guard let evaluator = Evaluator(policy: policy, calendar: policies.calendar, procedure: options.procedure) else {
+        fail("evaluate: \(region) lays down no procedure \"\(options.procedure)\"; its procedures are: \(policy.procedures.map(\.id).joined(separator: ", "))", .usage)
+    }
     if let batch = options.batch {
         guard options.profile == nil else { fail("evaluate: give a profile or --batch FILE, not both", .usage) }
-        return runBatch(batch, policies: policies, policy: policy, asOf: asOf, threads: options.threads)
+        return runBatch(batch, vocabulary: policies.vocabulary, evaluator: evaluator, asOf: asOf, threads: options.threads)
     }
     guard let path = options.profile else { fail("evaluate: no profile given\nRun `evaluate --help` for usage.", .usage) }
 
@@ -68,7 +71,7 @@ func run() -> ExitCode {
         fail("\(error)", .badInput)
     }
 
-    let evaluation = Evaluator(policy: policy, calendar: policies.calendar).evaluate(profile, asOf: asOf)
+    let evaluation = evaluator.evaluate(profile, asOf: asOf)
     let environment = ProcessInfo.processInfo.environment
     let language = options.resolvedLanguage(environment: environment)
     switch options.format {

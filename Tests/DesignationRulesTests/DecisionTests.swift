@@ -20,9 +20,10 @@ import Testing
     @Test(arguments: Repository.policySet.regionIDs)
     func onEveryFixture(_ region: String) throws {
         let runner = FixtureRunner(policies: Repository.policySet)
-        let evaluator = Evaluator(policy: Repository.policySet.policies[region]!, calendar: Repository.policySet.calendar)
         for fixture in Fixture.all(in: Repository.fixtures) where fixture.region == region {
             let prepared = try runner.prepare(fixture).get()
+            let evaluator = try #require(Evaluator(policy: Repository.policySet.policies[region]!, calendar: Repository.policySet.calendar,
+                                                   procedure: prepared.expectation.procedure))
             agree(evaluator, prepared.profile, asOf: prepared.expectation.asOf, fixture.name)
         }
     }
@@ -40,7 +41,8 @@ import Testing
         let runner = FixtureRunner(policies: Repository.policySet)
         for fixture in Fixture.all(in: Repository.fixtures) {
             let prepared = try runner.prepare(fixture).get()
-            let evaluator = Evaluator(policy: Repository.policySet.policies[fixture.region]!, calendar: Repository.policySet.calendar)
+            let evaluator = try #require(Evaluator(policy: Repository.policySet.policies[fixture.region]!, calendar: Repository.policySet.calendar,
+                                                   procedure: prepared.expectation.procedure))
             for round in 0..<6 {
                 var facts = prepared.profile.facts
                 for key in facts.keys.sorted() where next() % 4 == 0 { facts[key] = nil }

@@ -30,7 +30,7 @@ import Testing
     @Test func damagedProfilesNeverCrash() {
         var random = Random(state: 42)
         let decoder = ProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: CivilDate(iso: "2026-11-26")!)
-        let evaluator = Evaluator(policy: Repository.policySet.policies["national"]!, calendar: Repository.policySet.calendar)
+        let evaluator = Evaluator(policy: Repository.policySet.policies["national"]!, calendar: Repository.policySet.calendar)!
         let interesting: [UInt8] = Array("{}[]\",:0123456789-.eE \\ntruefalsenull\u{FF}".utf8) + [0x00, 0xC3, 0xE4, 0xBD]
         var decoded = 0, refused = 0
         for _ in 0..<Self.iterations {

@@ -49,7 +49,7 @@ import Testing
     }
 
     func evaluate(_ set: PolicySet, _ facts: [String: Value]) -> Evaluation {
-        Evaluator(policy: set.policies["region"]!, calendar: .weekendsOnly)
+        Evaluator(policy: set.policies["region"]!, calendar: .weekendsOnly)!
             .evaluate(Profile(facts: facts, source: "p"), asOf: CivilDate(iso: "2026-11-26")!)
     }
 
@@ -64,7 +64,7 @@ import Testing
         let facts: [String: Value] = ["opened": .date(CivilDate(iso: "2026-09-10")!), "beds": .integer(20)]
         // 2026-09-10 + 2 months = 2026-11-10 < 2026-11-26 (region), + 3 months = 2026-12-10 (base).
         #expect(status(evaluate(set, facts), "operation") == .pass)
-        let base = Evaluator(policy: set.policies["base"]!, calendar: .weekendsOnly).evaluate(Profile(facts: facts, source: "p"), asOf: CivilDate(iso: "2026-11-26")!)
+        let base = Evaluator(policy: set.policies["base"]!, calendar: .weekendsOnly)!.evaluate(Profile(facts: facts, source: "p"), asOf: CivilDate(iso: "2026-11-26")!)
         #expect(status(base, "operation") == .fail)
         let parameter = set.policies["region"]!.parameters.first { $0.name == "wait" }!
         #expect(parameter.superseded?.citation.document == "base")
@@ -139,5 +139,42 @@ import Testing
         #expect(try errors(child("").replacingOccurrences(of: "extends: \"base\"", with: "extends: \"../base\"")) == ["unknown-parent"])
         let cyclic = child("").replacingOccurrences(of: "extends: \"base\"", with: "extends: \"region\"")
         #expect(try errors(cyclic) == ["extends-cycle"])
+    }
+}
+
+/// A policy may lay down several procedures; each rule belongs to one through its kind.
+@Suite struct ProcedureTests {
+    @Test func rulesAndDeadlinesBelongToTheirProcedure() throws {
+        let tests = RegionTests()
+        let set = try tests.policies(tests.child("""
+          procedures: { termination: { label: { zh: "解除", en: "Termination" },
+            stages: [{ id: "review", label: { zh: "审查", en: "Review" },
+              outcomes: [{ id: "terminate", label: { zh: "解除协议", en: "Terminate" }, when_failed: ["ground"], verdict: "ineligible" }],
+              otherwise: { id: "continue", label: { zh: "继续履行", en: "Continue" }, verdict: "eligible" } }],
+            kinds: { ground: { stage: "review", label: { zh: "解除情形", en: "Grounds" } } } } },
+          rules: [{ id: "t1", kind: "ground", citation: { section: "七" }, quote: "q", explain: { zh: "x", en: "x" }, fails_if: "beds > 100" }],
+          deadlines: [{ id: "notice", procedure: "termination", citation: { section: "七" }, quote: "q", label: { zh: "期", en: "due" }, date: "opened + 3 months" }],
+        """)).get()
+        let region = set.policies["region"]!
+        #expect(region.procedures.map(\.id) == ["application", "termination"])
+        let facts: [String: Value] = ["beds": .integer(120), "opened": .date(CivilDate(iso: "2020-01-01")!)]
+        let termination = try #require(Evaluator(policy: region, calendar: .weekendsOnly, procedure: "termination"))
+        let result = termination.evaluate(Profile(facts: facts, source: "p"), asOf: CivilDate(iso: "2026-11-26")!)
+        #expect(result.rules.map(\.rule.id) == ["t1"])
+        #expect(result.stages.map { $0.outcome?.id } == ["terminate"])
+        #expect(result.deadlines.map(\.deadline.id) == ["notice"])
+        let application = try #require(Evaluator(policy: region, calendar: .weekendsOnly))
+        #expect(application.rules.map(\.id) == ["operation", "beds", "staff"])
+        #expect(Evaluator(policy: region, calendar: .weekendsOnly, procedure: "renewal") == nil)
+    }
+
+    @Test func aKindBelongsToOneProcedure() throws {
+        let tests = RegionTests()
+        let errors = try tests.errors(tests.child("""
+          procedures: { termination: { label: { zh: "解除", en: "Termination" },
+            stages: [{ id: "s", label: { zh: "s", en: "s" }, outcomes: [], otherwise: { id: "yes", label: { zh: "是", en: "yes" }, verdict: "eligible" } }],
+            kinds: { condition: { stage: "s", label: { zh: "条件", en: "Conditions" } } } } },
+        """))
+        #expect(errors == ["duplicate-id"])
     }
 }

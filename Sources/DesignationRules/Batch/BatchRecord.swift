@@ -8,18 +8,18 @@
 public enum BatchRecord {
     public static let schema = "designation-batch/1"
 
-    public static func decision(line: Int, _ decision: Decision, policy: Policy) -> JSONOutput {
+    public static func decision(line: Int, _ decision: Decision, rules: [Rule], policy: Policy) -> JSONOutput {
         let failed = decision.statuses.indices.filter { decision.statuses[$0] == .fail }
         return .object([
             ("line", .int(line)),
             ("verdict", .string(decision.verdict.rawValue)),
             ("stages", .object(decision.stages.map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
             ("failed", .array(failed.map { index in
-                .object([("rule", .string(policy.rules[index].id)),
-                         ("citation", .string(citation(policy.rules[index].citation, policy))),
+                .object([("rule", .string(rules[index].id)),
+                         ("citation", .string(citation(rules[index].citation, policy))),
                          ("passes_from", decision.passesFrom[index].map { .string($0.description) } ?? .null)])
             })),
-            ("unknown", .array(decision.statuses.indices.filter { decision.statuses[$0] == .unknown }.map { .string(policy.rules[$0].id) })),
+            ("unknown", .array(decision.statuses.indices.filter { decision.statuses[$0] == .unknown }.map { .string(rules[$0].id) })),
             ("questions", .array(decision.questions.map(JSONOutput.string))),
             ("earliest_eligible", decision.earliest?.date.map { .string($0.description) } ?? .null),
         ])

@@ -6,15 +6,15 @@ import Foundation
 /// chunks, so memory stays flat whatever the input size; the output of a round is
 /// written before the next round is read.
 public struct BatchRunner: Sendable {
-    public let policies: PolicySet
-    public let policy: Policy
+    public let vocabulary: Vocabulary
+    public let evaluator: Evaluator
     public let asOf: CivilDate
     public let threads: Int
     public var linesPerChunk = 2048
 
-    public init(policies: PolicySet, policy: Policy, asOf: CivilDate, threads: Int) {
-        self.policies = policies
-        self.policy = policy
+    public init(vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate, threads: Int) {
+        self.vocabulary = vocabulary
+        self.evaluator = evaluator
         self.asOf = asOf
         self.threads = max(1, threads)
     }
@@ -82,8 +82,7 @@ public struct BatchRunner: Sendable {
 
     func evaluate(_ chunk: [(Int, LineReader.Line)]) -> ChunkOutput {
         var output = ChunkOutput()
-        let decoder = ProfileDecoder(vocabulary: policies.vocabulary, asOf: asOf)
-        let evaluator = Evaluator(policy: policy, calendar: policies.calendar)
+        let decoder = ProfileDecoder(vocabulary: vocabulary, asOf: asOf)
         for (number, line) in chunk {
             let record: JSONOutput
             switch line {
@@ -100,7 +99,7 @@ public struct BatchRunner: Sendable {
                     let profile = try decoder.decode(bytes, source: "line \(number)")
                     let decision = evaluator.decide(profile, asOf: asOf)
                     output.verdicts[decision.verdict, default: 0] += 1
-                    record = BatchRecord.decision(line: number, decision, policy: policy)
+                    record = BatchRecord.decision(line: number, decision, rules: evaluator.rules, policy: evaluator.policy)
                 } catch {
                     output.errors += 1
                     record = BatchRecord.error(line: number, code: "bad-input", error.diagnostics)

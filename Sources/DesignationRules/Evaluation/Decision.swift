@@ -5,7 +5,7 @@
 public struct Decision: Sendable {
     public var verdict: Verdict
     public var stages: [StageResult]
-    /// Statuses parallel to `policy.rules`; empty when out of scope.
+    /// Statuses parallel to the evaluator's `rules`; empty when out of scope.
     public var statuses: [RuleStatus]
     /// For each failed rule (by index), the first date on which it would pass, if time cures it.
     public var passesFrom: [Int: CivilDate]
@@ -32,10 +32,10 @@ extension Evaluator {
                 questions = scopeResult(facts, asOf).needed
             }
         }
-        let statuses = policy.rules.map { status(of: $0, facts, asOf) }
+        let statuses = rules.map { status(of: $0, facts, asOf) }
         var passesFrom: [Int: CivilDate] = [:]
         for index in statuses.indices where statuses[index] == .fail || statuses[index] == .unknown {
-            let result = evaluateOrWaive(policy.rules[index], facts, asOf)
+            let result = evaluateOrWaive(rules[index], facts, asOf)
             if let date = result.passesFrom { passesFrom[index] = date }
             for path in result.needed where !questions.contains(path) { questions.append(path) }
         }
@@ -85,20 +85,20 @@ extension Evaluator {
         var dates = passesFrom
         for _ in 0..<8 {
             let timeless = failing.filter { dates[$0] == nil }
-            if !timeless.isEmpty { return EarliestEligibility(date: nil, rules: timeless.map { policy.rules[$0].id }) }
+            if !timeless.isEmpty { return EarliestEligibility(date: nil, rules: timeless.map { rules[$0].id }) }
             let candidate = failing.compactMap { dates[$0] }.max()!
             if scopeResult(facts, candidate).status == .fail {
-                return EarliestEligibility(date: nil, rules: failing.map { policy.rules[$0].id })
+                return EarliestEligibility(date: nil, rules: failing.map { rules[$0].id })
             }
-            let later = policy.rules.indices.filter { status(of: policy.rules[$0], facts, candidate) == .fail }
+            let later = rules.indices.filter { status(of: rules[$0], facts, candidate) == .fail }
             if later.isEmpty {
-                return EarliestEligibility(date: candidate, rules: failing.filter { dates[$0] == candidate }.map { policy.rules[$0].id })
+                return EarliestEligibility(date: candidate, rules: failing.filter { dates[$0] == candidate }.map { rules[$0].id })
             }
             for index in later where dates[index] == nil || dates[index]! <= candidate {
-                dates[index] = evaluateOrWaive(policy.rules[index], facts, candidate).passesFrom
+                dates[index] = evaluateOrWaive(rules[index], facts, candidate).passesFrom
             }
             failing = later
         }
-        return EarliestEligibility(date: nil, rules: failing.map { policy.rules[$0].id })
+        return EarliestEligibility(date: nil, rules: failing.map { rules[$0].id })
     }
 }

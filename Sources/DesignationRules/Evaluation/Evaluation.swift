@@ -61,6 +61,7 @@ public struct EarliestEligibility: Sendable {
 /// A policy applied to a profile as of a date.
 public struct Evaluation: Sendable {
     public var policy: Policy
+    public var procedure: Procedure
     public var asOf: CivilDate
     public var profileSource: String
     public var verdict: Verdict

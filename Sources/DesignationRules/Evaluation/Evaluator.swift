@@ -1,38 +1,47 @@
-/// Applies a policy to a profile: every rule, then the stages of the procedure in
-/// order, then the deadlines that the outcome calls for.
+/// Applies one procedure of a policy to a profile: every rule of the procedure, then its
+/// stages in order, then the deadlines that the outcome calls for.
 public struct Evaluator: Sendable {
     public let policy: Policy
     public let calendar: WorkingDayCalendar
+    public let procedure: Procedure
+    /// The rules of the procedure, in the policy's order.
+    public let rules: [Rule]
 
     /// Parameter values by name, as the policy (after any regional replacement) sets them.
     let parameters: [String: Value]
     /// Which rules each stage outcome looks at, worked out once.
     let plan: StagePlan
 
-    public init(policy: Policy, calendar: WorkingDayCalendar) {
+    /// An evaluator of `procedure` (the application procedure unless named); nil when the
+    /// policy lays down no such procedure.
+    public init?(policy: Policy, calendar: WorkingDayCalendar, procedure id: String = Procedure.application) {
+        guard let procedure = policy.procedure(id) else { return nil }
         self.policy = policy
         self.calendar = calendar
+        self.procedure = procedure
+        let kinds = Set(procedure.kinds.map(\.id))
+        self.rules = policy.rules.filter { kinds.contains($0.kind) }
         self.parameters = Dictionary(policy.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
-        self.plan = StagePlan(policy)
+        self.plan = StagePlan(procedure, rules)
     }
 
     /// An applicant outside the text's scope gets that answer alone, not a list of failures.
     public func evaluate(_ profile: Profile, asOf: CivilDate) -> Evaluation {
         let scope = scopeResult(profile.facts, asOf)
         if scope.status == .fail {
-            return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: .outOfScope, scope: scope,
+            return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profileSource: profile.source, verdict: .outOfScope, scope: scope,
                               stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [], earliest: nil)
         }
-        let rules = policy.rules.map { evaluateOrWaive($0, profile.facts, asOf) }
+        let rules = self.rules.map { evaluateOrWaive($0, profile.facts, asOf) }
         let stages = plan.results(rules.map(\.status))
-        let deadlines = policy.deadlines.compactMap { deadline($0, stages, profile.facts, asOf) }
+        let deadlines = policy.deadlines.filter { $0.procedure == procedure.id }.compactMap { deadline($0, stages, profile.facts, asOf) }
         var questions = scope.needed
         for result in rules where result.status == .unknown {
             for path in result.needed where !questions.contains(path) { questions.append(path) }
         }
         var verdict = StagePlan.verdict(stages.map(\.outcome))
         if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
-        return Evaluation(policy: policy, asOf: asOf, profileSource: profile.source, verdict: verdict, scope: scope,
+        return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profileSource: profile.source, verdict: verdict, scope: scope,
                           stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
                           earliest: earliestEligibility(rules, profile.facts))
     }
@@ -49,7 +58,7 @@ public struct Evaluator: Sendable {
             let candidate = failing.compactMap(\.passesFrom).max()!
             // On that date the applicant may have left the text's scope (a transitional rule).
             if scopeResult(facts, candidate).status == .fail { return EarliestEligibility(date: nil, rules: failing.map(\.rule.id)) }
-            let later = policy.rules.map { evaluateOrWaive($0, facts, candidate) }.filter { $0.status == .fail }
+            let later = self.rules.map { evaluateOrWaive($0, facts, candidate) }.filter { $0.status == .fail }
             if later.isEmpty {
                 let deciding = failing.filter { $0.passesFrom == candidate }.map(\.rule.id)
                 return EarliestEligibility(date: candidate, rules: deciding)

@@ -3,7 +3,7 @@
 struct StagePlan: Sendable {
     struct StageRules: Sendable {
         var stage: Stage
-        /// Indexes (into `policy.rules`) of every rule of the stage.
+        /// Indexes (into the procedure's rules) of every rule of the stage.
         var rules: [Int]
         /// For each outcome in order, the indexes of the rules whose kinds it names.
         var outcomes: [[Int]]
@@ -11,16 +11,16 @@ struct StagePlan: Sendable {
 
     let stages: [StageRules]
 
-    init(_ policy: Policy) {
-        stages = policy.stages.map { stage in
-            let kinds = Set(policy.kinds.filter { $0.stage == stage.id }.map(\.id))
-            let rules = policy.rules.indices.filter { kinds.contains(policy.rules[$0].kind) }
-            let outcomes = stage.outcomes.map { outcome in rules.filter { outcome.whenFailed.contains(policy.rules[$0].kind) } }
-            return StageRules(stage: stage, rules: rules, outcomes: outcomes)
+    init(_ procedure: Procedure, _ rules: [Rule]) {
+        stages = procedure.stages.map { stage in
+            let kinds = Set(procedure.kinds.filter { $0.stage == stage.id }.map(\.id))
+            let indexes = rules.indices.filter { kinds.contains(rules[$0].kind) }
+            let outcomes = stage.outcomes.map { outcome in indexes.filter { outcome.whenFailed.contains(rules[$0].kind) } }
+            return StageRules(stage: stage, rules: indexes, outcomes: outcomes)
         }
     }
 
-    /// Each stage's result from the rules' statuses (parallel to `policy.rules`).
+    /// Each stage's result from the rules' statuses (parallel to the procedure's rules).
     func results(_ statuses: [RuleStatus]) -> [StageResult] {
         stages.map { result($0, statuses) }
     }

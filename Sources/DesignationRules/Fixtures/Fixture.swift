@@ -3,7 +3,7 @@ import Foundation
 /// A test case as data: a profile `NAME.json` that `evaluate` reads as it is, and
 /// beside it `NAME.expected.json` with what the article text says the result must be.
 ///
-///     { "as_of": "2026-11-26", "summary": "…",
+///     { "as_of": "2026-11-26", "summary": "…", "procedure": "termination",  // default application
 ///       "verdict": "ineligible",
 ///       "stages": { "acceptance": "refused", "evaluation": "qualified" },
 ///       "rules": { "art5-licence": "pass", … every rule … },
@@ -63,6 +63,8 @@ public struct Expectation: Sendable {
     public var asOf: CivilDate
     /// What the case is and which articles decide it, for the people who read it.
     public var summary: String?
+    /// The procedure evaluated: `application` unless the expectation names another.
+    public var procedure: String
     public var verdict: String
     public var stages: [String: String]
     public var rules: [String: String]
@@ -78,6 +80,7 @@ public struct Expectation: Sendable {
         guard var reader = ObjectReader(root, "the expectation", diagnostics) else { throw DiagnosticList(diagnostics.diagnostics) }
         let asOf = reader.date("as_of", required: true)
         summary = reader.string("summary")
+        procedure = reader.string("procedure") ?? Procedure.application
         let verdict = reader.string("verdict", required: true)
         func strings(_ key: String, required: Bool = false) -> [String: String] {
             guard let members = reader.member(key, required: required)?.members else { return [:] }

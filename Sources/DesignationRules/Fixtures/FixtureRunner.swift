@@ -62,7 +62,10 @@ public struct FixtureRunner: Sendable {
     /// Evaluates a prepared fixture, against its region's policy or a variant of it.
     public func run(_ prepared: PreparedFixture, policy: Policy? = nil) -> Result {
         let policy = policy ?? policies.policies[prepared.fixture.region]!
-        let evaluation = Evaluator(policy: policy, calendar: policies.calendar).evaluate(prepared.profile, asOf: prepared.expectation.asOf)
+        guard let evaluator = Evaluator(policy: policy, calendar: policies.calendar, procedure: prepared.expectation.procedure) else {
+            return Result(fixture: prepared.fixture, evaluation: nil, mismatches: ["\(policy.id) lays down no procedure `\(prepared.expectation.procedure)`"])
+        }
+        let evaluation = evaluator.evaluate(prepared.profile, asOf: prepared.expectation.asOf)
         return Result(fixture: prepared.fixture, evaluation: evaluation, mismatches: compare(evaluation, prepared.expectation))
     }
 

@@ -29,6 +29,18 @@ public struct StageOutcome: Sendable {
     public var verdict: Verdict
 }
 
+/// A procedure a text lays down: applying for designation, reporting a change, renewing,
+/// suspending, terminating, … — its stages, and the kinds of rule each stage looks at.
+public struct Procedure: Sendable {
+    /// `application` for the procedure of the policy's `procedure` key.
+    public var id: String
+    public var label: Label
+    public var stages: [Stage]
+    public var kinds: [RuleKind]
+
+    public static let application = "application"
+}
+
 /// One stage of the procedure (受理, 评估), with its outcomes in order of precedence.
 public struct Stage: Sendable {
     public var id: String
@@ -112,6 +124,8 @@ public struct Deadline: Sendable {
     public var when: [(stage: String, outcome: String)]
     /// Shown only for the applicants this describes (one with an earlier failed evaluation).
     public var appliesIf: Compiled?
+    /// The procedure whose results show it.
+    public var procedure: String = Procedure.application
     /// A date expression, or a duration expression for a term.
     public var value: Compiled
     public var replaces: String?
@@ -145,15 +159,23 @@ public struct Policy: Sendable {
     public var scopeNote: Label?
     /// Whether an applicant is one the text speaks to; nil when it speaks to all.
     public var scopeTest: Compiled?
-    public var kinds: [RuleKind]
-    public var stages: [Stage]
+    /// The procedures the text lays down, the application procedure first.
+    public var procedures: [Procedure]
     public var parameters: [Parameter]
     public var rules: [Rule]
     public var deadlines: [Deadline]
     /// Inherited rules this text sets aside.
     public var waivers: [Waiver]
 
+    /// Every kind of rule, of every procedure.
+    public var kinds: [RuleKind] { procedures.flatMap(\.kinds) }
+
     public func kind(_ id: String) -> RuleKind? { kinds.first { $0.id == id } }
+
+    public func procedure(_ id: String) -> Procedure? { procedures.first { $0.id == id } }
+
+    /// The procedure a rule belongs to, through its kind.
+    public func procedure(of rule: Rule) -> Procedure? { procedures.first { $0.kinds.contains { $0.id == rule.kind } } }
 }
 
 /// The overall answer of an evaluation.

@@ -30,8 +30,8 @@ struct PolicyLoader {
         let from = effective?.date("from"), until = effective?.date("until")
         effective?.finish()
 
-        var (kinds, stages) = (parent?.kinds ?? [], parent?.stages ?? [])
-        if reader.member("procedure") != nil || parent == nil { (kinds, stages) = readProcedure(&reader) }
+        let procedures = readProcedures(&reader, inherited: parent?.procedures)
+        let kinds = procedures.flatMap(\.kinds)
         let parameters = readParameters(&reader, policy: id, inherited: parent?.parameters ?? [])
         let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, own in own }))
         let (scope, scopeNote, scopeTest) = readScope(&reader, checker: checker)
@@ -47,7 +47,7 @@ struct PolicyLoader {
         }
         var deadlines: [Deadline] = []
         for node in reader.array("deadlines") ?? [] {
-            if let deadline = readDeadline(node, policy: id, checker: checker, stages: stages) {
+            if let deadline = readDeadline(node, policy: id, checker: checker, procedures: procedures) {
                 ids.claim(deadline.id, at: deadline.location)
                 deadlines.append(deadline)
             }
@@ -55,7 +55,7 @@ struct PolicyLoader {
         let waivers = (reader.array("waives") ?? []).compactMap { readWaiver($0, policy: id, checker: checker) }
         guard let document, let status else { return nil }
         let own = Policy(id: id, file: file, document: document, status: status, effectiveFrom: from, effectiveUntil: until,
-                         parent: parent?.id, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest, kinds: kinds, stages: stages,
+                         parent: parent?.id, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest, procedures: procedures,
                          parameters: parameters, rules: rules, deadlines: deadlines, waivers: waivers)
         quoteChecker?.check(own, fileLocation: root.location)
         guard let parent else { return own }
@@ -101,9 +101,45 @@ struct PolicyLoader {
 
     // MARK: Procedure
 
-    private func readProcedure(_ reader: inout ObjectReader) -> ([RuleKind], [Stage]) {
-        guard var procedure = reader.object("procedure", "`procedure`", required: true) else { return ([], []) }
-        defer { procedure.finish() }
+    /// `procedure` (the application procedure) and `procedures: {id: {label, stages, kinds}}`
+    /// (the others). A region inherits its parent's and replaces or adds them by id. A kind
+    /// belongs to one procedure only, so a rule's kind says which procedure it is part of.
+    private func readProcedures(_ reader: inout ObjectReader, inherited: [Procedure]?) -> [Procedure] {
+        var procedures = inherited ?? []
+        func put(_ procedure: Procedure) {
+            if let index = procedures.firstIndex(where: { $0.id == procedure.id }) { procedures[index] = procedure } else { procedures.append(procedure) }
+        }
+        if inherited == nil || reader.member("procedure") != nil {
+            if var application = reader.object("procedure", "`procedure`", required: true) {
+                let (kinds, stages) = readProcedure(&application)
+                application.finish()
+                put(Procedure(id: Procedure.application, label: Label(zh: "申请定点", en: "Application for designation"), stages: stages, kinds: kinds))
+            }
+        }
+        if var others = reader.object("procedures", "`procedures`") {
+            for member in others.members {
+                _ = others.member(member.key)
+                guard var body = ObjectReader(member.value, "procedure `\(member.key)`", diagnostics) else { continue }
+                let label = body.label("label", required: true) ?? Label(zh: member.key, en: member.key)
+                let (kinds, stages) = readProcedure(&body)
+                body.finish()
+                put(Procedure(id: member.key, label: label, stages: stages, kinds: kinds))
+            }
+            others.finish()
+        }
+        var owner: [String: String] = [:]
+        for procedure in procedures {
+            for kind in procedure.kinds {
+                if let other = owner[kind.id], other != procedure.id {
+                    diagnostics.error("duplicate-id", at: nil, "kind `\(kind.id)` is declared by procedures `\(other)` and `\(procedure.id)`; a kind belongs to one procedure")
+                }
+                owner[kind.id] = procedure.id
+            }
+        }
+        return procedures
+    }
+
+    private func readProcedure(_ procedure: inout ObjectReader) -> ([RuleKind], [Stage]) {
         var stages: [Stage] = []
         for node in procedure.array("stages", required: true) ?? [] {
             guard var stage = ObjectReader(node, "a stage", diagnostics) else { continue }
@@ -225,7 +261,7 @@ struct PolicyLoader {
         defer { reader.finish() }
         let kindNode = reader.stringNode("kind", required: true)
         if let kindNode, let kind = kindNode.string, !kinds.contains(where: { $0.id == kind }) {
-            diagnostics.error("undeclared-kind", at: kindNode.location, "kind `\(kind)` is not declared in `procedure.kinds`; declared: \(kinds.map(\.id).joined(separator: ", "))")
+            diagnostics.error("undeclared-kind", at: kindNode.location, "kind `\(kind)` is not declared in the kinds of any procedure; declared: \(kinds.map(\.id).joined(separator: ", "))")
         }
         let citation = readCitation(&reader, policy: policy)
         let quote = reader.string("quote", required: true)
@@ -279,7 +315,7 @@ struct PolicyLoader {
         return result
     }
 
-    private func readDeadline(_ node: JSONNode, policy: String, checker: TypeChecker, stages: [Stage]) -> Deadline? {
+    private func readDeadline(_ node: JSONNode, policy: String, checker: TypeChecker, procedures: [Procedure]) -> Deadline? {
         guard var reader = ObjectReader(node, "a deadline", diagnostics) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true)
@@ -288,6 +324,13 @@ struct PolicyLoader {
         let label = reader.label("label", required: true)
         let note = reader.label("note")
         let replaces = reader.string("replaces")
+        let procedureNode = reader.stringNode("procedure")
+        let procedureID = procedureNode?.string ?? Procedure.application
+        let procedure = procedures.first { $0.id == procedureID }
+        if procedure == nil {
+            diagnostics.error("bad-value", at: procedureNode?.location ?? node.location, "procedure `\(procedureID)` is not declared; declared: \(procedures.map(\.id).joined(separator: ", "))")
+        }
+        let stages = procedure?.stages ?? []
         var when: [(String, String)] = []
         for whenNode in reader.array("when") ?? [] {
             let text = whenNode.string ?? ""
@@ -301,13 +344,16 @@ struct PolicyLoader {
             }
         }
         let appliesIf = reader.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
-        let dateNode = reader.stringNode("date"), termNode = reader.stringNode("term")
-        if (dateNode == nil) == (termNode == nil) {
-            diagnostics.error("missing-field", at: node.location, "deadline `\(id ?? "?")` needs exactly one of `date` (a date) or `term` (a duration)")
+        let dateNode = reader.stringNode("date"), termNode = reader.stringNode("term"), amountNode = reader.stringNode("amount")
+        if [dateNode, termNode, amountNode].compactMap({ $0 }).count != 1 {
+            diagnostics.error("missing-field", at: node.location, "deadline `\(id ?? "?")` needs exactly one of `date` (a date), `term` (a duration) or `amount` (a number)")
         }
-        let value = dateNode.flatMap { compile($0, checker, expecting: .date) } ?? termNode.flatMap { compile($0, checker, expecting: .period) }
+        let value = dateNode.flatMap { compile($0, checker, expecting: .date) }
+            ?? termNode.flatMap { compile($0, checker, expecting: .period) }
+            ?? amountNode.flatMap { compile($0, checker, expecting: .decimal) }
         guard let id, let citation, let quote, let label, let value else { return nil }
-        return Deadline(id: id, citation: citation, quote: quote, label: label, note: note, when: when, appliesIf: appliesIf, value: value,
+        return Deadline(id: id, citation: citation, quote: quote, label: label, note: note, when: when, appliesIf: appliesIf,
+                        procedure: procedureID, value: value,
                         replaces: replaces, location: node.location)
     }
 

@@ -54,7 +54,7 @@ public struct TextReport: Sendable {
             }
         }
 
-        for kind in policy.kinds {
+        for kind in evaluation.procedure.kinds {
             let results = evaluation.rules.filter { $0.rule.kind == kind.id }
             guard !results.isEmpty else { continue }
             lines.append("")

@@ -5,6 +5,7 @@ public enum ExpectationRecorder {
     public static func record(_ evaluation: Evaluation, previous: Expectation, summary: String?) -> String {
         var members: [(String, JSONOutput)] = [("as_of", .string(previous.asOf.description))]
         if let summary { members.append(("summary", .string(summary))) }
+        if previous.procedure != Procedure.application { members.append(("procedure", .string(previous.procedure))) }
         members.append(("verdict", .string(evaluation.verdict.rawValue)))
         members.append(("stages", .object(evaluation.stages.map { ($0.stage.id, .string($0.outcome?.id ?? "undetermined")) })))
         members.append(("rules", .object(evaluation.rules.map { ($0.rule.id, .string($0.status.rawValue)) })))
