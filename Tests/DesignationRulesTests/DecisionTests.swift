@@ -12,7 +12,7 @@ import Testing
         #expect(decision.statuses == evaluation.rules.map(\.status), "\(label): statuses")
         let failedDates = evaluation.rules.enumerated().compactMap { index, result in result.passesFrom.map { (index, $0) } }
         #expect(decision.passesFrom == Dictionary(uniqueKeysWithValues: failedDates), "\(label): passes_from")
-        #expect(Set(decision.questions) == Set(evaluation.questions), "\(label): questions")
+        #expect(decision.questions == evaluation.questions, "\(label): questions")
         #expect(decision.earliest?.date == evaluation.earliest?.date, "\(label): earliest date")
         #expect(decision.earliest?.rules == evaluation.earliest?.rules, "\(label): earliest rules")
     }
@@ -49,6 +49,30 @@ import Testing
                 agree(evaluator, Profile(facts: facts, source: "random"), asOf: prepared.expectation.asOf, "\(fixture.name) #\(round)")
             }
         }
+    }
+}
+
+@Suite struct QuestionTests {
+    /// The half-filled elderly-care unit: facts that help decide two open rules each come
+    /// first (past terminations: Art. 12(5) and (6); key persons: Art. 12(7) and (8)),
+    /// then the others in the order the rules need them.
+    @Test func theFactsThatDecideMostAreAskedFirst() throws {
+        let fixture = try #require(Fixture.all(in: Repository.fixtures).first { $0.region == "national" && $0.name == "elderly-care-partial" })
+        let evaluation = try #require(FixtureRunner(policies: Repository.policySet).run(fixture).evaluation)
+        #expect(evaluation.verdict == .undetermined)
+        #expect(Array(evaluation.questions.prefix(2)) == ["past_terminations", "key_persons"])
+        #expect(evaluation.questions.count == 9)
+    }
+
+    /// Once a definite failure settles the decision, nothing is asked.
+    @Test func aSettledDecisionAsksNothing() throws {
+        var facts = try FixtureRunner(policies: Repository.policySet).prepare(
+            try #require(Fixture.all(in: Repository.fixtures).first { $0.name == "elderly-care-partial" })).get().profile.facts
+        facts["main_scope_non_basic"] = .boolean(true)
+        let evaluator = try #require(Evaluator(policy: Repository.policySet.policies["national"]!, calendar: Repository.policySet.calendar))
+        let evaluation = evaluator.evaluate(Profile(facts: facts, source: "p"), asOf: CivilDate(iso: "2026-11-26")!)
+        #expect(evaluation.verdict == .ineligible)
+        #expect(evaluation.questions.isEmpty)
     }
 }
 

@@ -20,7 +20,7 @@ extension Evaluator {
     public func decide(_ profile: Profile, asOf: CivilDate) -> Decision {
         let facts = profile.facts
         var scopeStatus = RuleStatus.pass
-        var questions: [String] = []
+        var scopeNeeded: [String] = []
         if let test = policy.scopeTest {
             var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
             switch evaluator.value(test) {
@@ -29,19 +29,21 @@ extension Evaluator {
                 return Decision(verdict: .outOfScope, stages: [], statuses: [], passesFrom: [:], questions: [], earliest: nil)
             default:
                 scopeStatus = .unknown
-                questions = scopeResult(facts, asOf).needed
+                scopeNeeded = scopeResult(facts, asOf).needed
             }
         }
         let statuses = rules.map { status(of: $0, facts, asOf) }
         var passesFrom: [Int: CivilDate] = [:]
+        var needs: [[String]] = []
         for index in statuses.indices where statuses[index] == .fail || statuses[index] == .unknown {
             let result = evaluateOrWaive(rules[index], facts, asOf)
             if let date = result.passesFrom { passesFrom[index] = date }
-            for path in result.needed where !questions.contains(path) { questions.append(path) }
+            if result.status == .unknown { needs.append(result.needed) }
         }
         let stages = plan.results(statuses)
         var verdict = StagePlan.verdict(stages.map(\.outcome))
         if scopeStatus == .unknown, verdict != .ineligible { verdict = .undetermined }
+        let questions = Self.questions(verdict: verdict, scope: scopeNeeded, rules: needs)
         return Decision(verdict: verdict, stages: stages, statuses: statuses, passesFrom: passesFrom, questions: questions,
                         earliest: earliest(statuses, passesFrom, facts))
     }

@@ -35,12 +35,9 @@ public struct Evaluator: Sendable {
         let rules = self.rules.map { evaluateOrWaive($0, profile.facts, asOf) }
         let stages = plan.results(rules.map(\.status))
         let deadlines = policy.deadlines.filter { $0.procedure == procedure.id }.compactMap { deadline($0, stages, profile.facts, asOf) }
-        var questions = scope.needed
-        for result in rules where result.status == .unknown {
-            for path in result.needed where !questions.contains(path) { questions.append(path) }
-        }
         var verdict = StagePlan.verdict(stages.map(\.outcome))
         if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
+        let questions = Self.questions(verdict: verdict, scope: scope.needed, rules: rules.filter { $0.status == .unknown }.map(\.needed))
         return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profileSource: profile.source, verdict: verdict, scope: scope,
                           stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
                           earliest: earliestEligibility(rules, profile.facts))
@@ -107,6 +104,26 @@ public struct Evaluator: Sendable {
     private func waived(_ rule: Rule, by waiver: Waiver, _ evidence: [Evidence]) -> RuleResult {
         RuleResult(rule: rule, status: .waived, evidence: evidence, needed: [], passesFrom: nil, isApproximate: false,
                    matched: [], waiver: waiver)
+    }
+
+    /// The facts to ask for: none once the decision is settled; otherwise those that
+    /// could change it, the scope's first, then by how many open rules each would help
+    /// decide (the most first), then in the order the rules need them.
+    static func questions(verdict: Verdict, scope: [String], rules: [[String]]) -> [String] {
+        guard verdict == .undetermined else { return [] }
+        var order: [String] = []
+        var weight: [String: Int] = [:]
+        for needed in rules {
+            for path in needed {
+                if weight[path] == nil { order.append(path) }
+                weight[path, default: 0] += 1
+            }
+        }
+        let ranked = order.enumerated().sorted { a, b in
+            let (wa, wb) = (weight[a.element]!, weight[b.element]!)
+            return wa != wb ? wa > wb : a.offset < b.offset
+        }.map(\.element)
+        return scope + ranked.filter { !scope.contains($0) }
     }
 
     static func neededPaths(_ evidence: [Evidence]) -> [String] {
