@@ -11,12 +11,18 @@ struct Options {
     var policies: String?
     var batch: String?
     var procedure = Procedure.application
+    /// `interview` or `template`, given as the first argument.
+    var command: String?
+    var start: String?
+    var out: String?
     var threads: Int?
     var help = false
     var version = false
 
     static let usage = """
     Usage: evaluate PROFILE.json --region REGION [options]
+           evaluate template --region REGION            a blank profile to fill in
+           evaluate interview --region REGION [--profile PARTIAL.json] [--out PROFILE.json]
            evaluate --batch PROFILES.ndjson --region REGION [--threads N] [options]
 
     Evaluates an applicant profile against a jurisdiction's designation rules and
@@ -67,6 +73,8 @@ struct Options {
             case "--region": options.region = try value(for: argument)
             case "--policies": options.policies = try value(for: argument)
             case "--procedure": options.procedure = try value(for: argument)
+            case "--profile": options.start = try value(for: argument)
+            case "--out": options.out = try value(for: argument)
             case "--batch":
                 index += 1
                 guard index < arguments.count else { throw UsageError(message: "--batch needs a file (or - for standard input)") }
@@ -86,6 +94,8 @@ struct Options {
                 let text = try value(for: argument)
                 guard let language = Language(rawValue: text) else { throw UsageError(message: "--lang must be zh or en, found \"\(text)\"") }
                 options.language = language
+            case "interview", "template" where index == 0:
+                options.command = argument
             default:
                 if argument.hasPrefix("--") { throw UsageError(message: "unknown option \(argument)") }
                 guard options.profile == nil else { throw UsageError(message: "one profile at a time; found \(options.profile!) and \(argument)") }

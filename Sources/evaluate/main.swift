@@ -46,6 +46,18 @@ func run() -> ExitCode {
     guard let evaluator = Evaluator(policy: policy, calendar: policies.calendar, procedure: options.procedure) else {
         fail("evaluate: \(region) lays down no procedure \"\(options.procedure)\"; its procedures are: \(policy.procedures.map(\.id).joined(separator: ", "))", .usage)
     }
+    let language = options.resolvedLanguage(environment: ProcessInfo.processInfo.environment)
+    if options.command == "template" { return runTemplate(evaluator, vocabulary: policies.vocabulary, language: language) }
+    if options.command == "interview" {
+        var start: Profile?
+        if let path = options.start {
+            guard let data = FileManager.default.contents(atPath: path) else { fail("evaluate: cannot read \(path): no such file", .noInput) }
+            do { start = try ProfileDecoder(vocabulary: policies.vocabulary, asOf: asOf).decode([UInt8](data), source: path) } catch {
+                fail("\(error)", .badInput)
+            }
+        }
+        return runInterview(evaluator, vocabulary: policies.vocabulary, start: start, out: options.out, asOf: asOf, language: language)
+    }
     if let batch = options.batch {
         guard options.profile == nil else { fail("evaluate: give a profile or --batch FILE, not both", .usage) }
         return runBatch(batch, vocabulary: policies.vocabulary, evaluator: evaluator, asOf: asOf, threads: options.threads)
@@ -73,7 +85,6 @@ func run() -> ExitCode {
 
     let evaluation = evaluator.evaluate(profile, asOf: asOf)
     let environment = ProcessInfo.processInfo.environment
-    let language = options.resolvedLanguage(environment: environment)
     switch options.format {
     case "json":
         print(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")

@@ -80,5 +80,22 @@ a=$("$E" "$F" --region national --as-of 2026-11-26 --format json | sha256sum)
 b=$("$E" "$F" --region national --as-of 2026-11-26 --format json | sha256sum)
 [ "$a" = "$b" ] || { echo "FAIL: JSON output differs between runs"; failures=$((failures + 1)); }
 
+# A scripted interview through a pipe: the two facts left out are asked, in the order the
+# rules need them; the profile it writes decides as the complete file does.
+python3 - "$work/partial.json" <<'PY'
+import json, sys
+profile = json.load(open("fixtures/national/general-hospital-complete.json"))
+del profile["operation_start_date"], profile["follows_price_policy"]
+json.dump(profile, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+printf '2025-06-01\n是\n' | "$E" interview --region national --as-of 2026-11-26 --lang en --profile "$work/partial.json" --out "$work/built.json" > "$work/interview.txt" 2> "$work/interview.err"
+grep -q "^2 question(s) answered." "$work/interview.err" || { echo "FAIL: the interview did not ask exactly the 2 missing facts"; failures=$((failures + 1)); }
+"$E" "$work/built.json" --region national --as-of 2026-11-26 --lang en > "$work/file.txt"
+[ "$(grep '^Decision' "$work/interview.txt")" = "$(grep '^Decision' "$work/file.txt")" ] && grep -q "^Decision: eligible" "$work/file.txt" \
+  || { echo "FAIL: the interview's profile decides differently from the file"; failures=$((failures + 1)); }
+"$E" template --region liaocheng > "$work/template.json5"
+grep -q '"lc_' "$work/template.json5" || { echo "FAIL: the Liaocheng template lacks Liaocheng's facts"; failures=$((failures + 1)); }
+expect 2 "" -- "$E" "$work/template.json5" --region liaocheng --as-of 2026-11-26
+
 if [ "$failures" -gt 0 ]; then echo "$failures command-line check(s) failed"; exit 1; fi
 echo "command-line checks: all passed"
