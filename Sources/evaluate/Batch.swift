@@ -29,7 +29,9 @@ func runBatch(_ path: String, vocabulary: Vocabulary, evaluator: Evaluator, asOf
     var counts = Verdict.allCases.compactMap { verdict in summary.verdicts[verdict].map { "\(verdict.rawValue) \($0)" } }
     counts.append("errors \(summary.errors)")
     let rate = seconds > 0 ? Int(Double(summary.lines) / seconds) : summary.lines
-    var line = "evaluate --batch: \(summary.lines) lines: \(counts.joined(separator: ", ")); \(String(format: "%.2f", seconds)) s, \(rate) lines/s"
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    var line = "evaluate --batch: \(summary.lines) lines: \(counts.joined(separator: ", ")); \(String(format: "%.2f", seconds)) s, \(rate) lines/s, peak memory \(usage.ru_maxrss / 1024) MB"
     if interrupted != 0 { line += "; interrupted" } else if summary.stopped { line += "; output closed" }
     FileHandle.standardError.write(Data((line + "\n").utf8))
     if interrupted != 0 { return .interrupted }
