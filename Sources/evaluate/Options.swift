@@ -33,7 +33,8 @@ struct Options {
       --procedure NAME    application (default), or another procedure the region lays
                           down (change, renewal, suspension, termination, guidance, …)
       --as-of DATE        evaluate as of this date, YYYY-MM-DD (default: today in China)
-      --format FORMAT     text (default) or json
+      --format FORMAT     text (default), json, markdown, or html (one self-contained page
+                          that prints on A4)
       --lang LANG         zh or en (default: zh when LANG starts with zh, else en)
       --policies DIR      use the policy files in DIR instead of the shipped ones
       --batch FILE        one JSON profile per line (- for standard input): one JSON
@@ -89,7 +90,9 @@ struct Options {
                 options.asOf = date
             case "--format":
                 options.format = try value(for: argument)
-                guard ["text", "json"].contains(options.format) else { throw UsageError(message: "--format must be text or json, found \"\(options.format)\"") }
+                guard ["text", "json", "markdown", "html"].contains(options.format) else {
+                    throw UsageError(message: "--format must be text, json, markdown or html, found \"\(options.format)\"")
+                }
             case "--lang":
                 let text = try value(for: argument)
                 guard let language = Language(rawValue: text) else { throw UsageError(message: "--lang must be zh or en, found \"\(text)\"") }

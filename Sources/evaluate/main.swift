@@ -88,6 +88,10 @@ func run() -> ExitCode {
     switch options.format {
     case "json":
         print(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+    case "markdown":
+        print(MarkdownReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+    case "html":
+        print(HTMLReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
     default:
         let colour = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
         print(TextReport(vocabulary: policies.vocabulary, language: language, colour: colour).render(evaluation), terminator: "")

@@ -28,7 +28,7 @@ expect 64 "unknown region \"../national\"" -- "$E" "$F" --region ../national
 expect 64 "unknown region \"hebei\"" -- "$E" "$F" --region hebei
 expect 64 "--as-of must be a date written YYYY-MM-DD, found \"2026/11/26\"" -- "$E" "$F" --region national --as-of 2026/11/26
 expect 64 "--as-of must be a date" -- "$E" "$F" --region national --as-of 2026-02-30
-expect 64 "--format must be text or json" -- "$E" "$F" --region national --format xml
+expect 64 "--format must be text, json, markdown or html" -- "$E" "$F" --region national --format xml
 expect 64 "--lang must be zh or en" -- "$E" "$F" --region national --lang fr
 expect 64 "unknown option --regoin" -- "$E" "$F" --regoin national
 expect 64 "--region needs a value" -- "$E" "$F" --region

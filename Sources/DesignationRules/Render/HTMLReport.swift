@@ -1,0 +1,99 @@
+/// The evaluation as one self-contained XHTML page: no external assets, no script,
+/// laid out to print on A4. Well-formed XML, so that other tools (and the tests) can parse it.
+public struct HTMLReport: Sendable {
+    public let vocabulary: Vocabulary
+    public let language: Language
+
+    public init(vocabulary: Vocabulary, language: Language) {
+        self.vocabulary = vocabulary
+        self.language = language
+    }
+
+    static let style = """
+    @page { size: A4; margin: 18mm 16mm; }
+    body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; max-width: 180mm; margin: 0 auto; }
+    h1 { font-size: 15pt; margin: 0 0 4pt; } h2 { font-size: 12.5pt; margin: 14pt 0 4pt; border-bottom: 1px solid #999; break-after: avoid; }
+    .warning { border: 1.5pt solid #b35900; padding: 4pt 8pt; font-weight: bold; }
+    .decision { font-size: 13pt; font-weight: bold; padding: 4pt 8pt; border-left: 5pt solid #555; }
+    .eligible { border-color: #1a7f37; } .ineligible { border-color: #c62828; } .incomplete, .undetermined, .out-of-scope { border-color: #b35900; }
+    table { border-collapse: collapse; width: 100%; } td, th { border: 0.5pt solid #999; padding: 2pt 5pt; text-align: left; vertical-align: top; }
+    .rule { break-inside: avoid; margin: 5pt 0; padding-left: 6pt; border-left: 3pt solid #ccc; }
+    .rule.pass { border-color: #1a7f37; } .rule.fail { border-color: #c62828; } .rule.unknown { border-color: #b35900; }
+    .status { font-weight: bold; } .quote { color: #333; margin: 1pt 0 1pt 10pt; } .id { color: #777; font-size: 8.5pt; }
+    ul { margin: 1pt 0; padding-left: 16pt; } li { margin: 0; }
+    @media print { a { color: inherit; text-decoration: none; } }
+    """
+
+    public func render(_ evaluation: Evaluation) -> String {
+        let model = ReportModel(evaluation, vocabulary: vocabulary, language: language)
+        var html = [
+            #"<?xml version="1.0" encoding="UTF-8"?>"#,
+            "<!DOCTYPE html>",
+            #"<html xmlns="http://www.w3.org/1999/xhtml" lang="\#(language == .zh ? "zh-CN" : "en")">"#,
+            "<head><meta charset=\"UTF-8\"/><title>\(escape(model.title))</title><style>\(Self.style)</style></head>",
+            "<body>",
+            "<h1>\(escape(model.title))</h1>",
+        ]
+        html += model.warnings.map { "<p class=\"warning\">\(escape(model.heading("warning"))): \(escape($0))</p>" }
+        html.append("<table>" + model.header.map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined() + "</table>")
+        html.append("<p class=\"decision \(model.verdict.rawValue)\">\(escape(model.heading("decision"))): \(escape(model.decision))</p>")
+        if let notice = model.scopeNotice { html.append("<p>\(escape(notice))</p>") }
+        html.append(list(model.scopeEvidence))
+        if !model.stages.isEmpty {
+            html.append("<table>" + model.stages.map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined() + "</table>")
+        }
+        if !model.reasons.isEmpty {
+            html.append("<h2>\(escape(model.heading("reasons")))</h2>")
+            html.append(list(model.reasons.map { "✗ " + $0 }))
+        }
+        if let earliest = model.earliest { html.append("<p>\(escape(earliest))</p>") }
+        for section in model.sections {
+            html.append("<h2>\(escape(section.title))</h2>")
+            for rule in section.rules {
+                html.append("<div class=\"rule \(rule.status.rawValue)\">")
+                html.append("<div><span class=\"status\">\(escape(rule.statusText))</span> \(escape(rule.citation)) \(escape(rule.explanation)) <span class=\"id\">\(escape(rule.id))</span></div>")
+                html.append("<div class=\"quote\">「\(escape(rule.quote))」</div>")
+                var items = rule.context + rule.evidence
+                if let missing = rule.missing { items.append("\(model.heading("missing")): \(missing)") }
+                if let date = rule.passesFrom { items.append("\(model.heading("passesFrom")): \(date)") }
+                if let note = rule.note { items.append("\(model.heading("note")): \(note)") }
+                html.append(list(items))
+                html.append("</div>")
+            }
+        }
+        if !model.deadlines.isEmpty {
+            html.append("<h2>\(escape(model.heading("deadlines")))</h2>")
+            for deadline in model.deadlines {
+                html.append("<div class=\"rule\"><div><span class=\"status\">\(escape(deadline.label))</span>: \(escape(deadline.value))\(escape(deadline.marks)) — \(escape(deadline.citation))</div>")
+                html.append("<div class=\"quote\">「\(escape(deadline.quote))」</div>")
+                html.append(list(deadline.context + deadline.evidence + (deadline.note.map { ["\(model.heading("note")): \($0)"] } ?? [])))
+                html.append("</div>")
+            }
+        }
+        if !model.questions.isEmpty {
+            html.append("<h2>\(escape(model.heading("questions")))</h2>")
+            html.append(list(model.questions))
+        }
+        html += ["</body>", "</html>"]
+        return html.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
+    }
+
+    private func list(_ items: [String]) -> String {
+        items.isEmpty ? "" : "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+    }
+
+    private func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case let control where control.value < 0x20 && control != "\n" && control != "\t": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,142 @@
+/// An evaluation put into words once, in one language: what every human-readable
+/// format (text, Markdown, HTML) shows, in the order it shows it. Each format only lays
+/// this out; none decides what to say.
+struct ReportModel {
+    struct Rule {
+        var status: RuleStatus
+        var statusText: String
+        var citation: String
+        var explanation: String
+        var id: String
+        var quote: String
+        /// Replaced rule, waiver, matched alternatives: one line each.
+        var context: [String]
+        var evidence: [String]
+        var missing: String?
+        var passesFrom: String?
+        var note: String?
+    }
+
+    struct Section {
+        var title: String
+        var rules: [Rule]
+    }
+
+    struct Deadline {
+        var label: String
+        var value: String
+        var marks: String
+        var citation: String
+        var quote: String
+        var context: [String]
+        var evidence: [String]
+        var note: String?
+    }
+
+    var title: String
+    var warnings: [String]
+    /// Profile and as-of date, scope, scope note: label and text.
+    var header: [(String, String)]
+    var verdict: Verdict
+    var decision: String
+    /// Said when it is not known whether the applicant is in scope.
+    var scopeNotice: String?
+    /// The values that put the applicant out of scope, or leave it open.
+    var scopeEvidence: [String]
+    var stages: [(String, String)]
+    var reasons: [String]
+    var earliest: String?
+    var sections: [Section]
+    var deadlines: [Deadline]
+    var questions: [String]
+    var language: Language
+
+    func heading(_ key: String) -> String { Words.heading(key, language) }
+
+    init(_ evaluation: Evaluation, vocabulary: Vocabulary, language: Language) {
+        let policy = evaluation.policy
+        let describe = Describer(vocabulary: vocabulary, policy: policy, language: language)
+        let heading = { (key: String) in Words.heading(key, language) }
+        self.language = language
+        title = "《\(policy.document.title)》\(policy.document.number) [\(policy.id), \(policy.status.rawValue)]"
+            + (evaluation.procedure.id == Procedure.application ? "" : " — \(evaluation.procedure.label.text(language))")
+        warnings = evaluation.warnings.map { $0.text(language) }
+        header = [(heading("profile"), evaluation.profileSource), (heading("asOf"), evaluation.asOf.description),
+                  (heading("scope"), policy.scope.text(language))]
+        if let note = policy.scopeNote { header.append((heading("note"), note.text(language))) }
+        verdict = evaluation.verdict
+        decision = Words.verdict(evaluation.verdict, language)
+        scopeNotice = evaluation.scope.status == .unknown ? heading("scopeUnknown") : nil
+        scopeEvidence = evaluation.scope.status == .pass ? [] : evaluation.scope.evidence.compactMap(describe.evidence)
+        stages = evaluation.stages.map { stage in
+            var text = evaluation.reached(stage) ? "" : heading("notReached") + " "
+            if let outcome = stage.outcome { text += outcome.label.text(language) } else {
+                text += heading("undetermined")
+                if let atLeast = stage.atLeast { text += "; \(heading("atLeast")) \(atLeast.label.text(language))" }
+            }
+            return (stage.stage.label.text(language), text)
+        }
+        reasons = evaluation.rules.filter { $0.status == .fail }.map { result in
+            "\(describe.citation(result.rule.citation))  \(result.rule.explanation.text(language))"
+                + (result.passesFrom.map { " (\(heading("passesFrom")) \($0))" } ?? "")
+        }
+        earliest = evaluation.earliest.map { earliest in
+            earliest.date.map { "\(heading("earliest")): \($0) (\(earliest.rules.joined(separator: ", ")))" }
+                ?? "\(heading("notTimeOnly")): \(earliest.rules.joined(separator: ", "))"
+        }
+        sections = evaluation.procedure.kinds.compactMap { kind in
+            let results = evaluation.rules.filter { $0.rule.kind == kind.id }
+            guard !results.isEmpty else { return nil }
+            return Section(title: kind.label.text(language), rules: results.map { Self.rule($0, describe, language) })
+        }
+        deadlines = evaluation.deadlines.map { result in
+            Deadline(label: result.deadline.label.text(language),
+                     value: result.value.map { describe.value($0, definition: nil) } ?? heading("unknown"),
+                     marks: (result.isApproximate ? " ≈" : "") + (result.hasPassed ? " \(heading("passed"))" : ""),
+                     citation: describe.citation(result.deadline.citation), quote: result.deadline.quote,
+                     context: result.deadline.superseded.map { ["\(heading("replaces")) \(describe.citation($0.citation))「\($0.quote)」"] } ?? [],
+                     evidence: result.evidence.compactMap(describe.evidence), note: result.deadline.note?.text(language))
+        }
+        questions = evaluation.questions.map { Self.question($0, vocabulary, language) }
+    }
+
+    private static func rule(_ result: RuleResult, _ describe: Describer, _ language: Language) -> Rule {
+        let heading = { (key: String) in Words.heading(key, language) }
+        var context: [String] = []
+        if let old = result.rule.superseded { context.append("\(heading("replaces")) \(describe.citation(old.citation))「\(old.quote)」") }
+        if let waiver = result.waiver {
+            context.append("\(heading("waivedBy")) \(describe.citation(waiver.citation))「\(waiver.quote)」 \(waiver.explanation.text(language))")
+        }
+        context += result.matched.map { "✓ \(describe.citation($0.citation))「\($0.quote)」" }
+        let missing = result.needed.isEmpty ? nil
+            : result.needed.map { describe.label(path: $0, definition: definitionPath($0)) }.joined(separator: ", ")
+        return Rule(status: result.status, statusText: Words.status(result.status, polarity: result.rule.polarity, language),
+                    citation: describe.citation(result.rule.citation), explanation: result.rule.explanation.text(language),
+                    id: result.rule.id, quote: result.rule.quote, context: context,
+                    evidence: result.evidence.compactMap(describe.evidence), missing: missing,
+                    passesFrom: result.passesFrom?.description, note: result.rule.note?.text(language))
+    }
+
+    /// A missing fact as a question: its label, type, allowed values and form field.
+    private static func question(_ path: String, _ vocabulary: Vocabulary, _ language: Language) -> String {
+        guard let fact = vocabulary.definition(definitionPath(path)) else { return path }
+        var text = "\(fact.label.text(language)) (\(path); \(fact.type)"
+        if let unit = fact.unit { text += ", \(unit.text(language))" }
+        text += ")"
+        if !fact.values.isEmpty {
+            text += " \(Words.heading("allowed", language)): " + fact.values.map { "\($0.id) \($0.label.text(language))" }.joined(separator: " | ")
+        }
+        if let form = fact.form { text += " — \(Words.heading("form", language)): \(form)" }
+        return text
+    }
+}
+
+/// `physicians[0].certificate` → `physicians.certificate`: the vocabulary entry of a profile path.
+func definitionPath(_ path: String) -> String {
+    var result = ""
+    var skipping = false
+    for character in path {
+        if character == "[" { skipping = true } else if character == "]" { skipping = false } else if !skipping { result.append(character) }
+    }
+    return result
+}
