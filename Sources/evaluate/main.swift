@@ -38,24 +38,27 @@ func run() -> ExitCode {
     do { policies = try PolicySet(directory: directory) } catch {
         fail("evaluate: the policy files have errors:\n\(error)", .badPolicy)
     }
+    let asOf = options.asOf ?? todayInChina()
+    let language = options.resolvedLanguage(environment: ProcessInfo.processInfo.environment)
+    if options.region == "all" {
+        guard let path = options.profile else { fail("evaluate: --region all compares one profile; give its file", .usage) }
+        let profile = readProfile(path, vocabulary: policies.vocabulary, asOf: asOf)
+        let evaluations = policies.regionIDs.compactMap { id in
+            Evaluator(policy: policies.policies[id]!, calendar: policies.calendar, procedure: options.procedure)?.evaluate(profile, asOf: asOf)
+        }
+        print(ComparisonReport(policies: policies, language: language).render(evaluations), terminator: "")
+        return .eligible
+    }
     guard let region = options.region, let policy = policies.policies[region] else {
         let given = options.region.map { "unknown region \"\($0)\"" } ?? "--region is required"
-        fail("evaluate: \(given); the regions are: \(policies.regionIDs.joined(separator: ", "))", .usage)
+        fail("evaluate: \(given); the regions are: \(policies.regionIDs.joined(separator: ", ")) (or all, to compare them)", .usage)
     }
-    let asOf = options.asOf ?? todayInChina()
     guard let evaluator = Evaluator(policy: policy, calendar: policies.calendar, procedure: options.procedure) else {
         fail("evaluate: \(region) lays down no procedure \"\(options.procedure)\"; its procedures are: \(policy.procedures.map(\.id).joined(separator: ", "))", .usage)
     }
-    let language = options.resolvedLanguage(environment: ProcessInfo.processInfo.environment)
     if options.command == "template" { return runTemplate(evaluator, vocabulary: policies.vocabulary, language: language) }
     if options.command == "interview" {
-        var start: Profile?
-        if let path = options.start {
-            guard let data = FileManager.default.contents(atPath: path) else { fail("evaluate: cannot read \(path): no such file", .noInput) }
-            do { start = try ProfileDecoder(vocabulary: policies.vocabulary, asOf: asOf).decode([UInt8](data), source: path) } catch {
-                fail("\(error)", .badInput)
-            }
-        }
+        let start = options.start.map { readProfile($0, vocabulary: policies.vocabulary, asOf: asOf) }
         return runInterview(evaluator, vocabulary: policies.vocabulary, start: start, out: options.out, asOf: asOf, language: language)
     }
     if let batch = options.batch {
@@ -63,7 +66,23 @@ func run() -> ExitCode {
         return runBatch(batch, vocabulary: policies.vocabulary, evaluator: evaluator, asOf: asOf, threads: options.threads)
     }
     guard let path = options.profile else { fail("evaluate: no profile given\nRun `evaluate --help` for usage.", .usage) }
+    let evaluation = evaluator.evaluate(readProfile(path, vocabulary: policies.vocabulary, asOf: asOf), asOf: asOf)
+    switch options.format {
+    case "json":
+        print(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+    case "markdown":
+        print(MarkdownReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+    case "html":
+        print(HTMLReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+    default:
+        let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        print(TextReport(vocabulary: policies.vocabulary, language: language, colour: colour).render(evaluation), terminator: "")
+    }
+    return ExitCode(evaluation.verdict)
+}
 
+/// A profile read from a file (or `-`), or the reason it cannot be, and the exit.
+func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate) -> Profile {
     let bytes: [UInt8]
     if path == "-" {
         bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
@@ -78,25 +97,9 @@ func run() -> ExitCode {
         }
         bytes = [UInt8](data)
     }
-    let profile: Profile
-    do { profile = try ProfileDecoder(vocabulary: policies.vocabulary, asOf: asOf).decode(bytes, source: path == "-" ? "<stdin>" : path) } catch {
+    do { return try ProfileDecoder(vocabulary: vocabulary, asOf: asOf).decode(bytes, source: path == "-" ? "<stdin>" : path) } catch {
         fail("\(error)", .badInput)
     }
-
-    let evaluation = evaluator.evaluate(profile, asOf: asOf)
-    let environment = ProcessInfo.processInfo.environment
-    switch options.format {
-    case "json":
-        print(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
-    case "markdown":
-        print(MarkdownReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
-    case "html":
-        print(HTMLReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
-    default:
-        let colour = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
-        print(TextReport(vocabulary: policies.vocabulary, language: language, colour: colour).render(evaluation), terminator: "")
-    }
-    return ExitCode(evaluation.verdict)
 }
 
 exit(run().rawValue)

@@ -39,3 +39,24 @@ import Testing
         #expect(markdown.contains("## 结论: 不符合定点条件"))
     }
 }
+
+@Suite struct ComparisonTests {
+    /// A 150-bed specialty hospital whose insurance department is not independent: national
+    /// accepts it, Shanghai's 四（二） does not; Beijing's text does not speak to hospitals.
+    @Test func theRegionsDifferencesShowOnOneProfile() throws {
+        let fixture = try #require(Fixture.all(in: Repository.fixtures).first { $0.name == "specialty-hospital-150-beds-department-not-independent" })
+        let runner = FixtureRunner(policies: Repository.policySet)
+        let profile = try runner.prepare(fixture).get().profile
+        let asOf = CivilDate(iso: "2026-11-26")!
+        let evaluations = ["beijing", "national", "shanghai"].map {
+            Evaluator(policy: Repository.policySet.policies[$0]!, calendar: Repository.policySet.calendar)!.evaluate(profile, asOf: asOf)
+        }
+        let report = ComparisonReport(policies: Repository.policySet, language: .en)
+        let row = try #require(report.rows(evaluations).first { $0.family == "art6-3-insurance-department" })
+        #expect(row.cells[0] == nil)
+        #expect(row.cells[1]?.status == .pass)
+        #expect(row.cells[2]?.status == .fail)
+        #expect(row.cells[2]?.citation == "shanghai 四（二）")
+        #expect(evaluations.map(\.verdict) == [.outOfScope, .eligible, .ineligible])
+    }
+}

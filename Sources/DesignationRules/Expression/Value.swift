@@ -1,3 +1,5 @@
+import Foundation
+
 /// The type of a fact, a parameter or an expression.
 public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case boolean, integer, decimal, text, date, period
@@ -44,13 +46,23 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .boolean(let value): return value ? "true" : "false"
         case .integer(let value): return String(value)
-        case .decimal(let value): return String(value)
+        // Twelve significant digits: points and amounts are written to two decimals, and
+        // binary floating point would otherwise show 18300.4 − 16258 as 2042.4000000000015.
+        case .decimal(let value): return Value.format(value)
         case .text(let value): return value
         case .date(let value): return value.description
         case .period(let value): return value.description
         case .list(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
         case .record(let record): return "{" + record.fields.keys.sorted().map { "\($0): \(record.fields[$0]!)" }.joined(separator: ", ") + "}"
         }
+    }
+
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        var text = String(format: "%.12g", value)
+        if text.contains("e") { return String(value) }
+        if !text.contains(".") { text += ".0" }
+        return text
     }
 
     var asDouble: Double? {

@@ -37,6 +37,9 @@ public struct Procedure: Sendable {
     public var label: Label
     public var stages: [Stage]
     public var kinds: [RuleKind]
+    /// The words for the overall verdict in this procedure (the agreement continues /
+    /// is terminated …), where the default words about designation do not fit.
+    public var verdictLabels: [Verdict: Label] = [:]
 
     public static let application = "application"
 }

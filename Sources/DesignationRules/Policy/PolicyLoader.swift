@@ -122,8 +122,15 @@ struct PolicyLoader {
                 guard var body = ObjectReader(member.value, "procedure `\(member.key)`", diagnostics) else { continue }
                 let label = body.label("label", required: true) ?? Label(zh: member.key, en: member.key)
                 let (kinds, stages) = readProcedure(&body)
+                var procedure = Procedure(id: member.key, label: label, stages: stages, kinds: kinds)
+                if var words = body.object("verdicts", "`verdicts`") {
+                    for verdict in Verdict.allCases {
+                        if let label = words.label(verdict.rawValue) { procedure.verdictLabels[verdict] = label }
+                    }
+                    words.finish()
+                }
                 body.finish()
-                put(Procedure(id: member.key, label: label, stages: stages, kinds: kinds))
+                put(procedure)
             }
             others.finish()
         }

@@ -65,7 +65,7 @@ struct ReportModel {
                   (heading("scope"), policy.scope.text(language))]
         if let note = policy.scopeNote { header.append((heading("note"), note.text(language))) }
         verdict = evaluation.verdict
-        decision = Words.verdict(evaluation.verdict, language)
+        decision = evaluation.procedure.verdictLabels[evaluation.verdict]?.text(language) ?? Words.verdict(evaluation.verdict, language)
         scopeNotice = evaluation.scope.status == .unknown ? heading("scopeUnknown") : nil
         scopeEvidence = evaluation.scope.status == .pass ? [] : evaluation.scope.evidence.compactMap(describe.evidence)
         stages = evaluation.stages.map { stage in
