@@ -22,6 +22,7 @@ let package = Package(
             resources: [
                 .copy("vocabulary"),
                 .copy("calendar"),
+                .copy("notices"),
                 .copy("national.json5"),
                 .copy("shanghai.json5"),
                 .copy("liaocheng.json5"),

@@ -10,6 +10,7 @@ struct Options {
     var language: Language?
     var policies: String?
     var batch: String?
+    var notice = false
     var procedure = Procedure.application
     /// `interview` or `template`, given as the first argument.
     var command: String?
@@ -35,6 +36,8 @@ struct Options {
       --as-of DATE        evaluate as of this date, YYYY-MM-DD (default: today in China)
       --format FORMAT     text (default), json, markdown, or html (one self-contained page
                           that prints on A4)
+      --notice            print the notice the decision calls for (受理、补正补齐、不予受理、
+                          评估不合格), filled from the evaluation
       --lang LANG         zh or en (default: zh when LANG starts with zh, else en)
       --policies DIR      use the policy files in DIR instead of the shipped ones
       --batch FILE        one JSON profile per line (- for standard input): one JSON
@@ -74,6 +77,7 @@ struct Options {
             case "--region": options.region = try value(for: argument)
             case "--policies": options.policies = try value(for: argument)
             case "--procedure": options.procedure = try value(for: argument)
+            case "--notice": options.notice = true
             case "--profile": options.start = try value(for: argument)
             case "--out": options.out = try value(for: argument)
             case "--batch":

@@ -67,6 +67,16 @@ func run() -> ExitCode {
     }
     guard let path = options.profile else { fail("evaluate: no profile given\nRun `evaluate --help` for usage.", .usage) }
     let evaluation = evaluator.evaluate(readProfile(path, vocabulary: policies.vocabulary, asOf: asOf), asOf: asOf)
+    if options.notice {
+        if let text = NoticeReport(policies: policies, language: language).render(evaluation) {
+            print(text, terminator: "")
+        } else {
+            let outcomes = evaluation.stages.map { "\($0.stage.id): \($0.outcome?.id ?? "undetermined")" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("evaluate: \(region) gives no notice for this outcome (\(outcomes)); the report follows\n".utf8))
+            print(TextReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+        }
+        return ExitCode(evaluation.verdict)
+    }
     switch options.format {
     case "json":
         print(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")

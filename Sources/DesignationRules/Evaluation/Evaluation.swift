@@ -63,7 +63,8 @@ public struct Evaluation: Sendable {
     public var policy: Policy
     public var procedure: Procedure
     public var asOf: CivilDate
-    public var profileSource: String
+    public var profile: Profile
+    public var profileSource: String { profile.source }
     public var verdict: Verdict
     public var scope: ScopeResult
     public var stages: [StageResult]

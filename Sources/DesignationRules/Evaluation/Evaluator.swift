@@ -29,7 +29,7 @@ public struct Evaluator: Sendable {
     public func evaluate(_ profile: Profile, asOf: CivilDate) -> Evaluation {
         let scope = scopeResult(profile.facts, asOf)
         if scope.status == .fail {
-            return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profileSource: profile.source, verdict: .outOfScope, scope: scope,
+            return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: .outOfScope, scope: scope,
                               stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [], earliest: nil)
         }
         let rules = self.rules.map { evaluateOrWaive($0, profile.facts, asOf) }
@@ -38,7 +38,7 @@ public struct Evaluator: Sendable {
         var verdict = StagePlan.verdict(stages.map(\.outcome))
         if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
         let questions = Self.questions(verdict: verdict, scope: scope.needed, rules: rules.filter { $0.status == .unknown }.map(\.needed))
-        return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profileSource: profile.source, verdict: verdict, scope: scope,
+        return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: verdict, scope: scope,
                           stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
                           earliest: earliestEligibility(rules, profile.facts))
     }

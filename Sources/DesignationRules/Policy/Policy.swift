@@ -169,6 +169,8 @@ public struct Policy: Sendable {
     public var deadlines: [Deadline]
     /// Inherited rules this text sets aside.
     public var waivers: [Waiver]
+    /// The notices the outcomes call for (`policies/notices/<id>.json5`), most specific first.
+    public var notices: [Notice] = []
 
     /// Every kind of rule, of every procedure.
     public var kinds: [RuleKind] { procedures.flatMap(\.kinds) }

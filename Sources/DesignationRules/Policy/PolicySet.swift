@@ -36,7 +36,8 @@ public struct PolicySet: Sendable {
             let parent = Self.parentID(of: root).flatMap { policies[$0] }
             if Self.parentID(of: root) != nil, parent == nil { continue }  // the parent failed; already reported
             let quotes = checkingQuotes ? QuoteChecker(directory: directory, diagnostics: diagnostics) : nil
-            if let policy = PolicyLoader(vocabulary: vocabulary, diagnostics: diagnostics, quoteChecker: quotes).load(root, file: url.path, parent: parent) {
+            if var policy = PolicyLoader(vocabulary: vocabulary, diagnostics: diagnostics, quoteChecker: quotes).load(root, file: url.path, parent: parent) {
+                policy.notices = Self.notices(for: policy, in: directory, inherited: parent?.notices ?? [], vocabulary, diagnostics)
                 policies[id] = policy
             }
         }
@@ -85,6 +86,23 @@ public struct PolicySet: Sendable {
             return .weekendsOnly
         }
         return parse(url, diagnostics).map { CalendarLoader(diagnostics: diagnostics).load($0) } ?? .weekendsOnly
+    }
+
+    /// The policy's own notices (`notices/<id>.json5`), then the inherited ones it does not
+    /// replace by id: the first whose outcome matches is the one a result calls for.
+    static func notices(for policy: Policy, in directory: URL, inherited: [Notice], _ vocabulary: Vocabulary,
+                        _ diagnostics: DiagnosticCollector) -> [Notice] {
+        let url = directory.appendingPathComponent("notices/\(policy.id).json5")
+        guard FileManager.default.fileExists(atPath: url.path), let root = parse(url, diagnostics) else {
+            return inherited.filter { notice in notice.when.allSatisfy { when in
+                policy.procedure(notice.procedure)?.stages.contains { $0.id == when.stage } == true } }
+        }
+        let own = NoticeLoader(diagnostics: diagnostics).load(root, for: policy, vocabulary: vocabulary)
+        let usable = inherited.filter { notice in
+            !own.contains { $0.id == notice.id }
+                && notice.when.allSatisfy { when in policy.procedure(notice.procedure)?.stages.contains { $0.id == when.stage } == true }
+        }
+        return own + usable
     }
 
     /// The id a policy file `extends`, read before the file is loaded.

@@ -1,0 +1,31 @@
+/// A notice to the applicant that an outcome calls for (受理通知书, 补正补齐通知书,
+/// 不予受理通知书, 评估不合格告知书), as the text's form lays it out: a title, fields of
+/// label and value, and the lines below (signatures, stamps). Values are the form's fixed
+/// wording with placeholders the evaluation fills:
+///
+///     {fact:institution_name}   a fact of the profile, as the report shows it
+///     {failed}                  every failed rule: citation「quote」
+///     {failed:material}         the failed rules of the kinds named (comma-separated)
+///     {advice}                  what to put right: each failed rule's explanation and citation
+///     {deadline:supplement-due} a computed date or term of the evaluation
+///     {earliest}                the earliest date on which every rule passes, or —
+///     {as_of}                   the date of the evaluation
+/// An empty value is a blank the form leaves to be filled by hand.
+public struct Notice: Sendable {
+    public var id: String
+    /// Stage outcomes that call for it (`acceptance:refused`), in the procedure named.
+    public var when: [(stage: String, outcome: String)]
+    public var procedure: String
+    public var title: String
+    public var citation: Citation?
+    public var fields: [(label: String, value: String)]
+    public var footer: [String]
+    public var location: SourceLocation
+
+    enum Argument { case none, required, optional }
+
+    /// The placeholders a value may use, and whether each takes an argument.
+    static let placeholders: [String: Argument] = [
+        "fact": .required, "failed": .optional, "advice": .none, "deadline": .required, "earliest": .none, "as_of": .none,
+    ]
+}

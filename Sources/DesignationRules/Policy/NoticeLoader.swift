@@ -1,0 +1,106 @@
+/// Reads `notices/<policy>.json5`: `{ notices: [{ id, when, procedure?, title, citation?,
+/// fields: [{label, value}], footer: [lines] }] }`, checking each placeholder against the
+/// vocabulary and the policy (a fact that exists, a deadline the policy computes, a kind
+/// it declares).
+struct NoticeLoader {
+    let diagnostics: DiagnosticCollector
+
+    func load(_ root: JSONNode, for policy: Policy, vocabulary: Vocabulary) -> [Notice] {
+        guard var file = ObjectReader(root, "the notices file", diagnostics) else { return [] }
+        defer { file.finish() }
+        return (file.array("notices", required: true) ?? []).compactMap { read($0, policy, vocabulary) }
+    }
+
+    private func read(_ node: JSONNode, _ policy: Policy, _ vocabulary: Vocabulary) -> Notice? {
+        guard var reader = ObjectReader(node, "a notice", diagnostics) else { return nil }
+        defer { reader.finish() }
+        let id = reader.string("id", required: true) ?? "?"
+        let procedureID = reader.string("procedure") ?? Procedure.application
+        let procedure = policy.procedure(procedureID)
+        if procedure == nil { diagnostics.error("bad-value", at: node.location, "notice `\(id)` names procedure `\(procedureID)`, which \(policy.id) does not lay down") }
+        var when: [(String, String)] = []
+        for item in reader.array("when", required: true) ?? [] {
+            let parts = (item.string ?? "").split(separator: ":").map(String.init)
+            let stage = procedure?.stages.first { parts.count == 2 && $0.id == parts[0] }
+            if let stage, (stage.outcomes + [stage.otherwise]).contains(where: { $0.id == parts[1] }) {
+                when.append((parts[0], parts[1]))
+            } else {
+                let known = (procedure?.stages ?? []).flatMap { stage in (stage.outcomes + [stage.otherwise]).map { "\(stage.id):\($0.id)" } }
+                diagnostics.error("bad-value", at: item.location, "notice `\(id)`: `when` entries are \"stage:outcome\" of \(policy.id); known: \(known.joined(separator: ", "))")
+            }
+        }
+        let title = reader.string("title", required: true) ?? ""
+        var citation: Citation?
+        if var cited = reader.object("citation", "`citation`") {
+            var parts: [String: String] = [:]
+            for key in ["annex", "section", "article", "paragraph", "item"] { if let text = cited.string(key) { parts[key] = text } }
+            cited.finish()
+            citation = Citation(document: policy.id, article: parts["article"], paragraph: parts["paragraph"], item: parts["item"],
+                                section: parts["section"], annex: parts["annex"], location: cited.node.location)
+        }
+        var fields: [(String, String)] = []
+        for item in reader.array("fields", required: true) ?? [] {
+            guard var field = ObjectReader(item, "a field of notice `\(id)`", diagnostics) else { continue }
+            let label = field.string("label", required: true) ?? ""
+            let valueNode = field.stringNode("value", required: true)
+            field.finish()
+            if let valueNode { check(valueNode, policy, vocabulary) }
+            fields.append((label, valueNode?.string ?? ""))
+        }
+        let footer = (reader.array("footer") ?? []).compactMap(\.string)
+        return Notice(id: id, when: when, procedure: procedureID, title: title, citation: citation, fields: fields,
+                      footer: footer, location: node.location)
+    }
+
+    /// Every `{name}` or `{name:argument}` must be a known placeholder with a valid argument.
+    private func check(_ node: JSONNode, _ policy: Policy, _ vocabulary: Vocabulary) {
+        for placeholder in NoticeText.placeholders(in: node.string ?? "") {
+            let argument = Notice.placeholders[placeholder.name]
+            let fits = switch argument {
+            case .required?: placeholder.argument != nil
+            case .none?: placeholder.argument == nil
+            case .optional?: true
+            case nil: false
+            }
+            guard fits else {
+                diagnostics.error("bad-value", at: node.location, "unknown placeholder `{\(placeholder.text)}`; known: {fact:NAME}, {failed}, {failed:KIND,…}, {advice}, {deadline:ID}, {earliest}, {as_of}")
+                continue
+            }
+            guard let argument = placeholder.argument else { continue }
+            switch placeholder.name {
+            case "fact" where vocabulary.definition(argument) == nil:
+                diagnostics.error("undeclared-fact", at: node.location, "`{fact:\(argument)}`: no such fact in the vocabulary")
+            case "deadline" where !policy.deadlines.contains(where: { $0.id == argument }):
+                diagnostics.error("bad-value", at: node.location, "`{deadline:\(argument)}`: \(policy.id) computes no such deadline")
+            case "failed":
+                for kind in argument.split(separator: ",") where policy.kind(String(kind)) == nil {
+                    diagnostics.error("undeclared-kind", at: node.location, "`{failed:\(argument)}`: kind `\(kind)` is not declared")
+                }
+            default: break
+            }
+        }
+    }
+}
+
+/// Placeholders in a notice's wording.
+enum NoticeText {
+    struct Placeholder {
+        var text: String
+        var name: String
+        var argument: String?
+        var range: Range<String.Index>
+    }
+
+    static func placeholders(in text: String) -> [Placeholder] {
+        var found: [Placeholder] = []
+        var index = text.startIndex
+        while let open = text[index...].firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {
+            let inner = String(text[text.index(after: open)..<close])
+            let parts = inner.split(separator: ":", maxSplits: 1).map(String.init)
+            found.append(Placeholder(text: inner, name: parts.first ?? "", argument: parts.count > 1 ? parts[1] : (parts.count == 1 && inner.hasSuffix(":") ? "" : nil),
+                                     range: open..<text.index(after: close)))
+            index = text.index(after: close)
+        }
+        return found
+    }
+}
