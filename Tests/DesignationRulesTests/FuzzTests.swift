@@ -101,3 +101,54 @@ import Testing
         #expect(checked > 200)
     }
 }
+
+/// The fast profile decoder must agree with the full one wherever it answers.
+@Suite struct FastDecoderTests {
+    let asOf = CivilDate(iso: "2026-11-26")!
+
+    func agree(_ bytes: [UInt8], _ label: String) {
+        let decoder = ProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: asOf)
+        guard let fast = FastProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: asOf).decode(bytes) else { return }
+        do {
+            let full = try decoder.decodeFully(bytes, source: "p")
+            #expect(full.facts == fast, "\(label): the paths read different facts")
+        } catch {
+            Issue.record("\(label): the fast path accepted what the full reader refuses: \(error)")
+        }
+    }
+
+    @Test func everyFixtureDecodesTheSameOnBothPaths() throws {
+        var answered = 0
+        for fixture in Fixture.all(in: Repository.fixtures) {
+            let bytes = [UInt8](try Data(contentsOf: fixture.profile))
+            if FastProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: asOf).decode(bytes) != nil { answered += 1 }
+            agree(bytes, fixture.name)
+        }
+        #expect(answered > 100)
+    }
+
+    @Test func damagedProfilesNeverPassTheFastPathWrongly() {
+        var random = FuzzTests.Random(state: 99)
+        let interesting: [UInt8] = Array("{}[]\",:0123456789-.eE \\ntruefalsenull".utf8) + [0xC3, 0xFF]
+        for round in 0..<(FuzzTests.iterations * 2) {
+            var bytes = FuzzTests.profiles[random.below(FuzzTests.profiles.count)]
+            for _ in 0..<(1 + random.below(3)) where !bytes.isEmpty {
+                let at = random.below(bytes.count)
+                switch random.below(3) {
+                case 0: bytes[at] = interesting[random.below(interesting.count)]
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(interesting[random.below(interesting.count)], at: at)
+                }
+            }
+            agree(bytes, "round \(round)")
+        }
+    }
+
+    @Test func edgeCases() {
+        for text in [#"{"bed_count": null, "bed_count": 3}"#, #"{"bed_count": 007}"#, #"{"bed_count": -0}"#, #"{"bed_count": 1e2}"#,
+                     #"{"institution_name": "a\"b"}"#, #"{"follows_price_policy": truex}"#, "\u{FEFF}{}", #"{"bed_count": 3,}"#,
+                     #"{"licence": "none"} "#, #"{"past_terminations": [{"date": "2024-01-01", "date": null}]}"#] {
+            agree(Array(text.utf8), text)
+        }
+    }
+}
