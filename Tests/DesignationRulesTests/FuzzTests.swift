@@ -144,6 +144,14 @@ import Testing
         }
     }
 
+    @Test func malformedUTF8NeverTakesTheFastPath() {
+        let fast = FastProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: asOf)
+        for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE4, 0xBD], [0xF5, 0x80, 0x80, 0x80], [0xD2, 0xBD, 0xD4, 0xBA, 0xC3, 0xFB]] {
+            #expect(fast.decode(Array(#"{"institution_name": ""#.utf8) + bad + Array(#""}"#.utf8)) == nil)
+        }
+        #expect(fast.decode(Array(#"{"institution_name": "医院𠀀"}"#.utf8)) == ["institution_name": .text("医院𠀀")])
+    }
+
     @Test func edgeCases() {
         for text in [#"{"bed_count": null, "bed_count": 3}"#, #"{"bed_count": 007}"#, #"{"bed_count": -0}"#, #"{"bed_count": 1e2}"#,
                      #"{"institution_name": "a\"b"}"#, #"{"follows_price_policy": truex}"#, "\u{FEFF}{}", #"{"bed_count": 3,}"#,
