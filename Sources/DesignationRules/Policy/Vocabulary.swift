@@ -33,7 +33,10 @@ public struct FactDefinition: Sendable {
     public func field(_ name: String) -> FactDefinition? { fieldIndexes[name].map { fields[$0] } }
 
     /// The last component of the path.
-    public var name: String { path.split(separator: ".").last.map(String.init) ?? path }
+    public var name: String { storedName ?? path.split(separator: ".").last.map(String.init) ?? path }
+    /// `name`, worked out once by the vocabulary, and its UTF-8 bytes for the fast decoder.
+    var storedName: String?
+    var nameBytes: [UInt8] = []
 
     public func value(_ id: String) -> EnumValue? { values.first { $0.id == id } }
 }
@@ -68,6 +71,8 @@ public struct Vocabulary: Sendable {
 
     private static func withFieldIndexes(_ fact: FactDefinition) -> FactDefinition {
         var copy = fact
+        copy.storedName = fact.name
+        copy.nameBytes = Array(fact.name.utf8)
         copy.fields = fact.fields.map(withFieldIndexes)
         copy.fieldIndexes = Dictionary(copy.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         return copy

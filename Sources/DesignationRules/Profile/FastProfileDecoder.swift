@@ -23,6 +23,7 @@ struct FastProfileDecoder {
         cursor.skipSpace()
         guard cursor.take(UInt8(ascii: "{")) else { return nil }
         var values: [String: Value] = [:]
+        values.reserveCapacity(record?.fields.count ?? 48)
         // Keys already read, by their index among the facts (or the record's fields).
         var seen: [Bool] = Array(repeating: false, count: record?.fields.count ?? vocabulary.facts.count)
         cursor.skipSpace()
@@ -32,7 +33,7 @@ struct FastProfileDecoder {
             guard let keyBytes = cursor.plainString() else { return nil }
             let index: Int?
             if let record {
-                index = record.fields.firstIndex { $0.name.utf8.elementsEqual(keyBytes) }
+                index = record.fields.firstIndex { $0.nameBytes.elementsEqual(keyBytes) }
             } else {
                 index = vocabulary.fact(named: keyBytes)
             }
