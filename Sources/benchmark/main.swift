@@ -42,6 +42,11 @@ say(String(format: "load and check all %d policies: %.1f ms (median of 21 loads)
 // ── Inputs ────────────────────────────────────────────────────────────────────
 var generator = ProfileGenerator(seed: 2026)
 let nationalLines = (0..<lines).map { generator.line($0) }
+if let index = arguments.firstIndex(of: "--dump"), index + 1 < arguments.count {
+    // The generated national profiles, to run other tools on the same input.
+    try! (nationalLines.joined(separator: "\n") + "\n").write(toFile: arguments[index + 1], atomically: true, encoding: .utf8)
+    exit(0)
+}
 let liaochengProfiles = Fixture.all(in: repository.appendingPathComponent("fixtures"))
     .filter { $0.region == "liaocheng" }
     .compactMap { try? String(contentsOf: $0.profile, encoding: .utf8) }
@@ -99,8 +104,9 @@ let colds = (0..<21).map { _ in seconds { runEvaluate([profilePath, "--region", 
 say(String(format: "\ncold `evaluate PROFILE --region national`: %.1f ms wall (median of 21 processes, policies loaded from files)", median(colds) * 1000))
 
 // ── Peak memory of a big batch, fed through a pipe ────────────────────────────
-// The child reports its own peak (getrusage in `evaluate --batch`'s summary): a parent's
-// RUSAGE_CHILDREN would count the pages a forked child shares with this process.
+// The child reports its own peak (VmHWM, in `evaluate --batch`'s summary): getrusage's
+// figures, here or in the child, would count this process's memory, which a forked
+// child holds until it execs.
 let pipe = Pipe()
 let summaryPipe = Pipe()
 let big = Process()

@@ -29,9 +29,7 @@ func runBatch(_ path: String, vocabulary: Vocabulary, evaluator: Evaluator, asOf
     var counts = Verdict.allCases.compactMap { verdict in summary.verdicts[verdict].map { "\(verdict.rawValue) \($0)" } }
     counts.append("errors \(summary.errors)")
     let rate = seconds > 0 ? Int(Double(summary.lines) / seconds) : summary.lines
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    var line = "evaluate --batch: \(summary.lines) lines: \(counts.joined(separator: ", ")); \(String(format: "%.2f", seconds)) s, \(rate) lines/s, peak memory \(usage.ru_maxrss / 1024) MB"
+    var line = "evaluate --batch: \(summary.lines) lines: \(counts.joined(separator: ", ")); \(String(format: "%.2f", seconds)) s, \(rate) lines/s, peak memory \(peakMemoryMB()) MB"
     if interrupted != 0 { line += "; interrupted" } else if summary.stopped { line += "; output closed" }
     FileHandle.standardError.write(Data((line + "\n").utf8))
     if interrupted != 0 { return .interrupted }
@@ -50,4 +48,18 @@ func writeAll(_ bytes: [UInt8]) -> Bool {
         offset += written
     }
     return true
+}
+
+/// This process's peak resident memory. On Linux VmHWM of /proc/self/status, which
+/// starts afresh at exec; getrusage's ru_maxrss is kept across exec and would count the
+/// memory of the process that started this one.
+func peakMemoryMB() -> Int {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
+        return kilobytes / 1024
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
 }
