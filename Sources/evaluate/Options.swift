@@ -101,7 +101,7 @@ struct Options {
                 let text = try value(for: argument)
                 guard let language = Language(rawValue: text) else { throw UsageError(message: "--lang must be zh or en, found \"\(text)\"") }
                 options.language = language
-            case "interview", "template" where index == 0:
+            case "interview" where index == 0, "template" where index == 0:
                 options.command = argument
             default:
                 if argument.hasPrefix("--") { throw UsageError(message: "unknown option \(argument)") }
