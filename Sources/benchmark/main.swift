@@ -3,13 +3,14 @@ import Foundation
 
 // The benchmark the repository keeps (README: "Performance"). Run it release-built:
 //
-//     swift run -c release benchmark [--lines N] [--big-lines N]
+//     swift run -c release benchmark [--regions national,liaocheng] [--lines N] [--big-lines N]
 //
-// It prints, for the national policy and for Liaocheng: batch throughput on 1 thread and
+// It prints, for each region measured (default: every region with fixtures), with
+// profiles made from that region's fixtures: batch throughput on 1 thread and
 // on every core (NDJSON in, decisions out, through the real `evaluate --batch`), the time
 // per evaluation inside the library and the share spent decoding, the cold wall time of
 // one `evaluate` process, the time to load and check all policies, and the peak resident
-// memory of a batch of `--big-lines` lines (default 1,000,000).
+// memory of a batch of `--big-lines` lines (default 1,000,000) of the first region.
 
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -40,18 +41,29 @@ let policies = try! PolicySet(directory: policiesURL)
 say(String(format: "load and check all %d policies: %.1f ms (median of 21 loads)", policies.regionIDs.count, median(loads) * 1000))
 
 // ── Inputs ────────────────────────────────────────────────────────────────────
-var generator = ProfileGenerator(seed: 2026)
-let nationalLines = (0..<lines).map { generator.line($0) }
-if let index = arguments.firstIndex(of: "--dump"), index + 1 < arguments.count {
-    // The generated national profiles, to run other tools on the same input.
-    try! (nationalLines.joined(separator: "\n") + "\n").write(toFile: arguments[index + 1], atomically: true, encoding: .utf8)
+// The regions measured: `--regions a,b` (default: every region that has fixtures), each
+// with profiles made from its own fixtures (its application procedure's ones).
+let fixtures = Fixture.all(in: repository.appendingPathComponent("fixtures"))
+let requested = arguments.firstIndex(of: "--regions").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    .map { $0.split(separator: ",").map(String.init) }
+let regions = requested ?? policies.regionIDs.filter { id in fixtures.contains { $0.region == id } }
+func applicationFixtures(_ region: String) -> [URL] {
+    fixtures.filter { fixture in
+        guard fixture.region == region, let text = try? String(contentsOf: fixture.expectation, encoding: .utf8) else { return false }
+        return !text.contains("\"procedure\"")
+    }.map(\.profile)
+}
+var inputs: [(String, [String])] = []
+for region in regions {
+    var generator = ProfileGenerator(seed: 2026, fixtures: applicationFixtures(region))
+    guard !generator.isEmpty else { continue }
+    inputs.append((region, (0..<lines).map { _ in generator.line() }))
+}
+if let index = arguments.firstIndex(of: "--dump"), index + 1 < arguments.count, let first = inputs.first {
+    // The generated profiles of the first region, to run other tools on the same input.
+    try! (first.1.joined(separator: "\n") + "\n").write(toFile: arguments[index + 1], atomically: true, encoding: .utf8)
     exit(0)
 }
-let liaochengProfiles = Fixture.all(in: repository.appendingPathComponent("fixtures"))
-    .filter { $0.region == "liaocheng" }
-    .compactMap { try? String(contentsOf: $0.profile, encoding: .utf8) }
-    .map { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined() }
-let liaochengLines = (0..<lines).map { liaochengProfiles[$0 % liaochengProfiles.count] }
 
 @MainActor func report(_ region: String, _ input: [String]) {
     let bytes = input.reduce(0) { $0 + $1.utf8.count } / input.count
@@ -95,13 +107,13 @@ func runEvaluate(_ arguments: [String], input: FileHandle? = nil) -> Process {
     return process
 }
 
-report("national", nationalLines)
-if !liaochengProfiles.isEmpty { report("liaocheng", liaochengLines) }
+for (region, input) in inputs { report(region, input) }
 
 // ── Cold single evaluation ────────────────────────────────────────────────────
-let profilePath = repository.appendingPathComponent("fixtures/national/general-hospital-complete.json").path
-let colds = (0..<21).map { _ in seconds { runEvaluate([profilePath, "--region", "national", "--as-of", "2026-11-26"]) } }
-say(String(format: "\ncold `evaluate PROFILE --region national`: %.1f ms wall (median of 21 processes, policies loaded from files)", median(colds) * 1000))
+let (coldRegion, coldInput) = inputs[0]
+let profilePath = applicationFixtures(coldRegion)[0].path
+let colds = (0..<21).map { _ in seconds { runEvaluate([profilePath, "--region", coldRegion, "--as-of", "2026-11-26"]) } }
+say(String(format: "\ncold `evaluate PROFILE --region %@`: %.1f ms wall (median of 21 processes, policies loaded from files)", coldRegion, median(colds) * 1000))
 
 // ── Peak memory of a big batch, fed through a pipe ────────────────────────────
 // The child reports its own peak (VmHWM, in `evaluate --batch`'s summary): getrusage's
@@ -111,7 +123,7 @@ let pipe = Pipe()
 let summaryPipe = Pipe()
 let big = Process()
 big.executableURL = URL(fileURLWithPath: evaluateBinary)
-big.arguments = ["--batch", "-", "--region", "national", "--as-of", "2026-11-26", "--policies", policiesURL.path]
+big.arguments = ["--batch", "-", "--region", coldRegion, "--as-of", "2026-11-26", "--policies", policiesURL.path]
 big.standardInput = pipe
 big.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
 big.standardError = summaryPipe
@@ -119,7 +131,7 @@ try! big.run()
 let feed = seconds {
     var block = Data()
     for index in 0..<bigLines {
-        block.append(contentsOf: nationalLines[index % nationalLines.count].utf8)
+        block.append(contentsOf: coldInput[index % coldInput.count].utf8)
         block.append(UInt8(ascii: "\n"))
         if block.count > 1 << 20 {
             pipe.fileHandleForWriting.write(block)
@@ -132,5 +144,5 @@ let feed = seconds {
 }
 let summary = String(decoding: summaryPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
 let peak = summary.components(separatedBy: "peak memory ").last?.components(separatedBy: " MB").first ?? "?"
-say(String(format: "batch of %d lines through a pipe: peak resident memory %@ MB (reported by the evaluate process), %.1f s, %.0f profiles/s",
-           bigLines, peak, feed, Double(bigLines) / feed))
+say(String(format: "batch of %d %@ lines through a pipe: peak resident memory %@ MB (reported by the evaluate process), %.1f s, %.0f profiles/s",
+           bigLines, coldRegion, peak, feed, Double(bigLines) / feed))
