@@ -261,11 +261,11 @@ struct PolicyLoader {
     }
 
     private func readRule(_ node: JSONNode, policy: String, checker: TypeChecker, kinds: [RuleKind]) -> Rule? {
-        guard var reader = ObjectReader(node, "a rule", diagnostics) else { return nil }
-        let id = reader.string("id", required: true) ?? "?"
-        reader = ObjectReader(node, "rule `\(id)`", diagnostics)!
-        _ = reader.member("id")
+        // The rule's id names it in every message about its other fields.
+        let context = node.member("id")?.value.string.map { "rule `\($0)`" } ?? "a rule"
+        guard var reader = ObjectReader(node, context, diagnostics) else { return nil }
         defer { reader.finish() }
+        let id = reader.string("id", required: true) ?? "?"
         let kindNode = reader.stringNode("kind", required: true)
         if let kindNode, let kind = kindNode.string, !kinds.contains(where: { $0.id == kind }) {
             diagnostics.error("undeclared-kind", at: kindNode.location, "kind `\(kind)` is not declared in the kinds of any procedure; declared: \(kinds.map(\.id).joined(separator: ", "))")
