@@ -67,15 +67,10 @@ import Testing
     func isReportedAtItsLine(_ bad: Case) throws {
         var lines = Self.lines
         lines[bad.line - 1] = bad.replacement
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bad-policy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("vocabulary"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.vocabulary.write(to: directory.appendingPathComponent("vocabulary/common.json5"), atomically: true, encoding: .utf8)
-        try lines.joined(separator: "\n").write(to: directory.appendingPathComponent("base.json5"), atomically: true, encoding: .utf8)
-        do {
-            _ = try PolicySet(directory: directory)
+        switch try TemporaryPolicies.load(["vocabulary/common.json5": Self.vocabulary, "base.json5": lines.joined(separator: "\n")]) {
+        case .success:
             Issue.record("\(bad.name): accepted")
-        } catch {
+        case .failure(let error):
             let errors = error.diagnostics.filter { $0.severity == .error }
             let found = errors.first { $0.code == bad.code }
             #expect(found != nil, "\(bad.name): \(error)")
@@ -85,11 +80,7 @@ import Testing
     }
 
     @Test func theBasePolicyIsValid() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("good-policy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("vocabulary"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.vocabulary.write(to: directory.appendingPathComponent("vocabulary/common.json5"), atomically: true, encoding: .utf8)
-        try Self.lines.joined(separator: "\n").write(to: directory.appendingPathComponent("base.json5"), atomically: true, encoding: .utf8)
-        #expect(try PolicySet(directory: directory).regionIDs == ["base"])
+        let loaded = try TemporaryPolicies.load(["vocabulary/common.json5": Self.vocabulary, "base.json5": Self.lines.joined(separator: "\n")])
+        #expect(try loaded.get().regionIDs == ["base"])
     }
 }

@@ -35,16 +35,10 @@ import Testing
     }
 
     func load(_ rules: String) throws -> [Diagnostic] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("vocabulary"), withIntermediateDirectories: true)
-        try Self.vocabulary.write(to: directory.appendingPathComponent("vocabulary/common.json5"), atomically: true, encoding: .utf8)
-        try Self.policy(rules: rules).write(to: directory.appendingPathComponent("sample.json5"), atomically: true, encoding: .utf8)
-        do {
-            _ = try PolicySet(directory: directory)
+        switch try TemporaryPolicies.load(["vocabulary/common.json5": Self.vocabulary, "sample.json5": Self.policy(rules: rules)]) {
+        case .success:
             return []
-        } catch {
+        case .failure(let error):
             return error.diagnostics.filter { $0.severity == .error }.map { diagnostic in
                 var copy = diagnostic
                 copy.location?.file = URL(fileURLWithPath: diagnostic.location?.file ?? "").lastPathComponent

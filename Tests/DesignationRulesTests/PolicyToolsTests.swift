@@ -33,16 +33,9 @@ import Testing
 
     /// Writes a policy folder and loads it with quotes checked.
     func load(_ files: [String: String]) throws -> Result<PolicySet, DiagnosticList> {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tools-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
         let all = ["vocabulary/common.json5": Self.vocabulary, "sources/base.txt": Self.source, "base.json5": Self.base]
             .merging(files) { _, new in new }
-        for (path, text) in all {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        do { return .success(try PolicySet(directory: directory, checkingQuotes: true)) } catch { return .failure(error) }
+        return try TemporaryPolicies.load(all, checkingQuotes: true)
     }
 
     func errors(_ files: [String: String]) throws -> [Diagnostic] {

@@ -31,13 +31,7 @@ import Testing
     """
 
     func policies(_ child: String) throws -> Result<PolicySet, DiagnosticList> {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("region-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("vocabulary"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.vocabulary.write(to: directory.appendingPathComponent("vocabulary/common.json5"), atomically: true, encoding: .utf8)
-        try Self.parent.write(to: directory.appendingPathComponent("base.json5"), atomically: true, encoding: .utf8)
-        try child.write(to: directory.appendingPathComponent("region.json5"), atomically: true, encoding: .utf8)
-        do { return .success(try PolicySet(directory: directory)) } catch { return .failure(error) }
+        try TemporaryPolicies.load(["vocabulary/common.json5": Self.vocabulary, "base.json5": Self.parent, "region.json5": child])
     }
 
     func child(_ body: String, scope: String = "") -> String {

@@ -1,3 +1,4 @@
+import Foundation
 @testable import DesignationRules
 
 /// A small vocabulary for unit tests, built in code so the tests do not depend on the shipped files.
@@ -31,5 +32,20 @@ enum TestVocabulary {
     static func evaluate(_ text: String, _ facts: [String: Value], today: CivilDate = CivilDate(iso: "2026-11-26")!) throws -> Outcome {
         var evaluator = ExpressionEvaluator(facts: facts, today: today, calendar: .weekendsOnly)
         return evaluator.evaluate(try compile(text))
+    }
+}
+
+/// A policy folder written for one test from files given by path (`base.json5`,
+/// `vocabulary/common.json5`, `sources/base.txt`), loaded, and removed again.
+enum TemporaryPolicies {
+    static func load(_ files: [String: String], checkingQuotes: Bool = false) throws -> Result<PolicySet, DiagnosticList> {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policies-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        do { return .success(try PolicySet(directory: directory, checkingQuotes: checkingQuotes)) } catch { return .failure(error) }
     }
 }

@@ -136,37 +136,6 @@ struct FastProfileDecoder {
             return true
         }
 
-        /// Well-formed UTF-8 (no overlong forms, no surrogates), checked without allocating.
-        static func isValidUTF8(_ text: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
-            var index = text.startIndex
-            while index < text.endIndex {
-                let lead = text[index]
-                if lead < 0x80 { index += 1; continue }
-                let count: Int
-                var low: UInt8 = 0x80, high: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: count = 1
-                case 0xE0: count = 2; low = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: count = 2
-                case 0xED: count = 2; high = 0x9F
-                case 0xF0: count = 3; low = 0x90
-                case 0xF1...0xF3: count = 3
-                case 0xF4: count = 3; high = 0x8F
-                default: return false
-                }
-                // The continuation bytes index+1 … index+count must all be there.
-                guard index + count < text.endIndex else { return false }
-                let second = text[index + 1]
-                guard second >= low, second <= high else { return false }
-                for offset in stride(from: 2, through: count, by: 1) {
-                    let byte = text[index + offset]
-                    guard byte >= 0x80, byte <= 0xBF else { return false }
-                }
-                index += count + 1
-            }
-            return true
-        }
-
         static func isWordByte(_ byte: UInt8) -> Bool {
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
         }
@@ -181,7 +150,7 @@ struct FastProfileDecoder {
                 if byte == UInt8(ascii: "\"") {
                     let text = bytes[start..<index]
                     index += 1
-                    return Self.isValidUTF8(text) ? text : nil
+                    return UTF8Check.firstInvalidByte(in: text) == nil ? text : nil
                 }
                 if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
                 index += 1

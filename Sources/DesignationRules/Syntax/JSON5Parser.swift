@@ -719,14 +719,15 @@ private enum Byte {
     }
 }
 
-/// UTF-8 validation and decoding.
-private enum UTF8Check {
+/// UTF-8 validation and decoding (the validation is also the profile fast path's).
+enum UTF8Check {
     /// The index of the first byte that does not begin a well-formed UTF-8 sequence
     /// (stray continuation byte, overlong form, surrogate, value above U+10FFFF,
     /// or a sequence cut short), or nil if all bytes are valid.
-    static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
-        var index = 0
-        while index < bytes.count {
+    static func firstInvalidByte<Bytes: RandomAccessCollection>(in bytes: Bytes) -> Int?
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
@@ -745,8 +746,8 @@ private enum UTF8Check {
             case 0xF4: length = 4; secondRange = 0x80...0x8F
             default: return index
             }
-            guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return index }
-            for offset in 2..<max(2, length) where !Byte.isContinuation(bytes[index + offset]) {
+            guard index + length <= bytes.endIndex, secondRange.contains(bytes[index + 1]) else { return index }
+            for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) {
                 return index
             }
             index += length
