@@ -1,11 +1,64 @@
 /// Tokens of the expression language.
+///
+/// Keywords and symbols are told apart from names here, once, so that the parser
+/// compares small enums rather than strings at every step.
 enum Token: Equatable {
     case integer(Int)
     case decimal(Double)
     case string(String)
+    /// A name that is not a keyword: a fact, parameter, variable, function or unit.
     case identifier(String)
-    case symbol(String)
+    case keyword(Keyword)
+    case symbol(Symbol)
     case end
+}
+
+/// The reserved words, which cannot name a fact or a variable.
+enum Keyword: String {
+    case and, or, not, `in`, `if`, then, `else`, `true`, `false`, today
+}
+
+enum Symbol: String {
+    case equal = "==", notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">=", less = "<", greater = ">"
+    case plus = "+", minus = "-", times = "*", divide = "/"
+    case openParenthesis = "(", closeParenthesis = ")", openBracket = "[", closeBracket = "]"
+    case comma = ",", dot = "."
+
+    /// The symbol that starts at `first`, followed by `second`: the longest that fits.
+    init?(_ first: Unicode.Scalar, followedBy second: Unicode.Scalar?) {
+        switch (first, second) {
+        case ("=", "="): self = .equal
+        case ("!", "="): self = .notEqual
+        case ("<", "="): self = .lessOrEqual
+        case (">", "="): self = .greaterOrEqual
+        case ("<", _): self = .less
+        case (">", _): self = .greater
+        case ("+", _): self = .plus
+        case ("-", _): self = .minus
+        case ("*", _): self = .times
+        case ("/", _): self = .divide
+        case ("(", _): self = .openParenthesis
+        case (")", _): self = .closeParenthesis
+        case ("[", _): self = .openBracket
+        case ("]", _): self = .closeBracket
+        case (",", _): self = .comma
+        case (".", _): self = .dot
+        default: return nil
+        }
+    }
+
+    /// The comparison this symbol writes, if it is one.
+    var comparison: BinaryOperator? {
+        switch self {
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessOrEqual: .lessOrEqual
+        case .greater: .greater
+        case .greaterOrEqual: .greaterOrEqual
+        default: nil
+        }
+    }
 }
 
 struct LexedToken {
@@ -17,22 +70,21 @@ struct LexedToken {
 
 /// Splits an expression into tokens; reports the first bad character with its offset.
 struct Lexer {
-    private let scalars: [Unicode.Scalar]
+    private let text: ScalarText
+    private var scalars: [Unicode.Scalar] { text.scalars }
     private var index = 0
 
-    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    init(_ text: ScalarText) { self.text = text }
 
     struct Failure: Error {
         var offset: Int
         var message: String
     }
 
-    static let symbols = ["==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", "."]
-
     mutating func tokenize() throws(Failure) -> [LexedToken] {
         var tokens: [LexedToken] = []
         while true {
-            while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+            while index < scalars.count, Self.isWhitespace(scalars[index]) { index += 1 }
             let start = index
             guard index < scalars.count else {
                 tokens.append(LexedToken(token: .end, start: start, end: start))
@@ -49,11 +101,12 @@ struct Lexer {
         if isIdentifierStart(scalar) {
             let start = index
             while index < scalars.count, isIdentifierStart(scalars[index]) || isDigit(scalars[index]) { index += 1 }
-            return .identifier(text(start, index))
+            let word = text.slice(start, index)
+            return Keyword(rawValue: word).map(Token.keyword) ?? .identifier(word)
         }
         if scalar == "'" || scalar == "\"" { return try string(quote: scalar) }
-        for symbol in Lexer.symbols where matches(symbol) {
-            index += symbol.unicodeScalars.count
+        if let symbol = Symbol(scalar, followedBy: index + 1 < scalars.count ? scalars[index + 1] : nil) {
+            index += symbol.rawValue.utf8.count  // all symbols are ASCII
             return .symbol(symbol)
         }
         throw Failure(offset: index, message: "unexpected character '\(scalar)'")
@@ -68,7 +121,7 @@ struct Lexer {
             index += 1
             while index < scalars.count, isDigit(scalars[index]) { index += 1 }
         }
-        let literal = text(start, index)
+        let literal = text.slice(start, index)
         if isDecimal, let value = Double(literal) { return .decimal(value) }
         if !isDecimal, let value = Int(literal) { return .integer(value) }
         throw Failure(offset: start, message: "number \(literal) is too large")
@@ -77,29 +130,16 @@ struct Lexer {
     private mutating func string(quote: Unicode.Scalar) throws(Failure) -> Token {
         let start = index
         index += 1
-        var value = String.UnicodeScalarView()
-        while index < scalars.count, scalars[index] != quote {
-            value.append(scalars[index])
-            index += 1
-        }
+        while index < scalars.count, scalars[index] != quote { index += 1 }
         guard index < scalars.count else { throw Failure(offset: start, message: "unterminated string; expected a closing \(quote)") }
         index += 1
-        return .string(String(value))
+        return .string(text.slice(start + 1, index - 1))
     }
 
-    private func matches(_ symbol: String) -> Bool {
-        var offset = index
-        for scalar in symbol.unicodeScalars {
-            guard offset < scalars.count, scalars[offset] == scalar else { return false }
-            offset += 1
-        }
-        return true
-    }
-
-    private func text(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+    /// Unicode's white space; ASCII is decided without looking up the scalar's properties.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
     private func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }

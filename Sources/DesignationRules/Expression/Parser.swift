@@ -16,22 +16,19 @@
 ///
 /// `unit` is one of day(s), working_day(s), week(s), month(s), year(s): `3 months`.
 public struct ExpressionParser {
-    private let source: String
-    private let scalars: [Unicode.Scalar]
+    private let source: ScalarText
     private let origin: SourceLocation
     private let verbatim: Bool
     private var tokens: [LexedToken] = []
     private var position = 0
     private var depth = 0
     private static let maxDepth = 64
-    private static let keywords: Set<String> = ["and", "or", "not", "in", "if", "then", "else", "true", "false", "today"]
 
     /// - Parameters:
     ///   - origin: where the expression's string starts in its file (its opening quote).
     ///   - verbatim: whether the string was written without escapes, so offsets map to columns.
     public init(_ source: String, origin: SourceLocation, verbatim: Bool) {
-        self.source = source
-        self.scalars = Array(source.unicodeScalars)
+        self.source = ScalarText(source)
         self.origin = origin
         self.verbatim = verbatim
     }
@@ -47,7 +44,7 @@ public struct ExpressionParser {
             var lexer = Lexer(source)
             tokens = try lexer.tokenize()
         } catch {
-            throw Diagnostic(code: "expression-syntax", at: location(error.offset), "\(error.message) in expression `\(source)`")
+            throw Diagnostic(code: "expression-syntax", at: location(error.offset), "\(error.message) in expression `\(source.string)`")
         }
         let expr = try expression()
         guard current.token == .end else { throw unexpected("an operator or the end of the expression") }
@@ -62,13 +59,13 @@ public struct ExpressionParser {
         guard depth <= Self.maxDepth else {
             throw Diagnostic(code: "expression-syntax", at: location(current.start), "expression nested deeper than \(Self.maxDepth) levels")
         }
-        if isKeyword("if") {
+        if isKeyword(.if) {
             let start = current.start
             advance()
             let condition = try expression()
-            try expectKeyword("then")
+            try expectKeyword(.then)
             let then = try expression()
-            try expectKeyword("else")
+            try expectKeyword(.else)
             let otherwise = try expression()
             return node(.conditional(condition, then: then, else: otherwise), from: start)
         }
@@ -77,7 +74,7 @@ public struct ExpressionParser {
 
     private mutating func or() throws(Diagnostic) -> Expr {
         var lhs = try and()
-        while isKeyword("or") {
+        while isKeyword(.or) {
             advance()
             let rhs = try and()
             lhs = node(.binary(.or, lhs, rhs), from: lhs)
@@ -87,7 +84,7 @@ public struct ExpressionParser {
 
     private mutating func and() throws(Diagnostic) -> Expr {
         var lhs = try not()
-        while isKeyword("and") {
+        while isKeyword(.and) {
             advance()
             let rhs = try not()
             lhs = node(.binary(.and, lhs, rhs), from: lhs)
@@ -96,7 +93,7 @@ public struct ExpressionParser {
     }
 
     private mutating func not() throws(Diagnostic) -> Expr {
-        guard isKeyword("not") else { return try comparison() }
+        guard isKeyword(.not) else { return try comparison() }
         let start = current.start
         advance()
         let operand = try not()
@@ -106,13 +103,13 @@ public struct ExpressionParser {
     private mutating func comparison() throws(Diagnostic) -> Expr {
         let lhs = try sum()
         let op: BinaryOperator
-        if case .symbol(let symbol) = current.token, let comparison = BinaryOperator(rawValue: symbol), comparison.isComparison {
+        if case .symbol(let symbol) = current.token, let comparison = symbol.comparison {
             op = comparison
             advance()
-        } else if isKeyword("in") {
+        } else if isKeyword(.in) {
             op = .member
             advance()
-        } else if isKeyword("not"), case .identifier("in") = peek.token {
+        } else if isKeyword(.not), peek.token == .keyword(.in) {
             op = .notMember
             advance()
             advance()
@@ -125,26 +122,26 @@ public struct ExpressionParser {
 
     private mutating func sum() throws(Diagnostic) -> Expr {
         var lhs = try product()
-        while case .symbol(let symbol) = current.token, symbol == "+" || symbol == "-" {
+        while case .symbol(let symbol) = current.token, symbol == .plus || symbol == .minus {
             advance()
             let rhs = try product()
-            lhs = node(.binary(symbol == "+" ? .add : .subtract, lhs, rhs), from: lhs)
+            lhs = node(.binary(symbol == .plus ? .add : .subtract, lhs, rhs), from: lhs)
         }
         return lhs
     }
 
     private mutating func product() throws(Diagnostic) -> Expr {
         var lhs = try unary()
-        while case .symbol(let symbol) = current.token, symbol == "*" || symbol == "/" {
+        while case .symbol(let symbol) = current.token, symbol == .times || symbol == .divide {
             advance()
             let rhs = try unary()
-            lhs = node(.binary(symbol == "*" ? .multiply : .divide, lhs, rhs), from: lhs)
+            lhs = node(.binary(symbol == .times ? .multiply : .divide, lhs, rhs), from: lhs)
         }
         return lhs
     }
 
     private mutating func unary() throws(Diagnostic) -> Expr {
-        guard current.token == .symbol("-") else { return try postfix() }
+        guard current.token == .symbol(.minus) else { return try postfix() }
         let start = current.start
         advance()
         depth += 1
@@ -156,9 +153,9 @@ public struct ExpressionParser {
 
     private mutating func postfix() throws(Diagnostic) -> Expr {
         var base = try primary()
-        while current.token == .symbol(".") {
+        while current.token == .symbol(.dot) {
             advance()
-            guard case .identifier(let field) = current.token, !Self.keywords.contains(field) else {
+            guard case .identifier(let field) = current.token else {
                 throw unexpected("a field name after '.'")
             }
             advance()
@@ -183,49 +180,49 @@ public struct ExpressionParser {
         case .string(let value):
             advance()
             return node(.string(value), from: start)
-        case .identifier("true"), .identifier("false"):
-            let value = current.token == .identifier("true")
+        case .keyword(.true), .keyword(.false):
+            let value = current.token == .keyword(.true)
             advance()
             return node(.boolean(value), from: start)
-        case .identifier("today"):
+        case .keyword(.today):
             advance()
             return node(.today, from: start)
         case .identifier("known"):
             advance()
-            try expectSymbol("(")
+            try expectSymbol(.openParenthesis)
             let operand = try expression()
-            try expectSymbol(")")
+            try expectSymbol(.closeParenthesis)
             return node(.known(operand), from: start)
-        case .identifier(let word) where Quantifier(rawValue: word) != nil && peek.token == .symbol("("):
+        case .identifier(let word) where Quantifier(rawValue: word) != nil && peek.token == .symbol(.openParenthesis):
             return try quantifier(Quantifier(rawValue: word)!, start: start)
-        case .identifier(let name) where !Self.keywords.contains(name) && peek.token == .symbol("("):
+        case .identifier(let name) where peek.token == .symbol(.openParenthesis):
             advance()
             advance()
             var arguments: [Expr] = []
-            while current.token != .symbol(")") {
+            while current.token != .symbol(.closeParenthesis) {
                 arguments.append(try expression())
-                guard current.token == .symbol(",") else { break }
+                guard current.token == .symbol(.comma) else { break }
                 advance()
             }
-            try expectSymbol(")")
+            try expectSymbol(.closeParenthesis)
             return node(.call(name, arguments), from: start)
-        case .identifier(let name) where !Self.keywords.contains(name):
+        case .identifier(let name):
             advance()
             return node(.name(name), from: start)
-        case .symbol("("):
+        case .symbol(.openParenthesis):
             advance()
             let inner = try expression()
-            try expectSymbol(")")
+            try expectSymbol(.closeParenthesis)
             return node(inner.kind, from: start)
-        case .symbol("["):
+        case .symbol(.openBracket):
             advance()
             var elements: [Expr] = []
-            while current.token != .symbol("]") {
+            while current.token != .symbol(.closeBracket) {
                 elements.append(try expression())
-                guard current.token == .symbol(",") else { break }
+                guard current.token == .symbol(.comma) else { break }
                 advance()
             }
-            try expectSymbol("]")
+            try expectSymbol(.closeBracket)
             return node(.list(elements), from: start)
         default:
             throw unexpected("a value (a number, a 'string', a fact name, today, or '(')")
@@ -234,16 +231,16 @@ public struct ExpressionParser {
 
     private mutating func quantifier(_ quantifier: Quantifier, start: Int) throws(Diagnostic) -> Expr {
         advance()
-        try expectSymbol("(")
-        guard case .identifier(let variable) = current.token, !Self.keywords.contains(variable) else {
+        try expectSymbol(.openParenthesis)
+        guard case .identifier(let variable) = current.token else {
             throw unexpected("a variable name, as in \(quantifier.rawValue)(x in records, x.field > 0)")
         }
         advance()
-        try expectKeyword("in")
+        try expectKeyword(.in)
         let list = try expression()
-        try expectSymbol(",")
+        try expectSymbol(.comma)
         let body = try expression()
-        try expectSymbol(")")
+        try expectSymbol(.closeParenthesis)
         return node(.quantifier(quantifier, variable: variable, over: list, body: body), from: start)
     }
 
@@ -253,21 +250,21 @@ public struct ExpressionParser {
     private var peek: LexedToken { tokens[min(position + 1, tokens.count - 1)] }
     private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
 
-    private func isKeyword(_ word: String) -> Bool { current.token == .identifier(word) }
+    private func isKeyword(_ keyword: Keyword) -> Bool { current.token == .keyword(keyword) }
 
-    private mutating func expectKeyword(_ word: String) throws(Diagnostic) {
-        guard isKeyword(word) else { throw unexpected("'\(word)'") }
+    private mutating func expectKeyword(_ keyword: Keyword) throws(Diagnostic) {
+        guard isKeyword(keyword) else { throw unexpected("'\(keyword.rawValue)'") }
         advance()
     }
 
-    private mutating func expectSymbol(_ symbol: String) throws(Diagnostic) {
-        guard current.token == .symbol(symbol) else { throw unexpected("'\(symbol)'") }
+    private mutating func expectSymbol(_ symbol: Symbol) throws(Diagnostic) {
+        guard current.token == .symbol(symbol) else { throw unexpected("'\(symbol.rawValue)'") }
         advance()
     }
 
     private func unexpected(_ expected: String) -> Diagnostic {
         let found = current.token == .end ? "the end of the expression" : "'\(slice(current.start, current.end))'"
-        return Diagnostic(code: "expression-syntax", at: location(current.start), "expected \(expected), found \(found) in `\(source)`")
+        return Diagnostic(code: "expression-syntax", at: location(current.start), "expected \(expected), found \(found) in `\(source.string)`")
     }
 
     private func node(_ kind: ExprKind, from start: Int) -> Expr {
@@ -283,9 +280,5 @@ public struct ExpressionParser {
         verbatim ? origin.advanced(by: 1 + offset) : origin
     }
 
-    private func slice(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[min(start, scalars.count)..<min(end, scalars.count)])
-        return String(view)
-    }
+    private func slice(_ start: Int, _ end: Int) -> String { source.slice(start, end) }
 }

@@ -29,14 +29,15 @@ public struct Citation: Sendable, Hashable {
         [annex, section, article, paragraph, point.map { $0 + "." }, item].compactMap { $0 }.joined()
     }
 
-    static let numeral = "[〇零一二三四五六七八九十百]+"
+    static let numeral = TextShape.run(Array("〇零一二三四五六七八九十百".unicodeScalars))
+    static let digits = TextShape.run(Array("0123456789".unicodeScalars))
     /// Expected shapes of each part, as printed in the texts.
-    static let formats: [(key: String, pattern: String, example: String)] = [
-        ("article", "^第\(numeral)条$", "第N条, N in Chinese numerals as printed"),
-        ("paragraph", "^第\(numeral)款$", "第N款"),
-        ("item", "^（(\(numeral)|[0-9]+)）$", "（N）, full-width brackets"),
-        ("point", "^[0-9]+$", "3 for a point printed \"3.\""),
-        ("section", "^\(numeral)(（\(numeral)）)?$", "N or N（M）"),
-        ("annex", "^附件[0-9]+(-[0-9]+)?$", "附件2-1"),
+    static let formats: [(key: String, shape: TextShape, example: String)] = [
+        ("article", .sequence([.literal("第"), numeral, .literal("条")]), "第N条, N in Chinese numerals as printed"),
+        ("paragraph", .sequence([.literal("第"), numeral, .literal("款")]), "第N款"),
+        ("item", .sequence([.literal("（"), .either(numeral, digits), .literal("）")]), "（N）, full-width brackets"),
+        ("point", digits, "3 for a point printed \"3.\""),
+        ("section", .sequence([numeral, .optional(.sequence([.literal("（"), numeral, .literal("）")]))]), "N or N（M）"),
+        ("annex", .sequence([.literal("附件"), digits, .optional(.sequence([.literal("-"), digits]))]), "附件2-1"),
     ]
 }

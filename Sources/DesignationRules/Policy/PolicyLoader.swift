@@ -381,7 +381,7 @@ struct PolicyLoader {
         var parts: [String: String] = [:]
         for format in Citation.formats {
             guard let node = citation.stringNode(format.key), let text = node.string else { continue }
-            if text.range(of: format.pattern, options: .regularExpression) == nil {
+            if !format.shape.matches(text) {
                 diagnostics.error("bad-citation", at: node.location, "malformed \(format.key) `\(text)`; expected the form printed in the text, e.g. \(format.example)")
             }
             parts[format.key] = text
