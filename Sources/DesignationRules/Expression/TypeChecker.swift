@@ -155,15 +155,18 @@ public struct TypeChecker: Sendable {
             return make(op == .and ? .and(lhs, rhs) : .or(lhs, rhs), .boolean)
         }
         let lhs = try check(lhsExpr, bindings: bindings), rhs = try check(rhsExpr, bindings: bindings)
-        let mismatch = Diagnostic(code: "type-mismatch", at: expr.location,
-                                  "`\(op.rawValue)` cannot combine \(describe(lhs.type)) (`\(lhsExpr.text)`) with \(describe(rhs.type)) (`\(rhsExpr.text)`)")
+        // Made only when thrown: describing the types for every operator was most of the checking.
+        func mismatch() -> Diagnostic {
+            Diagnostic(code: "type-mismatch", at: expr.location,
+                       "`\(op.rawValue)` cannot combine \(describe(lhs.type)) (`\(lhsExpr.text)`) with \(describe(rhs.type)) (`\(rhsExpr.text)`)")
+        }
         switch op {
         case .equal, .notEqual:
             try checkEnumLiterals(lhs, rhs)
-            guard common(lhs.type, rhs.type) != nil else { throw mismatch }
+            guard common(lhs.type, rhs.type) != nil else { throw mismatch() }
             return make(.compare(op, lhs, rhs), .boolean)
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            guard let type = common(lhs.type, rhs.type), type.isOrdered else { throw mismatch }
+            guard let type = common(lhs.type, rhs.type), type.isOrdered else { throw mismatch() }
             return make(.compare(op, lhs, rhs), .boolean)
         case .member, .notMember:
             guard case .list(let element) = rhs.type else {
@@ -171,7 +174,7 @@ public struct TypeChecker: Sendable {
                 throw Diagnostic(code: "type-mismatch", at: rhsExpr.location, "`\(op.rawValue)` needs a list on its right, but `\(rhsExpr.text)` is \(describe(rhs.type))")
             }
             try checkEnumLiterals(lhs, rhs)
-            guard common(lhs.type, element) != nil else { throw mismatch }
+            guard common(lhs.type, element) != nil else { throw mismatch() }
             return make(.member(lhs, rhs, negated: op == .notMember), .boolean)
         case .add, .subtract:
             switch (lhs.type, rhs.type) {
@@ -179,7 +182,7 @@ public struct TypeChecker: Sendable {
             case (.date, .date) where op == .subtract: return make(.arithmetic(op, lhs, rhs), .integer)
             case (.period, .date) where op == .add: return make(.arithmetic(op, rhs, lhs), .date)
             default:
-                guard lhs.type.isNumeric, rhs.type.isNumeric, let type = common(lhs.type, rhs.type) else { throw mismatch }
+                guard lhs.type.isNumeric, rhs.type.isNumeric, let type = common(lhs.type, rhs.type) else { throw mismatch() }
                 return make(.arithmetic(op, lhs, rhs), type)
             }
         case .multiply where lhs.type == .period && rhs.type == .integer:
@@ -187,7 +190,7 @@ public struct TypeChecker: Sendable {
         case .multiply where lhs.type == .integer && rhs.type == .period:
             return make(.arithmetic(op, rhs, lhs), .period)
         case .multiply, .divide:
-            guard lhs.type.isNumeric, rhs.type.isNumeric, let type = common(lhs.type, rhs.type) else { throw mismatch }
+            guard lhs.type.isNumeric, rhs.type.isNumeric, let type = common(lhs.type, rhs.type) else { throw mismatch() }
             return make(.arithmetic(op, lhs, rhs), op == .divide ? .decimal : type)
         case .and, .or:
             preconditionFailure("handled above")

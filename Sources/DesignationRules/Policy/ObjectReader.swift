@@ -22,23 +22,30 @@ struct ObjectReader {
     /// What the object is, for messages: "rule `art6-1`".
     let context: String
     let diagnostics: DiagnosticCollector
-    private var read: Set<String> = []
+    let members: [JSONMember]
+    /// The keys asked for, and which members they found: a list and flags rather than a
+    /// set of strings, since hashing every key cost more than the rest of the reading.
+    private var asked: [String] = []
+    private var found: [Bool]
 
     init?(_ node: JSONNode, _ context: String, _ diagnostics: DiagnosticCollector) {
-        guard node.members != nil else {
+        guard let members = node.members else {
             diagnostics.error("wrong-type", at: node.location, "\(context) must be an object, found \(node.kindName)")
             return nil
         }
         self.node = node
         self.context = context
         self.diagnostics = diagnostics
+        self.members = members
+        self.found = Array(repeating: false, count: members.count)
     }
 
-    var members: [JSONMember] { node.members ?? [] }
-
     mutating func member(_ key: String, required: Bool = false) -> JSONNode? {
-        read.insert(key)
-        if let member = node.member(key) { return member.value }
+        asked.append(key)
+        if let index = members.firstIndex(where: { $0.key == key }) {
+            found[index] = true
+            return members[index].value
+        }
         if required { diagnostics.error("missing-field", at: node.location, "\(context) needs `\(key)`") }
         return nil
     }
@@ -116,7 +123,8 @@ struct ObjectReader {
 
     /// Reports every member that no accessor asked for, with the nearest expected name.
     func finish() {
-        for member in members where !read.contains(member.key) {
+        for (member, found) in zip(members, found) where !found {
+            let read = Set(asked)
             var message = "unknown field `\(member.key)` in \(context)"
             if let near = nearestName(to: member.key, in: read) { message += "; did you mean `\(near)`?" }
             else { message += "; expected one of: " + read.sorted().joined(separator: ", ") }

@@ -66,12 +66,14 @@ public struct PolicySet: Sendable {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().filter { $0.hasSuffix(".json5") }
         if names.isEmpty { diagnostics.error("no-vocabulary", at: nil, "no vocabulary files (*.json5) found in \(folder.path)") }
         var facts: [FactDefinition] = []
+        var firstLocations: [String: SourceLocation] = [:]
         for name in names {
             guard let root = parse(folder.appendingPathComponent(name), diagnostics) else { continue }
-            for fact in VocabularyLoader(diagnostics: diagnostics).load(root).facts {
-                if let first = facts.first(where: { $0.path == fact.path }) {
-                    diagnostics.error("duplicate-id", at: fact.location, "fact `\(fact.path)` is declared twice (first at \(first.location))")
+            for fact in VocabularyLoader(diagnostics: diagnostics).load(root) {
+                if let first = firstLocations[fact.path] {
+                    diagnostics.error("duplicate-id", at: fact.location, "fact `\(fact.path)` is declared twice (first at \(first))")
                 } else {
+                    firstLocations[fact.path] = fact.location
                     facts.append(fact)
                 }
             }

@@ -7,8 +7,9 @@ struct VocabularyLoader {
         "bool": .boolean, "integer": .integer, "decimal": .decimal, "text": .text, "date": .date,
     ]
 
-    func load(_ root: JSONNode) -> Vocabulary {
-        guard var file = ObjectReader(root, "the vocabulary", diagnostics) else { return Vocabulary([]) }
+    /// The facts one vocabulary file declares; the folder's files make one `Vocabulary`.
+    func load(_ root: JSONNode) -> [FactDefinition] {
+        guard var file = ObjectReader(root, "the vocabulary", diagnostics) else { return [] }
         var facts: [FactDefinition] = []
         if var list = file.object("facts", "`facts`", required: true) {
             for member in list.members {
@@ -18,7 +19,7 @@ struct VocabularyLoader {
             list.finish()
         }
         file.finish()
-        return Vocabulary(facts)
+        return facts
     }
 
     private func definition(_ member: JSONMember, prefix: String) -> FactDefinition? {
