@@ -181,6 +181,14 @@ public struct Policy: Sendable {
 
     /// The procedure a rule belongs to, through its kind.
     public func procedure(of rule: Rule) -> Procedure? { procedures.first { $0.kinds.contains { $0.id == rule.kind } } }
+
+    /// The ids of the documents that anything of this policy cites.
+    var citedDocuments: Set<String> {
+        var citations = parameters.map(\.citation) + rules.map(\.citation) + deadlines.map(\.citation) + waivers.map(\.citation)
+        citations += rules.flatMap { $0.alternatives.map(\.citation) } + notices.compactMap(\.citation)
+        citations += (parameters.map(\.superseded) + rules.map(\.superseded) + deadlines.map(\.superseded)).compactMap { $0?.citation }
+        return Set(citations.map(\.document))
+    }
 }
 
 /// The overall answer of an evaluation.

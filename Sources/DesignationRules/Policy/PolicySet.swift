@@ -22,16 +22,20 @@ public struct PolicySet: Sendable {
 
     /// Loads the folder; throws every error found, sorted by position. With
     /// `checkingQuotes`, every quoted wording is also looked up in its official text.
-    public init(directory: URL, checkingQuotes: Bool = false) throws(DiagnosticList) {
+    ///
+    /// With `onlyRegion`, loads what evaluating under that region needs: its file and each
+    /// one it extends, with the whole vocabulary, the calendar and their notices. Other
+    /// regions' files are not read (their errors go unreported), unless the region cites
+    /// one of them. A region the folder lacks gives a set without policies.
+    public init(directory: URL, checkingQuotes: Bool = false, onlyRegion region: String? = nil) throws(DiagnosticList) {
         let diagnostics = DiagnosticCollector()
         let vocabulary = Self.loadVocabulary(directory.appendingPathComponent(Self.vocabularyFolder), diagnostics)
         let calendar = Self.loadCalendar(directory.appendingPathComponent(Self.calendarFile), diagnostics)
-        var roots: [String: (url: URL, root: JSONNode)] = [:]
-        for url in Self.files(in: directory, diagnostics) {
-            if let root = Self.parse(url, diagnostics) { roots[url.deletingPathExtension().lastPathComponent] = (url, root) }
-        }
+        let files = Self.files(in: directory, diagnostics)
+        let names = files.map(Self.id(of:)).sorted()
+        let roots = region.map { Self.parseChain(from: $0, files, diagnostics) } ?? Self.parseAll(files, diagnostics)
         var policies: [String: Policy] = [:]
-        for id in Self.loadOrder(roots.mapValues(\.root), diagnostics) {
+        for id in Self.loadOrder(roots.mapValues(\.root), names: region == nil ? nil : names, diagnostics) {
             let (url, root) = roots[id]!
             let parent = Self.parentID(of: root).flatMap { policies[$0] }
             if Self.parentID(of: root) != nil, parent == nil { continue }  // the parent failed; already reported
@@ -43,15 +47,28 @@ public struct PolicySet: Sendable {
         }
         let list = DiagnosticList(diagnostics.diagnostics)
         if list.hasErrors { throw list }
+        if region != nil, !policies.values.allSatisfy({ $0.citedDocuments.intersection(names).isSubset(of: policies.keys) }) {
+            // A notice names another text by its title, so a text cited from outside the chain is needed too.
+            self = try PolicySet(directory: directory, checkingQuotes: checkingQuotes)
+            return
+        }
         self.directory = directory
         self.vocabulary = vocabulary
         self.policies = policies
         self.calendar = calendar
         self.warnings = list.diagnostics
+        self.folderRegionIDs = names
     }
 
-    /// The region ids shipped in this folder, sorted.
+    /// The region ids of the policies loaded, sorted: every policy of the folder, unless
+    /// only one region's were loaded.
     public var regionIDs: [String] { policies.keys.sorted() }
+
+    /// The region ids of every policy file in the folder, loaded or not, sorted.
+    public let folderRegionIDs: [String]
+
+    /// A policy's id: its file name without the extension.
+    static func id(of file: URL) -> String { file.deletingPathExtension().lastPathComponent }
 
     /// The policy files of a folder: `*.json5` at its top level.
     static func files(in directory: URL, _ diagnostics: DiagnosticCollector) -> [URL] {
@@ -59,6 +76,28 @@ public struct PolicySet: Sendable {
         let files = names.sorted().filter { $0.hasSuffix(".json5") }.map { directory.appendingPathComponent($0) }
         if files.isEmpty { diagnostics.error("no-policies", at: nil, "no policy files (*.json5) found in \(directory.path)") }
         return files
+    }
+
+    /// Every policy file, parsed, by id.
+    static func parseAll(_ files: [URL], _ diagnostics: DiagnosticCollector) -> [String: (url: URL, root: JSONNode)] {
+        var roots: [String: (url: URL, root: JSONNode)] = [:]
+        for url in files {
+            if let root = parse(url, diagnostics) { roots[id(of: url)] = (url, root) }
+        }
+        return roots
+    }
+
+    /// The file of `region`, then the one it extends, and so on, parsed, by id. A cycle
+    /// stops at a file read already (`loadOrder` reports it).
+    static func parseChain(from region: String, _ files: [URL], _ diagnostics: DiagnosticCollector) -> [String: (url: URL, root: JSONNode)] {
+        var roots: [String: (url: URL, root: JSONNode)] = [:]
+        var next: String? = region
+        while let id = next, roots[id] == nil, let url = files.first(where: { Self.id(of: $0) == id }),
+              let root = parse(url, diagnostics) {
+            roots[id] = (url, root)
+            next = parentID(of: root)
+        }
+        return roots
     }
 
     /// All vocabulary files merged; a fact declared in two files is an error.
@@ -111,8 +150,9 @@ public struct PolicySet: Sendable {
     static func parentID(of root: JSONNode) -> String? { root.member("extends")?.value.string }
 
     /// Policies ordered so that each comes after the one it extends. A parent that is
-    /// not a policy of this folder, or a cycle, is an error naming the `extends` line.
-    static func loadOrder(_ roots: [String: JSONNode], _ diagnostics: DiagnosticCollector) -> [String] {
+    /// not a policy of this folder, or a cycle, is an error naming the `extends` line and
+    /// the folder's policies (`names`, when not every file was read).
+    static func loadOrder(_ roots: [String: JSONNode], names: [String]? = nil, _ diagnostics: DiagnosticCollector) -> [String] {
         var order: [String] = []
         var state: [String: Bool] = [:]  // false: being visited, true: done
         func visit(_ id: String, path: [String]) {
@@ -126,7 +166,7 @@ public struct PolicySet: Sendable {
             if let extends {
                 guard let parent = extends.value.string, roots[parent] != nil else {
                     let name = extends.value.string ?? extends.value.kindName
-                    diagnostics.error("unknown-parent", at: extends.value.location, "`extends` names `\(name)`, which is not a policy of this folder; policies: \(roots.keys.sorted().joined(separator: ", "))")
+                    diagnostics.error("unknown-parent", at: extends.value.location, "`extends` names `\(name)`, which is not a policy of this folder; policies: \((names ?? Array(roots.keys)).sorted().joined(separator: ", "))")
                     state[id] = true
                     return
                 }
