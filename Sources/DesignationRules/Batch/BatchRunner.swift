@@ -11,12 +11,15 @@ public struct BatchRunner: Sendable {
     public let asOf: CivilDate
     public let threads: Int
     public var linesPerChunk = 2048
+    /// Reads plain JSON lines straight into a worker's cells; the rest take `ProfileDecoder`.
+    private let cellDecoder: CellDecoder
 
     public init(vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate, threads: Int) {
         self.vocabulary = vocabulary
         self.evaluator = evaluator
         self.asOf = asOf
         self.threads = max(1, threads)
+        cellDecoder = DecisionWorker(evaluator: evaluator, asOf: asOf).decoder(vocabulary: vocabulary)
     }
 
     /// Counts of what was written.
@@ -83,6 +86,7 @@ public struct BatchRunner: Sendable {
     func evaluate(_ chunk: [(Int, LineReader.Line)]) -> ChunkOutput {
         var output = ChunkOutput()
         let decoder = ProfileDecoder(vocabulary: vocabulary, asOf: asOf)
+        var worker = DecisionWorker(evaluator: evaluator, asOf: asOf)
         for (number, line) in chunk {
             let record: JSONOutput
             switch line {
@@ -96,8 +100,10 @@ public struct BatchRunner: Sendable {
                     guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
                         throw DiagnosticList([Diagnostic(code: "empty-line", at: nil, "the line is empty; expected one JSON profile per line")])
                     }
-                    let profile = try decoder.decode(bytes, source: "line \(number)")
-                    let decision = evaluator.decide(profile, asOf: asOf)
+                    if !worker.load(bytes, with: cellDecoder) {
+                        worker.load(try decoder.decode(bytes, source: "line \(number)"))
+                    }
+                    let decision = worker.decide()
                     output.verdicts[decision.verdict, default: 0] += 1
                     record = BatchRecord.decision(line: number, decision, rules: evaluator.rules, policy: evaluator.policy)
                 } catch {

@@ -1,7 +1,6 @@
 /// The decision alone, for batch mode: verdict, stage outcomes, each rule's status, the
 /// failures with the dates time would cure them, the facts to ask for, and the earliest
-/// eligible date. It is what `Evaluation` would say, reached without building the
-/// evidence of rules that pass or do not apply.
+/// eligible date. It is what `Evaluation` would say, reached without evidence.
 public struct Decision: Sendable {
     public var verdict: Verdict
     public var stages: [StageResult]
@@ -14,90 +13,184 @@ public struct Decision: Sendable {
 }
 
 extension Evaluator {
-    /// The decision for a profile, on the fast path: rules are evaluated without
-    /// evidence, and only failed and unknown rules are evaluated again with it (for
-    /// their dates and the facts they need).
+    /// The decision for a profile (a convenience; batch mode keeps one `DecisionWorker`
+    /// a thread).
     public func decide(_ profile: Profile, asOf: CivilDate) -> Decision {
-        let facts = profile.facts
-        var scopeStatus = RuleStatus.pass
-        var scopeNeeded: [String] = []
-        if let test = policy.scopeTest {
-            var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
-            switch evaluator.value(test) {
-            case .boolean(true)?: break
-            case .boolean(false)?:
-                return Decision(verdict: .outOfScope, stages: [], statuses: [], passesFrom: [:], questions: [], earliest: nil)
-            default:
-                scopeStatus = .unknown
-                scopeNeeded = scopeResult(facts, asOf).needed
-            }
-        }
-        let statuses = rules.map { status(of: $0, facts, asOf) }
-        var passesFrom: [Int: CivilDate] = [:]
-        var needs: [[String]] = []
-        for index in statuses.indices where statuses[index] == .fail || statuses[index] == .unknown {
-            let result = evaluateOrWaive(rules[index], facts, asOf)
-            if let date = result.passesFrom { passesFrom[index] = date }
-            if result.status == .unknown { needs.append(result.needed) }
-        }
-        let stages = plan.results(statuses)
-        var verdict = StagePlan.verdict(stages.map(\.outcome))
-        if scopeStatus == .unknown, verdict != .ineligible { verdict = .undetermined }
-        let questions = Self.questions(verdict: verdict, scope: scopeNeeded, rules: needs)
-        return Decision(verdict: verdict, stages: stages, statuses: statuses, passesFrom: passesFrom, questions: questions,
-                        earliest: earliest(statuses, passesFrom, facts))
+        var worker = DecisionWorker(evaluator: self, asOf: asOf)
+        worker.load(profile)
+        return worker.decide()
+    }
+}
+
+/// Decides profiles one after another on batch mode's fast path: a profile is decoded
+/// into the worker's cells and every rule runs on the compiled program; the traced
+/// evaluation's extra records (dates, missing facts) are kept only for the rules that
+/// fail or stay unknown. A test checks that it decides as `Evaluator.evaluate` does.
+public struct DecisionWorker: Sendable {
+    public let evaluator: Evaluator
+    public let asOf: CivilDate
+    private let code: DecisionProgram
+    private var machine: Machine
+
+    public init(evaluator: Evaluator, asOf: CivilDate) {
+        self.evaluator = evaluator
+        self.asOf = asOf
+        code = evaluator.decisionProgram
+        machine = Machine(program: code.program, today: asOf, calendar: evaluator.calendar)
     }
 
-    /// A rule's status without evidence, waivers applied (as `evaluateOrWaive` does).
-    func status(of rule: Rule, _ facts: [String: Value], _ asOf: CivilDate) -> RuleStatus {
-        var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
-        var status: RuleStatus
-        var applies: Bool? = true
-        if let condition = rule.appliesIf {
-            switch evaluator.value(condition) {
-            case .boolean(false)?: applies = false
-            case .boolean(true)?: applies = true
-            default: applies = nil
+    /// A decoder that reads profiles straight into this worker's cells.
+    public func decoder(vocabulary: Vocabulary) -> CellDecoder {
+        CellDecoder(vocabulary: vocabulary, layout: code.program.layout, asOf: asOf)
+    }
+
+    /// Reads plain JSON bytes as the profile to decide; false when they need the full
+    /// decoder (`ProfileDecoder`), whose profile `load(_:)` then takes.
+    public mutating func load(_ bytes: [UInt8], with decoder: CellDecoder) -> Bool {
+        decoder.decode(bytes, into: &machine.store)
+    }
+
+    public mutating func load(_ profile: Profile) {
+        machine.store.load(profile.facts, layout: code.program.layout)
+    }
+
+    /// The loaded profile's facts, as far as the rules read them.
+    func loadedFacts() -> [String: Value] { machine.store.facts(layout: code.program.layout) }
+
+    public mutating func decide() -> Decision {
+        machine.today = asOf
+        var scopeNeeded: [String] = []
+        var scopeUnknown = false
+        if let scope = code.scope {
+            switch machine.run(scope) {
+            case .boolean(true): break
+            case .boolean(false):
+                return Decision(verdict: .outOfScope, stages: [], statuses: [], passesFrom: [:], questions: [], earliest: nil)
+            default:
+                scopeUnknown = true
+                scopeNeeded = needs(scope)
             }
         }
-        if applies == false {
-            status = .notApplicable
-        } else if case .boolean(let holds)? = evaluator.value(rule.test) {
-            let passes = rule.polarity == .requires ? holds : !holds
-            status = passes ? .pass : (applies == true ? .fail : .unknown)
-        } else {
-            status = .unknown
+        let statuses = code.rules.map { status($0) }
+        var passesFrom: [Int: CivilDate] = [:]
+        for index in statuses.indices where statuses[index] == .fail {
+            passesFrom[index] = firstPass(code.rules[index])
         }
-        for waiver in policy.waivers where waiver.rule == rule.id {
-            guard let condition = waiver.appliesIf else { return .waived }
-            switch evaluator.value(condition) {
-            case .boolean(true)?: return .waived
-            case .boolean(false)?: continue
+        let stages = evaluator.plan.results(statuses)
+        var verdict = StagePlan.verdict(stages.map(\.outcome))
+        if scopeUnknown, verdict != .ineligible { verdict = .undetermined }
+        var questions: [String] = []
+        if verdict == .undetermined {
+            let ruleNeeds = statuses.indices.filter { statuses[$0] == .unknown }.map { needs(of: code.rules[$0]) }
+            questions = Evaluator.questions(verdict: verdict, scope: scopeNeeded, rules: ruleNeeds)
+        }
+        return Decision(verdict: verdict, stages: stages, statuses: statuses, passesFrom: passesFrom, questions: questions,
+                        earliest: earliest(statuses, passesFrom))
+    }
+
+    // MARK: Rules
+
+    /// A rule's status without waivers: `applies_if` holds, then `requires` must hold or
+    /// `fails_if` must not; with applicability unknown, a test that passes anyway passes.
+    private mutating func unwaivedStatus(_ rule: DecisionProgram.RuleCode) -> RuleStatus {
+        var applies: Bool?
+        if let condition = rule.appliesIf {
+            switch machine.run(condition) {
+            case .boolean(false): return .notApplicable
+            case .boolean(true): applies = true
+            default: applies = nil
+            }
+        } else {
+            applies = true
+        }
+        guard case .boolean(let holds) = machine.run(rule.test) else { return .unknown }
+        if holds == rule.requires { return .pass }
+        return applies == true ? .fail : .unknown
+    }
+
+    /// The status with waivers applied: a waiver that holds sets the rule aside; one
+    /// whose condition is unknown makes a failure unknown.
+    private mutating func status(_ rule: DecisionProgram.RuleCode) -> RuleStatus {
+        var status = unwaivedStatus(rule)
+        for waiver in rule.waivers {
+            guard let condition = waiver else { return .waived }
+            switch machine.run(condition) {
+            case .boolean(true): return .waived
+            case .boolean(false): continue
             default: if status == .fail { status = .unknown }
             }
         }
         return status
     }
 
-    /// As `earliestEligibility`, on statuses: the latest of the failures' own dates,
-    /// checked by evaluating every rule on it.
-    private func earliest(_ statuses: [RuleStatus], _ passesFrom: [Int: CivilDate], _ facts: [String: Value]) -> EarliestEligibility? {
+    /// For a failing rule, the first date after today on which it would pass: the result
+    /// can only change where a comparison with today flips, so those dates are tried.
+    private mutating func firstPass(_ rule: DecisionProgram.RuleCode) -> CivilDate? {
+        let today = machine.today
+        machine.clearRecords()
+        machine.recordsBoundaries = true
+        _ = unwaivedStatus(rule)
+        machine.recordsBoundaries = false
+        let candidates = Set(machine.boundaries).filter { $0 > today }.sorted()
+        defer { machine.today = today }
+        for date in candidates {
+            machine.today = date
+            if unwaivedStatus(rule) == .pass { return date }
+        }
+        return nil
+    }
+
+    /// The paths of the missing facts an unknown rule hangs on, as the traced evaluation
+    /// lists them: its own, or, for a failure only a waiver's condition leaves open, the waiver's.
+    private mutating func needs(of rule: DecisionProgram.RuleCode) -> [String] {
+        machine.clearRecords()
+        machine.recordsNeeds = true
+        defer { machine.recordsNeeds = false }
+        if unwaivedStatus(rule) != .fail { return machine.needed }
+        for waiver in rule.waivers {
+            guard let condition = waiver else { return [] }
+            machine.clearRecords()
+            switch machine.run(condition) {
+            case .boolean: continue
+            default: return machine.needed
+            }
+        }
+        return []
+    }
+
+    private mutating func needs(_ expression: Int32) -> [String] {
+        machine.clearRecords()
+        machine.recordsNeeds = true
+        defer { machine.recordsNeeds = false }
+        _ = machine.run(expression)
+        return machine.needed
+    }
+
+    // MARK: Earliest eligibility
+
+    /// As `Evaluator.earliestEligibility`, on statuses: the latest of the failures' own
+    /// dates, checked by deciding every rule on it (a rule that passes now might fail then).
+    private mutating func earliest(_ statuses: [RuleStatus], _ passesFrom: [Int: CivilDate]) -> EarliestEligibility? {
+        let rules = evaluator.rules
         var failing = statuses.indices.filter { statuses[$0] == .fail }
         guard !failing.isEmpty else { return nil }
+        defer { machine.today = asOf }
         var dates = passesFrom
         for _ in 0..<8 {
             let timeless = failing.filter { dates[$0] == nil }
             if !timeless.isEmpty { return EarliestEligibility(date: nil, rules: timeless.map { rules[$0].id }) }
             let candidate = failing.compactMap { dates[$0] }.max()!
-            if scopeResult(facts, candidate).status == .fail {
+            machine.today = candidate
+            // On that date the applicant may have left the text's scope (a transitional rule).
+            if let scope = code.scope, machine.run(scope) == .boolean(false) {
                 return EarliestEligibility(date: nil, rules: failing.map { rules[$0].id })
             }
-            let later = rules.indices.filter { status(of: rules[$0], facts, candidate) == .fail }
+            let later = code.rules.indices.filter { status(code.rules[$0]) == .fail }
             if later.isEmpty {
                 return EarliestEligibility(date: candidate, rules: failing.filter { dates[$0] == candidate }.map { rules[$0].id })
             }
             for index in later where dates[index] == nil || dates[index]! <= candidate {
-                dates[index] = evaluateOrWaive(rules[index], facts, candidate).passesFrom
+                dates[index] = firstPass(code.rules[index])
             }
             failing = later
         }

@@ -11,6 +11,8 @@ public struct Evaluator: Sendable {
     let parameters: [String: Value]
     /// Which rules each stage outcome looks at, worked out once.
     let plan: StagePlan
+    /// The scope, rules and waivers compiled for `DecisionWorker`.
+    let decisionProgram: DecisionProgram
 
     /// An evaluator of `procedure` (the application procedure unless named); nil when the
     /// policy lays down no such procedure.
@@ -23,6 +25,7 @@ public struct Evaluator: Sendable {
         self.rules = policy.rules.filter { kinds.contains($0.kind) }
         self.parameters = Dictionary(policy.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         self.plan = StagePlan(procedure, rules)
+        self.decisionProgram = DecisionProgram(policy: policy, rules: rules, parameters: parameters)
     }
 
     /// An applicant outside the text's scope gets that answer alone, not a list of failures.

@@ -10,17 +10,10 @@ public struct ProfileDecoder: Sendable {
         self.asOf = asOf
     }
 
-    /// Decodes bytes of a JSON (or JSON5) profile: plain JSON on the fast path when it
-    /// can, otherwise through the full reader, which reports every problem with its position.
+    /// Decodes bytes of a JSON (or JSON5) profile through the JSON5 reader, reporting
+    /// every problem with its position. (Batch mode reads plain JSON on a fast path
+    /// first, `CellDecoder`, and comes here for what that one declines.)
     public func decode(_ bytes: [UInt8], source: String) throws(DiagnosticList) -> Profile {
-        if let facts = FastProfileDecoder(vocabulary: vocabulary, asOf: asOf).decode(bytes) {
-            return Profile(facts: facts, source: source)
-        }
-        return try decodeFully(bytes, source: source)
-    }
-
-    /// Decodes through the JSON5 reader and the checks of every value (no fast path).
-    func decodeFully(_ bytes: [UInt8], source: String) throws(DiagnosticList) -> Profile {
         let root: JSONNode
         do { root = try JSON5.parse(bytes, file: source, maxDepth: 64) } catch { throw DiagnosticList([error.diagnostic]) }
         return try decode(root, source: source)

@@ -16,13 +16,15 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Reads exactly `YYYY-MM-DD`; anything else (2025/3/1, 2025-3-1, 2025-02-30) is nil.
-    public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+    public init?(iso text: some StringProtocol) { self.init(isoBytes: Array(text.utf8)) }
+
+    /// As `init(iso:)`, on UTF-8 bytes (batch decoding reads dates without making Strings).
+    init?<Bytes: RandomAccessCollection>(isoBytes bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard bytes.count == 10, bytes[bytes.startIndex + 4] == UInt8(ascii: "-"), bytes[bytes.startIndex + 7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
-                let byte = bytes[index]
+                let byte = bytes[bytes.startIndex + index]
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }

@@ -1,0 +1,249 @@
+/// Runs a `Program` on the profile in its store, with the three-valued semantics of
+/// `ExpressionEvaluator` (a test checks the two agree on every fixture and on
+/// generated profiles). Plain evaluation allocates nothing; two optional records are
+/// kept when asked: the dates on which a comparison with today flips (for
+/// `passes_from`), and the paths of the missing facts an unknown result hangs on
+/// (the facts to ask for), in the order the traced evaluation lists them.
+struct Machine: Sendable {
+    let program: Program
+    var store: CellStore
+    var today: CivilDate {
+        didSet { functions = ExpressionEvaluator(facts: [:], today: today, calendar: functions.calendar) }
+    }
+    /// Arithmetic on dates and the built-in functions are the traced evaluator's own.
+    private var functions: ExpressionEvaluator
+    private var bindings: [Cell] = []
+
+    var recordsBoundaries = false
+    private(set) var boundaries: [CivilDate] = []
+    var recordsNeeds = false
+    /// When recording, every operand is evaluated, as the traced evaluation does, so
+    /// the records are the same as its evidence (an `and` whose left side is false still
+    /// looks at its right side's dates).
+    private var thorough: Bool { recordsBoundaries || recordsNeeds }
+    private(set) var needed: [String] = []
+    /// Where each bound list element sits in the profile (`physicians[1]`), when needs are recorded.
+    private var bindingPaths: [String?] = []
+
+    init(program: Program, today: CivilDate, calendar: WorkingDayCalendar) {
+        self.program = program
+        store = program.makeStore()
+        self.today = today
+        functions = ExpressionEvaluator(facts: [:], today: today, calendar: calendar)
+        bindings.reserveCapacity(8)
+    }
+
+    mutating func clearRecords() {
+        boundaries.removeAll(keepingCapacity: true)
+        needed.removeAll(keepingCapacity: true)
+    }
+
+    mutating func run(_ index: Int32) -> Cell {
+        program.instructions.withUnsafeBufferPointer { code in run(index, code) }
+    }
+
+    private mutating func run(_ index: Int32, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        let instruction = code[Int(index)]
+        switch instruction.op {
+        case .constant: return instruction.cell
+        case .today: return .date(Int32(today.dayNumber))
+        case .fact:
+            let cell = store[fact: Int(instruction.a)]
+            if recordsNeeds, !cell.isKnown { need(program.names[Int(index)]) }
+            return cell
+        case .variable: return bindings[Int(instruction.a)]
+        case .field: return field(index, instruction, code)
+        case .list: return list(instruction, code)
+        case .not:
+            guard case .boolean(let flag) = run(instruction.a, code) else { return .unknown }
+            return .boolean(!flag)
+        case .negate:
+            return cell(run(instruction.a, code).value(store).flatMap(ExpressionEvaluator.negated))
+        case .and, .or:
+            let decisive = instruction.op == .or
+            let mark = needed.count
+            let a = run(instruction.a, code)
+            if a == .boolean(decisive), !thorough { return a }
+            let b = run(instruction.b, code)
+            if a == .boolean(decisive) || b == .boolean(decisive) {
+                needed.removeSubrange(mark...)
+                return .boolean(decisive)
+            }
+            return a.isKnown && b.isKnown ? .boolean(!decisive) : .unknown
+        case .compare: return compare(instruction, code)
+        case .member:
+            let element = run(instruction.a, code)
+            guard element.isKnown || thorough else { return .unknown }
+            let list = run(instruction.b, code)
+            guard element.isKnown, case .list(let start, let count) = list else { return .unknown }
+            let found = (Int(start) ..< Int(start + count)).contains { store.equal(store.cells[$0], element) }
+            return .boolean(found != (instruction.c != 0))
+        case .arithmetic:
+            let x = run(instruction.a, code)
+            guard x.isKnown || thorough else { return .unknown }
+            let y = run(instruction.b, code)
+            guard let a = x.value(store), let b = y.value(store) else { return .unknown }
+            return cell(functions.combine(instruction.binary, a, b).0)
+        case .conditional:
+            guard case .boolean(let chosen) = run(instruction.a, code) else { return .unknown }
+            return run(chosen ? instruction.b : instruction.c, code)
+        case .known:
+            let mark = needed.count
+            let known = run(instruction.a, code).isKnown
+            if recordsNeeds { needed.removeSubrange(mark...) }
+            return .boolean(known)
+        case .quantifier: return quantify(index, instruction, code)
+        case .call: return call(index, instruction, code)
+        }
+    }
+
+    private mutating func field(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        guard case .record(let start) = run(instruction.a, code) else { return .unknown }
+        let cell = store.cells[Int(start + instruction.b)]
+        if recordsNeeds, !cell.isKnown {
+            let base = code[Int(instruction.a)]
+            let name = program.names[Int(index)]
+            if base.op == .variable, let path = bindingPaths[Int(base.a)] {
+                need(path + "." + name)
+            } else {
+                need(program.texts[Int(instruction.a)] + "." + name)
+            }
+        }
+        return cell
+    }
+
+    /// A list written in the expression with facts among its elements: built after the profile's cells.
+    private mutating func list(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        var cells: [Cell] = []
+        for offset in 0 ..< Int(instruction.b) {
+            let cell = run(program.operands[Int(instruction.a) + offset], code)
+            if !cell.isKnown, !thorough { return .unknown }
+            cells.append(cell)
+        }
+        guard cells.allSatisfy(\.isKnown) else { return .unknown }
+        let start = store.cells.count
+        store.cells += cells
+        return .list(start: Int32(start), count: Int32(cells.count))
+    }
+
+    private mutating func compare(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        let x = run(instruction.a, code)
+        guard x.isKnown || thorough else { return .unknown }
+        let y = run(instruction.b, code)
+        guard x.isKnown, y.isKnown else { return .unknown }
+        if recordsBoundaries {
+            if instruction.todaySide == 1, case .date(let day) = y { noteBoundary(day) }
+            if instruction.todaySide == 2, case .date(let day) = x { noteBoundary(day) }
+        }
+        switch instruction.binary {
+        case .equal: return .boolean(store.equal(x, y))
+        case .notEqual: return .boolean(!store.equal(x, y))
+        default:
+            guard let order = store.order(x, y) else { return .unknown }
+            switch instruction.binary {
+            case .less: return .boolean(order < 0)
+            case .lessOrEqual: return .boolean(order <= 0)
+            case .greater: return .boolean(order > 0)
+            default: return .boolean(order >= 0)
+            }
+        }
+    }
+
+    /// A comparison with today flips on the compared date or the day after it.
+    private mutating func noteBoundary(_ day: Int32) {
+        boundaries.append(CivilDate(dayNumber: Int(day)))
+        boundaries.append(CivilDate(dayNumber: Int(day) + 1))
+    }
+
+    private mutating func quantify(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        guard case .list(let start, let count) = run(instruction.a, code) else { return .unknown }
+        let quantifier = instruction.quantifier
+        let listPath = program.names[Int(index)]
+        let mark = needed.count
+        var sawUnknown = false
+        var decided = false
+        var counted = 0
+        var total: [Value] = []
+        for offset in 0 ..< Int(count) {
+            bindings.append(store.cells[Int(start) + offset])
+            if recordsNeeds { bindingPaths.append(listPath.isEmpty ? nil : "\(listPath)[\(offset)]") }
+            let result = run(instruction.b, code)
+            bindings.removeLast()
+            if recordsNeeds { bindingPaths.removeLast() }
+            switch quantifier {
+            case .any, .all:
+                if result == .boolean(quantifier == .any) {
+                    if !thorough { return result }
+                    decided = true
+                }
+                if !result.isKnown { sawUnknown = true }
+            case .count:
+                if !result.isKnown { sawUnknown = true } else if result == .boolean(true) { counted += 1 }
+            case .sum:
+                if let value = result.value(store) { total.append(value) } else { sawUnknown = true }
+            }
+            if sawUnknown, !thorough, quantifier == .count || quantifier == .sum { return .unknown }
+        }
+        if decided {
+            needed.removeSubrange(mark...)
+            return .boolean(quantifier == .any)
+        }
+        if sawUnknown { return .unknown }
+        switch quantifier {
+        case .any: return .boolean(false)
+        case .all: return .boolean(true)
+        case .count: return .integer(counted)
+        case .sum: return cell(ExpressionEvaluator.total(total))
+        }
+    }
+
+    private mutating func call(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        var arguments: [Value] = []
+        var complete = true
+        for offset in 0 ..< Int(instruction.b) {
+            if let value = run(program.operands[Int(instruction.a) + offset], code).value(store) {
+                arguments.append(value)
+            } else {
+                complete = false
+                if !thorough { return .unknown }
+            }
+        }
+        guard complete else { return .unknown }
+        return cell(functions.call(instruction.builtin, arguments, text: program.texts[Int(index)]).value)
+    }
+
+    private mutating func need(_ path: String) {
+        if !needed.contains(path) { needed.append(path) }
+    }
+
+    /// A value computed by the shared functions, as a cell (a text goes to the store).
+    private mutating func cell(_ value: Value?) -> Cell {
+        guard let value else { return .unknown }
+        switch value {
+        case .boolean(let flag): return .boolean(flag)
+        case .integer(let number): return .integer(number)
+        case .decimal(let number): return .decimal(number)
+        case .date(let date): return .date(Int32(date.dayNumber))
+        case .period(let period): return .period(Int32(period.amount), period.unit)
+        case .text(let text): return store.appendText(text.utf8)
+        case .list, .record: preconditionFailure("no function returns a list or a record")
+        }
+    }
+}
+
+extension Cell {
+    /// The cell as a `Value`, for the shared arithmetic and functions; nil when unknown.
+    func value(_ store: CellStore) -> Value? {
+        switch self {
+        case .unknown: return nil
+        case .boolean(let flag): return .boolean(flag)
+        case .integer(let number): return .integer(number)
+        case .decimal(let number): return .decimal(number)
+        case .date(let day): return .date(CivilDate(dayNumber: Int(day)))
+        case .period(let amount, let unit): return .period(Period(Int(amount), unit))
+        case .text(let start, let count): return .text(String(decoding: store.text(start, count), as: UTF8.self))
+        case .list(let start, let count): return .list((Int(start) ..< Int(start + count)).compactMap { store.cells[$0].value(store) })
+        case .record: return nil
+        }
+    }
+}
