@@ -78,6 +78,23 @@ private struct JSON5Parser {
         column = 1
     }
 
+    /// Consumes bytes up to the first for which `stops` holds, or to the end; none of the
+    /// bytes consumed may be a line break. One tight loop over the buffer, since most of a
+    /// file is read here: strings and comments.
+    @inline(__always)
+    private mutating func advance(until stops: (UInt8) -> Bool) {
+        let (end, scalars) = bytes.withUnsafeBufferPointer { buffer in
+            var end = index, scalars = 0
+            while end < buffer.count, !stops(buffer[end]) {
+                if !Byte.isContinuation(buffer[end]) { scalars += 1 }
+                end += 1
+            }
+            return (end, scalars)
+        }
+        index = end
+        column += scalars
+    }
+
     /// Consumes one byte, or a whole line break.
     private mutating func advanceAny() {
         if Byte.isLineBreak(bytes[index]) { consumeLineBreak() } else { advanceByte() }
@@ -427,16 +444,13 @@ private struct JSON5Parser {
         advanceASCII()
         let contentStart = index
         // Fast path: no escapes, so the text is a slice of the (already validated) input.
-        while let byte = peek(), byte != Byte.backslash {
-            if byte == quote {
-                let text = String(decoding: bytes[contentStart..<index], as: UTF8.self)
-                advanceASCII()
-                return (text, true)
-            }
-            if Byte.isLineBreak(byte) { throw unterminatedString(startedAt: start) }
-            advanceByte()
+        advance { $0 == quote || $0 == Byte.backslash || Byte.isLineBreak($0) }
+        if peek() == quote {
+            let text = String(decoding: bytes[contentStart..<index], as: UTF8.self)
+            advanceASCII()
+            return (text, true)
         }
-        if isAtEnd { throw unterminatedString(startedAt: start) }
+        if peek() != Byte.backslash { throw unterminatedString(startedAt: start) }
         var decoded = Array(bytes[contentStart..<index])
         try readEscapedRest(into: &decoded, quote: quote, startedAt: start)
         return (String(decoding: decoded, as: UTF8.self), false)
@@ -616,13 +630,15 @@ private struct JSON5Parser {
     }
 
     private mutating func skipLineComment() {
-        while let byte = peek(), !Byte.isLineBreak(byte) { advanceByte() }
+        advance(until: Byte.isLineBreak)
     }
 
     private mutating func skipBlockComment() throws(JSON5Error) {
         let start = location
         advanceASCII(2)
-        while let byte = peek() {
+        while !isAtEnd {
+            advance { $0 == Byte.star || Byte.isLineBreak($0) }
+            guard let byte = peek() else { break }
             if byte == Byte.star, peek(1) == Byte.slash {
                 advanceASCII(2)
                 return
@@ -726,33 +742,57 @@ enum UTF8Check {
     /// or a sequence cut short), or nil if all bytes are valid.
     static func firstInvalidByte<Bytes: RandomAccessCollection>(in bytes: Bytes) -> Int?
         where Bytes.Element == UInt8, Bytes.Index == Int {
+        if let offset = bytes.withContiguousStorageIfAvailable(firstInvalidByte(inBuffer:)) {
+            return offset.map { bytes.startIndex + $0 }
+        }
         var index = bytes.startIndex
         while index < bytes.endIndex {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            // Sequence length and the allowed range of the second byte (RFC 3629, table 3-7).
-            let length: Int
-            var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; secondRange = 0xA0...0xBF
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; secondRange = 0x80...0x9F
-            case 0xF0: length = 4; secondRange = 0x90...0xBF
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; secondRange = 0x80...0x8F
-            default: return index
-            }
-            guard index + length <= bytes.endIndex, secondRange.contains(bytes[index + 1]) else { return index }
-            for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) {
-                return index
-            }
+            guard let length = sequenceLength(in: bytes, at: index) else { return index }
             index += length
         }
         return nil
+    }
+
+    /// As above, over memory: runs of ASCII, most of a policy file, are passed over
+    /// eight bytes at a time.
+    private static func firstInvalidByte(inBuffer buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        let words = UnsafeRawBufferPointer(buffer)
+        var index = 0
+        while index < buffer.count {
+            if index + 8 <= buffer.count, words.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            guard let length = sequenceLength(in: buffer, at: index) else { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// The length of the well-formed sequence starting at `index`, or nil.
+    @inline(__always)
+    private static func sequenceLength<Bytes: RandomAccessCollection>(in bytes: Bytes, at index: Int) -> Int?
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        // Sequence length and the allowed range of the second byte (RFC 3629, table 3-7).
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        default: return nil
+        }
+        guard index + length <= bytes.endIndex, secondRange.contains(bytes[index + 1]) else { return nil }
+        for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) {
+            return nil
+        }
+        return length
     }
 
     /// Decodes the scalar starting at `index` in bytes already known to be valid UTF-8.
