@@ -14,8 +14,12 @@ enum Token: Equatable {
 }
 
 /// The reserved words, which cannot name a fact or a variable.
-enum Keyword: String {
+enum Keyword: String, CaseIterable {
     case and, or, not, `in`, `if`, then, `else`, `true`, `false`, today
+
+    /// The keyword spelt `word`. A table rather than `init(rawValue:)`, which compares
+    /// the word with each spelling in turn, and most words are names, not keywords.
+    static let spellings = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }
 
 enum Symbol: String {
@@ -102,7 +106,7 @@ struct Lexer {
             let start = index
             while index < scalars.count, isIdentifierStart(scalars[index]) || isDigit(scalars[index]) { index += 1 }
             let word = text.slice(start, index)
-            return Keyword(rawValue: word).map(Token.keyword) ?? .identifier(word)
+            return Keyword.spellings[word].map(Token.keyword) ?? .identifier(word)
         }
         if scalar == "'" || scalar == "\"" { return try string(quote: scalar) }
         if let symbol = Symbol(scalar, followedBy: index + 1 < scalars.count ? scalars[index + 1] : nil) {

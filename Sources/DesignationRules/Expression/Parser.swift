@@ -193,7 +193,7 @@ public struct ExpressionParser {
             let operand = try expression()
             try expectSymbol(.closeParenthesis)
             return node(.known(operand), from: start)
-        case .identifier(let word) where Quantifier(rawValue: word) != nil && peek.token == .symbol(.openParenthesis):
+        case .identifier(let word) where peek.token == .symbol(.openParenthesis) && Quantifier(rawValue: word) != nil:
             return try quantifier(Quantifier(rawValue: word)!, start: start)
         case .identifier(let name) where peek.token == .symbol(.openParenthesis):
             advance()

@@ -48,13 +48,13 @@ public struct TypeChecker: Sendable {
             guard case .record(let path) = record.type else {
                 throw Diagnostic(code: "type-mismatch", at: expr.location, "`.\(field)` needs a record, but `\(base.text)` is \(describe(record.type))")
             }
-            guard let definition = vocabulary.definition(path + "." + field) else {
+            guard let type = vocabulary.type(of: path + "." + field) else {
                 let fields = vocabulary.definition(path)?.fields.map(\.name) ?? []
                 var message = "record `\(path)` has no field `\(field)`"
                 if let near = nearestName(to: field, in: fields) { message += "; did you mean `\(near)`?" }
                 throw Diagnostic(code: "undeclared-fact", at: expr.location, message)
             }
-            return make(.field(record, field), definition.type)
+            return make(.field(record, field), type)
         case .list(let elements):
             let checked = try elements.map { (element) throws(Diagnostic) in try check(element, bindings: bindings) }
             guard let first = checked.first else { return make(.list([]), .emptyList) }
@@ -99,7 +99,7 @@ public struct TypeChecker: Sendable {
             guard case .list(let element) = list.type else {
                 throw Diagnostic(code: "type-mismatch", at: over.location, "\(quantifier.rawValue)(…) ranges over a list, but `\(over.text)` is \(describe(list.type))")
             }
-            if bindings.contains(where: { $0.name == variable }) || vocabulary.definition(variable) != nil || parameters[variable] != nil {
+            if bindings.contains(where: { $0.name == variable }) || vocabulary.type(of: variable) != nil || parameters[variable] != nil {
                 throw Diagnostic(code: "shadowing", at: expr.location, "variable `\(variable)` hides a name already in use; choose another")
             }
             let inner = try check(body, bindings: bindings + [Binding(name: variable, type: element)])
@@ -128,8 +128,9 @@ public struct TypeChecker: Sendable {
         if let type = parameterTypes[name] {
             return make(.parameter(name), type)
         }
-        if let fact = vocabulary.definition(name), !name.contains(".") {
-            return make(.fact(name), fact.type)
+        // A field's path has a dot. (Bytes: `contains(".")` would be Foundation's substring search.)
+        if let type = vocabulary.type(of: name), !name.utf8.contains(UInt8(ascii: ".")) {
+            return make(.fact(name), type)
         }
         var message = "`\(name)` is not a declared fact or parameter"
         let candidates = vocabulary.topLevelNames + parameters.keys + bindings.map(\.name)
@@ -214,8 +215,10 @@ public struct TypeChecker: Sendable {
         }
         for (name, other) in [(enumName(lhs.type), rhs), (enumName(rhs.type), lhs)] {
             guard let name else { continue }
+            let written = literals(other)
+            guard !written.isEmpty else { continue }
             let allowed = vocabulary.enumValues(name).map(\.id)
-            for (literal, location) in literals(other) where !allowed.contains(literal) {
+            for (literal, location) in written where !allowed.contains(literal) {
                 var message = "'\(literal)' is not a value of `\(name)`"
                 if let near = nearestName(to: literal, in: allowed) { message += "; did you mean '\(near)'?" }
                 else { message += "; allowed: " + allowed.joined(separator: ", ") }

@@ -41,6 +41,7 @@ struct ObjectReader {
     }
 
     mutating func member(_ key: String, required: Bool = false) -> JSONNode? {
+        if asked.isEmpty { asked.reserveCapacity(members.count + 4) }  // one allocation, not one per doubling
         asked.append(key)
         if let index = members.firstIndex(where: { $0.key == key }) {
             found[index] = true

@@ -276,7 +276,7 @@ struct PolicyLoader {
         let note = reader.label("note")
         let replaces = reader.string("replaces")
         let shows = (reader.array("shows") ?? []).compactMap { node -> String? in
-            guard let name = node.string, vocabulary.definition(name) != nil, !name.contains(".") else {
+            guard let name = node.string, vocabulary.type(of: name) != nil, !name.utf8.contains(UInt8(ascii: ".")) else {
                 var message = "`shows` lists top-level facts to show with the result; `\(node.string ?? node.kindName)` is not one"
                 if let name = node.string, let near = nearestName(to: name, in: vocabulary.topLevelNames) { message += "; did you mean `\(near)`?" }
                 diagnostics.error("undeclared-fact", at: node.location, message)

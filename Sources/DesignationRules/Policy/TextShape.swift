@@ -14,28 +14,38 @@ indirect enum TextShape: Sendable {
 
     /// Whether the whole of `text` has this shape.
     func matches(_ text: String) -> Bool {
-        Self.matches(Array(text.unicodeScalars)[...], [self])
+        let scalars = Array(text.unicodeScalars)
+        return match(scalars, from: 0) { Self.isEnd(scalars[$0...]) }
     }
 
-    /// Whether `rest` is, in order, the shapes of `shapes`, then the end. Runs are tried
-    /// longest first, and shorter when what follows does not match.
-    private static func matches(_ rest: ArraySlice<Unicode.Scalar>, _ shapes: [TextShape]) -> Bool {
-        guard let shape = shapes.first else { return isEnd(rest) }
-        let after = Array(shapes.dropFirst())
-        switch shape {
+    /// Whether the shape matches from `start` and `rest` accepts where it ends. Runs are
+    /// tried longest first, and shorter when what follows does not match.
+    private func match(_ scalars: [Unicode.Scalar], from start: Int, then rest: (Int) -> Bool) -> Bool {
+        switch self {
         case .literal(let word):
-            let word = word.unicodeScalars
-            return rest.starts(with: word) && matches(rest.dropFirst(word.count), after)
-        case .run(let scalars):
-            let length = rest.prefix { scalars.contains($0) }.count
-            return length > 0 && (1...length).reversed().contains { matches(rest.dropFirst($0), after) }
+            var end = start
+            for scalar in word.unicodeScalars {
+                guard end < scalars.count, scalars[end] == scalar else { return false }
+                end += 1
+            }
+            return rest(end)
+        case .run(let members):
+            var end = start
+            while end < scalars.count, members.contains(scalars[end]) { end += 1 }
+            return stride(from: end, to: start, by: -1).contains { rest($0) }
         case .optional(let inner):
-            return matches(rest, [inner] + after) || matches(rest, after)
+            return inner.match(scalars, from: start, then: rest) || rest(start)
         case .either(let first, let second):
-            return matches(rest, [first] + after) || matches(rest, [second] + after)
-        case .sequence(let inner):
-            return matches(rest, inner + after)
+            return first.match(scalars, from: start, then: rest) || second.match(scalars, from: start, then: rest)
+        case .sequence(let shapes):
+            return Self.match(shapes[...], scalars, from: start, then: rest)
         }
+    }
+
+    private static func match(_ shapes: ArraySlice<TextShape>, _ scalars: [Unicode.Scalar], from start: Int,
+                              then rest: (Int) -> Bool) -> Bool {
+        guard let first = shapes.first else { return rest(start) }
+        return first.match(scalars, from: start) { match(shapes.dropFirst(), scalars, from: $0, then: rest) }
     }
 
     /// The end of the text. Like `$` in the regular expressions these shapes replaced, it

@@ -33,7 +33,7 @@ public struct FactDefinition: Sendable {
     public func field(_ name: String) -> FactDefinition? { fieldIndexes[name].map { fields[$0] } }
 
     /// The last component of the path.
-    public var name: String { storedName ?? path.split(separator: ".").last.map(String.init) ?? path }
+    public var name: String { storedName ?? path.lastIndex(of: ".").map { String(path[path.index(after: $0)...]) } ?? path }
     /// `name`, worked out once by the vocabulary, and its UTF-8 bytes for the fast decoder.
     var storedName: String?
     var nameBytes: [UInt8] = []
@@ -46,6 +46,9 @@ public struct Vocabulary: Sendable {
     /// Top-level facts in declared order.
     public private(set) var facts: [FactDefinition] = []
     private var byPath: [String: FactDefinition] = [:]
+    /// The types alone, which type checking asks for at every name: reading a whole
+    /// definition out of `byPath` copies (and counts references to) all its parts.
+    private var types: [String: ValueType] = [:]
 
     /// Top-level facts by the UTF-8 bytes of their names, sorted: the fast decoder finds a
     /// key without making a String of it.
@@ -80,11 +83,15 @@ public struct Vocabulary: Sendable {
 
     private mutating func index(_ fact: FactDefinition) {
         byPath[fact.path] = fact
+        types[fact.path] = fact.type
         for field in fact.fields { index(field) }
     }
 
     /// A fact or a record field by path (`bed_count`, `physicians.certificate`).
     public func definition(_ path: String) -> FactDefinition? { byPath[path] }
+
+    /// The type of a fact or record field by path, if it is declared.
+    public func type(of path: String) -> ValueType? { types[path] }
 
     public var topLevelNames: [String] { facts.map(\.path) }
 

@@ -80,6 +80,7 @@ struct VocabularyLoader {
         var definition = FactDefinition(path: path, type: type, label: label, unit: unit, form: form, values: values, fields: fields,
                                         minimum: minimum, maximum: maximum, isPastEvent: isPastEvent, location: member.keyLocation)
         definition.isInformational = isInformational
+        definition.storedName = member.key
         return definition
     }
 
