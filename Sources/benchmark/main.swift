@@ -76,7 +76,8 @@ if let index = arguments.firstIndex(of: "--dump"), index + 1 < arguments.count, 
     let sample = Array(input.prefix(50_000)).map { Array($0.utf8) }
     // As batch mode reads a line: the fast decoder, else the full one.
     func load(_ line: [UInt8]) -> Bool {
-        if worker.load(line, with: decoder) { return true }
+        guard let read = try? worker.load(line, with: decoder, source: { "b" }) else { return false }
+        if read { return true }
         guard let profile = try? fullDecoder.decode(line, source: "b") else { return false }
         worker.load(profile)
         return true

@@ -15,6 +15,11 @@ import Testing
         #expect(decision.questions == evaluation.questions, "\(label): questions")
         #expect(decision.earliest?.date == evaluation.earliest?.date, "\(label): earliest date")
         #expect(decision.earliest?.rules == evaluation.earliest?.rules, "\(label): earliest rules")
+        // Batch mode's writer gives the bytes of the schema's definition.
+        var reference: [UInt8] = [], written: [UInt8] = []
+        BatchRecord.decision(line: 12, decision, rules: evaluator.rules, policy: evaluator.policy).write(compactTo: &reference)
+        DecisionWriter(evaluator: evaluator).write(line: 12, decision, to: &written)
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: reference, as: UTF8.self), "\(label): batch record")
     }
 
     @Test(arguments: Repository.policySet.regionIDs)

@@ -37,7 +37,7 @@ public enum BatchRecord {
         ])
     }
 
-    private static func citation(_ citation: Citation, _ policy: Policy) -> String {
+    static func citation(_ citation: Citation, _ policy: Policy) -> String {
         policy.parent == nil && citation.document == policy.id ? citation.text : "\(citation.document) \(citation.text)"
     }
 }

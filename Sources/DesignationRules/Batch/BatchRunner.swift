@@ -13,6 +13,7 @@ public struct BatchRunner: Sendable {
     public var linesPerChunk = 2048
     /// Reads plain JSON lines straight into a worker's cells; the rest take `ProfileDecoder`.
     private let cellDecoder: CellDecoder
+    private let writer: DecisionWriter
 
     public init(vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate, threads: Int) {
         self.vocabulary = vocabulary
@@ -20,6 +21,7 @@ public struct BatchRunner: Sendable {
         self.asOf = asOf
         self.threads = max(1, threads)
         cellDecoder = DecisionWorker(evaluator: evaluator, asOf: asOf).decoder(vocabulary: vocabulary)
+        writer = DecisionWriter(evaluator: evaluator)
     }
 
     /// Counts of what was written.
@@ -87,34 +89,35 @@ public struct BatchRunner: Sendable {
         var output = ChunkOutput()
         let decoder = ProfileDecoder(vocabulary: vocabulary, asOf: asOf)
         var worker = DecisionWorker(evaluator: evaluator, asOf: asOf)
+        // Verdicts counted by their place in `Verdict.allCases` (no hashing per line).
+        var counts = [Int](repeating: 0, count: Verdict.allCases.count)
         for (number, line) in chunk {
-            let record: JSONOutput
             switch line {
             case .tooLong(let length):
-                record = BatchRecord.error(line: number, code: "line-too-long", [
+                BatchRecord.error(line: number, code: "line-too-long", [
                     Diagnostic(code: "line-too-long", at: nil, "the line has \(length) bytes; a profile line may have at most 1 MiB"),
-                ])
+                ]).write(compactTo: &output.bytes)
                 output.errors += 1
             case .text(let bytes):
                 do throws(DiagnosticList) {
                     guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
                         throw DiagnosticList([Diagnostic(code: "empty-line", at: nil, "the line is empty; expected one JSON profile per line")])
                     }
-                    if !worker.load(bytes, with: cellDecoder) {
+                    if try !worker.load(bytes, with: cellDecoder, source: { "line \(number)" }) {
                         worker.load(try decoder.decode(bytes, source: "line \(number)"))
                     }
                     let decision = worker.decide()
-                    output.verdicts[decision.verdict, default: 0] += 1
-                    record = BatchRecord.decision(line: number, decision, rules: evaluator.rules, policy: evaluator.policy)
+                    counts[Verdict.allCases.firstIndex(of: decision.verdict)!] += 1
+                    writer.write(line: number, decision, to: &output.bytes)
                 } catch {
                     output.errors += 1
-                    record = BatchRecord.error(line: number, code: "bad-input", error.diagnostics)
+                    BatchRecord.error(line: number, code: "bad-input", error.diagnostics).write(compactTo: &output.bytes)
                 }
             }
-            record.write(compactTo: &output.bytes)
             output.bytes.append(UInt8(ascii: "\n"))
             output.lines += 1
         }
+        for (verdict, count) in zip(Verdict.allCases, counts) where count > 0 { output.verdicts[verdict] = count }
         return output
     }
 }

@@ -28,7 +28,7 @@ public struct LineReader {
     /// The next line without its line end (`\n` or `\r\n`), or nil at the end of input.
     public mutating func next() -> Line? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = newlineIndex() {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = Array(buffer[start..<end])
@@ -56,6 +56,15 @@ public struct LineReader {
                 return .text(line)
             }
             fill()
+        }
+    }
+
+    /// The index of the next `\n` at or after `start` (memchr: this runs over every byte of the input).
+    private func newlineIndex() -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            guard start < bytes.count, let base = bytes.baseAddress,
+                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -41,13 +41,18 @@ public struct DecisionWorker: Sendable {
 
     /// A decoder that reads profiles straight into this worker's cells.
     public func decoder(vocabulary: Vocabulary) -> CellDecoder {
-        CellDecoder(vocabulary: vocabulary, layout: code.program.layout, asOf: asOf)
+        CellDecoder(vocabulary: vocabulary, program: code.program, asOf: asOf)
     }
 
-    /// Reads plain JSON bytes as the profile to decide; false when they need the full
-    /// decoder (`ProfileDecoder`), whose profile `load(_:)` then takes.
-    public mutating func load(_ bytes: [UInt8], with decoder: CellDecoder) -> Bool {
-        decoder.decode(bytes, into: &machine.store)
+    /// Reads plain JSON bytes as the profile to decide: true when they were read; false
+    /// when they need the full decoder (`ProfileDecoder`, whose profile `load(_:)` then
+    /// takes); thrown, the line's problems, when this decoder found them all.
+    public mutating func load(_ bytes: [UInt8], with decoder: CellDecoder, source: () -> String) throws(DiagnosticList) -> Bool {
+        switch decoder.decode(bytes, into: &machine.store, source: source) {
+        case .decoded: return true
+        case .declined: return false
+        case .problems(let problems): throw DiagnosticList(problems)
+        }
     }
 
     public mutating func load(_ profile: Profile) {

@@ -68,7 +68,7 @@ public struct ProfileDecoder: Sendable {
                 return nil
             }
             if definition.isPastEvent, date > asOf {
-                problems.append(Diagnostic(code: "future-date", at: node.location, "`\(path())`: \(text) is after the as-of date \(asOf), but \(definition.label.en.lowercased()) is a past event"))
+                problems.append(Self.futureDate(text, path: path(), asOf: asOf, definition, at: node.location))
                 return nil
             }
             return .date(date)
@@ -116,6 +116,11 @@ public struct ProfileDecoder: Sendable {
             if let value = read(member.value, field, path: { path() + "." + member.key }, &problems) { fields[member.key] = value }
         }
         return .record(Record(fields))
+    }
+
+    /// A past event dated after the as-of date (batch mode's fast decoder reports it too).
+    static func futureDate(_ text: String, path: String, asOf: CivilDate, _ definition: FactDefinition, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(code: "future-date", at: location, "`\(path)`: \(text) is after the as-of date \(asOf), but \(definition.label.en.lowercased()) is a past event")
     }
 
     private func bounded(_ value: Value, _ number: Double, _ node: JSONNode, _ definition: FactDefinition, _ path: () -> String, _ problems: inout [Diagnostic]) -> Value? {

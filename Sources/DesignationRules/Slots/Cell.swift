@@ -39,14 +39,15 @@ struct CellStore: Sendable {
     /// Where the profile's top-level facts start: one cell a slot.
     let factBase: Int
     let factCount: Int
-    private let constantBytes: Int
+    /// The program's constant texts end here; a profile's bytes follow.
+    let constantBytes: Int32
 
     init(constants: [Cell], bytes: [UInt8], factCount: Int) {
         cells = constants + Array(repeating: .unknown, count: factCount)
         self.bytes = bytes
         factBase = constants.count
         self.factCount = factCount
-        constantBytes = bytes.count
+        constantBytes = Int32(bytes.count)
         cells.reserveCapacity(cells.count + 1024)
         self.bytes.reserveCapacity(bytes.count + 4096)
     }
@@ -54,7 +55,7 @@ struct CellStore: Sendable {
     mutating func reset() {
         cells.removeSubrange((factBase + factCount)...)
         for index in factBase ..< factBase + factCount { cells[index] = .unknown }
-        bytes.removeSubrange(constantBytes...)
+        bytes.removeSubrange(Int(constantBytes)...)
     }
 
     subscript(fact slot: Int) -> Cell {
@@ -76,6 +77,8 @@ struct CellStore: Sendable {
         switch (a, b) {
         case (.text(let s, let n), .text(let t, let m)):
             if s == t && n == m { return true }
+            // The program's constant texts are each stored once (see `Program.Compiler`).
+            if s + n <= constantBytes && t + m <= constantBytes { return false }
             return bytes.withUnsafeBufferPointer { buffer in
                 let x = buffer.baseAddress! + Int(s), y = buffer.baseAddress! + Int(t)
                 if n == m, memcmp(x, y, Int(n)) == 0 { return true }

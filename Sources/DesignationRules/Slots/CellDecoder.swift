@@ -16,16 +16,22 @@ public struct CellDecoder: Sendable {
         let minimum: Double?
         let maximum: Double?
         let isPastEvent: Bool
+        /// For messages: the definition (its label), and its name as a key path shows it.
+        let definition: FactDefinition
         /// The top-level slot or the field's offset in its record; nil when no rule reads it.
         let place: Int?
-        /// For a one-of value: the allowed ids.
+        /// For a one-of value: the allowed ids, and for each the program's constant
+        /// text equal to it, if any (a profile's value then points there, and compares
+        /// with the constants without reading bytes).
         let values: ByteKeyTable
+        let constants: [Cell?]
         /// For a list of records: its fields by name, their plans, and the cells a record takes.
         let fieldNames: ByteKeyTable
         let fields: [Plan]
         let recordSize: Int
 
-        init(_ definition: FactDefinition, place: Int?, layout: SlotLayout) {
+        init(_ definition: FactDefinition, place: Int?, program: Program) {
+            let layout = program.layout
             var type = definition.type
             isList = { if case .list(let element) = type { type = element; return true } else { return false } }()
             kind = switch type {
@@ -41,11 +47,13 @@ public struct CellDecoder: Sendable {
             minimum = definition.minimum
             maximum = definition.maximum
             isPastEvent = definition.isPastEvent
+            self.definition = definition
             self.place = place
             values = ByteKeyTable(definition.values.map { Array($0.id.utf8) })
+            constants = definition.values.map { program.constantText(Array($0.id.utf8)) }
             let used = layout.fields(of: definition.path)
             fieldNames = ByteKeyTable(definition.fields.map(\.nameBytes))
-            fields = definition.fields.map { Plan($0, place: used.firstIndex(of: $0.name), layout: layout) }
+            fields = definition.fields.map { Plan($0, place: used.firstIndex(of: $0.name), program: program) }
             recordSize = used.count
         }
     }
@@ -54,32 +62,85 @@ public struct CellDecoder: Sendable {
     private let factNames: ByteKeyTable
     private let facts: [Plan]
 
-    init(vocabulary: Vocabulary, layout: SlotLayout, asOf: CivilDate) {
+    init(vocabulary: Vocabulary, program: Program, asOf: CivilDate) {
         self.asOf = asOf
         factNames = ByteKeyTable(vocabulary.facts.map { Array($0.path.utf8) })
-        facts = vocabulary.facts.map { Plan($0, place: layout.slot(of: $0.path), layout: layout) }
+        facts = vocabulary.facts.map { Plan($0, place: program.layout.slot(of: $0.path), program: program) }
     }
 
-    /// Decodes `bytes` into `store` (reset first); false when the full decoder must read them.
-    func decode(_ bytes: [UInt8], into store: inout CellStore) -> Bool {
+    /// What reading a line gave.
+    enum Outcome {
+        case decoded
+        /// The line needs the full decoder.
+        case declined
+        /// The line is well-formed, and these are all its problems: past events dated
+        /// after the as-of date (the commonest slip), reported as the full decoder would.
+        case problems([Diagnostic])
+    }
+
+    /// A past event dated too late: where its value starts, and its key path.
+    struct LateDate {
+        var offset: Int
+        var path: String
+        var text: String
+        var plan: Plan
+    }
+
+    /// Decodes `bytes` into `store` (reset first). `source` names the line in messages.
+    func decode(_ bytes: [UInt8], into store: inout CellStore, source: () -> String) -> Outcome {
         store.reset()
         return bytes.withUnsafeBufferPointer { buffer in
             // One check of the whole line, rather than one a string.
-            guard UTF8Check.firstInvalidByte(in: buffer) == nil else { return false }
+            guard UTF8Check.firstInvalidByte(in: buffer) == nil else { return .declined }
             var cursor = Cursor(bytes: buffer)
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { cursor.index = 3 }
-            var pending: [Cell] = []
-            guard object(&cursor, names: factNames, plans: facts, base: nil, &store, &pending) else { return false }
+            var scratch = Scratch()
+            guard object(&cursor, names: factNames, plans: facts, base: nil, path: { nil }, &store, &scratch) else { return .declined }
             cursor.skipSpace()
-            return cursor.atEnd
+            guard cursor.atEnd else { return .declined }
+            if scratch.lateDates.isEmpty { return .decoded }
+            var problems: [Diagnostic] = []
+            for late in scratch.lateDates {
+                let (line, column) = Self.position(of: late.offset, in: buffer)
+                problems.append(ProfileDecoder.futureDate(late.text, path: late.path, asOf: asOf, late.plan.definition,
+                                                          at: SourceLocation(file: source(), line: line, column: column)))
+            }
+            return .problems(problems)
         }
+    }
+
+    /// Line and column of a byte, as the JSON5 reader counts them: CRLF and a lone CR
+    /// each end a line, columns count Unicode scalars, a byte order mark is no column.
+    private static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < offset {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80, byte != UInt8(ascii: "\r") {
+                column += 1
+            }
+            index += 1
+        }
+        return (line, column)
+    }
+
+    /// What a line's reading keeps on the side: list elements waiting to be stored
+    /// (a record's fields, written as it is read, would otherwise come between them),
+    /// and the dates found too late.
+    private struct Scratch {
+        var pending: [Cell] = []
+        var lateDates: [LateDate] = []
     }
 
     /// The members of an object: the top-level facts (`base` nil, values to their slots),
     /// or a record's fields (values to `base` plus their offsets). A key read twice or
     /// not declared sends the line the full way.
-    private func object(_ cursor: inout Cursor, names: ByteKeyTable, plans: [Plan], base: Int?,
-                        _ store: inout CellStore, _ pending: inout [Cell]) -> Bool {
+    /// `path` gives the key path of the object (nil at the top), for messages.
+    private func object(_ cursor: inout Cursor, names: ByteKeyTable, plans: [Plan], base: Int?, path: () -> String?,
+                        _ store: inout CellStore, _ scratch: inout Scratch) -> Bool {
         var seen = [Bool](repeating: false, count: plans.count)
         cursor.skipSpace()
         guard cursor.take(UInt8(ascii: "{")) else { return false }
@@ -95,7 +156,9 @@ public struct CellDecoder: Sendable {
             let plan = plans[index]
             // null is unknown, as the full decoder reads it.
             if !cursor.takeWord("null") {
-                guard let cell = plan.isList ? list(&cursor, plan, &store, &pending) : scalar(&cursor, plan, &store) else { return false }
+                let member = { path().map { "\($0).\(plan.definition.name)" } ?? plan.definition.path }
+                guard let cell = plan.isList ? list(&cursor, plan, path: member, &store, &scratch)
+                                             : scalar(&cursor, plan, path: member, &store, &scratch) else { return false }
                 if let place = plan.place {
                     if let base { store.cells[base + place] = cell } else { store[fact: place] = cell }
                 }
@@ -106,7 +169,7 @@ public struct CellDecoder: Sendable {
         }
     }
 
-    private func scalar(_ cursor: inout Cursor, _ plan: Plan, _ store: inout CellStore) -> Cell? {
+    private func scalar(_ cursor: inout Cursor, _ plan: Plan, path: () -> String, _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
         switch plan.kind {
         case .boolean:
             if cursor.takeWord("true") { return .boolean(true) }
@@ -121,23 +184,26 @@ public struct CellDecoder: Sendable {
         case .text:
             return cursor.plainString().map { store.appendText($0) }
         case .date:
+            let offset = cursor.index
             guard let text = cursor.plainString(), let date = CivilDate(isoBytes: text) else { return nil }
-            if plan.isPastEvent, date > asOf { return nil }
+            if plan.isPastEvent, date > asOf {
+                scratch.lateDates.append(LateDate(offset: offset, path: path(), text: String(decoding: text, as: UTF8.self), plan: plan))
+                return .unknown
+            }
             return .date(Int32(date.dayNumber))
         case .enumeration:
-            guard let text = cursor.plainString(), plan.values.index(of: text) != nil else { return nil }
-            return store.appendText(text)
+            guard let text = cursor.plainString(), let index = plan.values.index(of: text) else { return nil }
+            return plan.constants[index] ?? store.appendText(text)
         case .records, .unreadable:
             return nil
         }
     }
 
-    private func list(_ cursor: inout Cursor, _ plan: Plan, _ store: inout CellStore, _ pending: inout [Cell]) -> Cell? {
+    private func list(_ cursor: inout Cursor, _ plan: Plan, path: () -> String, _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
         guard cursor.take(UInt8(ascii: "[")) else { return nil }
-        // Elements wait in `pending` (a record's fields, written as it is read, would
-        // otherwise come between them), then go to the store together.
-        let mark = pending.count
-        defer { pending.removeSubrange(mark...) }
+        // Elements wait in `pending`, then go to the store together.
+        let mark = scratch.pending.count
+        defer { scratch.pending.removeSubrange(mark...) }
         cursor.skipSpace()
         if !cursor.take(UInt8(ascii: "]")) {
             while true {
@@ -146,13 +212,16 @@ public struct CellDecoder: Sendable {
                 if plan.kind == .records {
                     let start = store.cells.count
                     store.cells += repeatElement(.unknown, count: plan.recordSize)
-                    let read = object(&cursor, names: plan.fieldNames, plans: plan.fields, base: start, &store, &pending)
+                    let element = scratch.pending.count - mark
+                    let read = object(&cursor, names: plan.fieldNames, plans: plan.fields, base: start,
+                                      path: { "\(path())[\(element)]" }, &store, &scratch)
                     item = read ? .record(start: Int32(start)) : nil
                 } else {
-                    item = scalar(&cursor, plan, &store)
+                    let element = scratch.pending.count - mark
+                    item = scalar(&cursor, plan, path: { "\(path())[\(element)]" }, &store, &scratch)
                 }
                 guard let item else { return nil }
-                pending.append(item)
+                scratch.pending.append(item)
                 cursor.skipSpace()
                 if cursor.take(UInt8(ascii: ",")) { continue }
                 guard cursor.take(UInt8(ascii: "]")) else { return nil }
@@ -160,7 +229,7 @@ public struct CellDecoder: Sendable {
             }
         }
         let start = store.cells.count
-        store.cells += pending[mark...]
+        store.cells += scratch.pending[mark...]
         return .list(start: Int32(start), count: Int32(store.cells.count - start))
     }
 

@@ -43,7 +43,12 @@ struct Program: Sendable {
         layout = compiler.layout
         constants = compiler.constants
         constantBytes = compiler.constantBytes
+        textCells = Dictionary(compiler.textConstants.map { (Array($0.key.utf8), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The constant text equal to `bytes`, if the program has one.
+    func constantText(_ bytes: [UInt8]) -> Cell? { textCells[bytes] }
+    private let textCells: [[UInt8]: Cell]
 
     func makeStore() -> CellStore { CellStore(constants: constants, bytes: constantBytes, factCount: layout.factNames.count) }
 
@@ -57,6 +62,7 @@ struct Program: Sendable {
         var layout = SlotLayout()
         var constants: [Cell] = []
         var constantBytes: [UInt8] = []
+        private(set) var textConstants: [String: Cell] = [:]
 
         /// The index of the instruction that computes `node`.
         mutating func compile(_ node: Compiled) -> Int32 {
@@ -168,9 +174,13 @@ struct Program: Sendable {
             case .date(let date): return .date(Int32(date.dayNumber))
             case .period(let period): return .period(Int32(period.amount), period.unit)
             case .text(let text):
+                // Each text once (Strings compare by canonical equivalence), so that two
+                // different constant texts are known to differ without reading them.
+                if let cell = textConstants[text] { return cell }
                 let start = constantBytes.count
                 constantBytes += Array(text.utf8)
-                return .text(start: Int32(start), count: Int32(constantBytes.count - start))
+                textConstants[text] = .text(start: Int32(start), count: Int32(constantBytes.count - start))
+                return textConstants[text]!
             case .list(let values):
                 let cells = values.map { constant($0) }
                 let start = constants.count
