@@ -8,7 +8,8 @@ import Testing
         let evaluation = evaluator.evaluate(profile, asOf: asOf)
         let decision = evaluator.decide(profile, asOf: asOf)
         #expect(decision.verdict == evaluation.verdict, "\(label): verdict")
-        #expect(decision.stages.map { $0.outcome?.id } == evaluation.stages.map { $0.outcome?.id }, "\(label): stages")
+        #expect(decision.stages(in: evaluator).map { $0.outcome?.id } == evaluation.stages.map { $0.outcome?.id }, "\(label): stages")
+        #expect(decision.stages(in: evaluator).map { $0.atLeast?.id } == evaluation.stages.map { $0.atLeast?.id }, "\(label): stages at least")
         #expect(decision.statuses == evaluation.rules.map(\.status), "\(label): statuses")
         let failedDates = evaluation.rules.enumerated().compactMap { index, result in result.passesFrom.map { (index, $0) } }
         #expect(decision.passesFrom == Dictionary(uniqueKeysWithValues: failedDates), "\(label): passes_from")
@@ -17,7 +18,7 @@ import Testing
         #expect(decision.earliest?.rules == evaluation.earliest?.rules, "\(label): earliest rules")
         // Batch mode's writer gives the bytes of the schema's definition.
         var reference: [UInt8] = [], written: [UInt8] = []
-        BatchRecord.decision(line: 12, decision, rules: evaluator.rules, policy: evaluator.policy).write(compactTo: &reference)
+        BatchRecord.decision(line: 12, decision, evaluator: evaluator).write(compactTo: &reference)
         DecisionWriter(evaluator: evaluator).write(line: 12, decision, to: &written)
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: reference, as: UTF8.self), "\(label): batch record")
     }

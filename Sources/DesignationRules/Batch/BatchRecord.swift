@@ -8,12 +8,13 @@
 public enum BatchRecord {
     public static let schema = "designation-batch/1"
 
-    public static func decision(line: Int, _ decision: Decision, rules: [Rule], policy: Policy) -> JSONOutput {
+    public static func decision(line: Int, _ decision: Decision, evaluator: Evaluator) -> JSONOutput {
+        let (rules, policy) = (evaluator.rules, evaluator.policy)
         let failed = decision.statuses.indices.filter { decision.statuses[$0] == .fail }
         return .object([
             ("line", .int(line)),
             ("verdict", .string(decision.verdict.rawValue)),
-            ("stages", .object(decision.stages.map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
+            ("stages", .object(decision.stages(in: evaluator).map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
             ("failed", .array(failed.map { index in
                 .object([("rule", .string(rules[index].id)),
                          ("citation", .string(citation(rules[index].citation, policy))),

@@ -9,7 +9,8 @@ struct DecisionWriter: Sendable {
     private let ruleID: [[UInt8]]
     /// For each stage, `"stage":`, and each outcome's id as a JSON string.
     private let stageKey: [[UInt8]]
-    private let outcomeID: [[(id: String, json: [UInt8])]]
+    /// For each stage, its outcomes' ids as JSON strings, by position (`otherwise` last).
+    private let outcomeID: [[[UInt8]]]
     private let verdictName: [Verdict: [UInt8]]
 
     init(evaluator: Evaluator) {
@@ -27,7 +28,7 @@ struct DecisionWriter: Sendable {
         ruleID = evaluator.rules.map { json(.string($0.id)) }
         stageKey = evaluator.procedure.stages.map { json(.string($0.id)) + [UInt8(ascii: ":")] }
         outcomeID = evaluator.procedure.stages.map { stage in
-            (stage.outcomes + [stage.otherwise]).map { ($0.id, json(.string($0.id))) }
+            (stage.outcomes + [stage.otherwise]).map { json(.string($0.id)) }
         }
         verdictName = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0, json(.string($0.rawValue))) })
     }
@@ -38,14 +39,10 @@ struct DecisionWriter: Sendable {
         out += #","verdict":"#.utf8
         out += verdictName[decision.verdict]!
         out += #","stages":{"#.utf8
-        for (index, stage) in decision.stages.enumerated() {
+        for (index, stage) in decision.outcomes.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out += stageKey[index]
-            if let outcome = stage.outcome, let known = outcomeID[index].first(where: { $0.id == outcome.id }) {
-                out += known.json
-            } else {
-                out += "null".utf8
-            }
+            if let outcome = stage.outcome { out += outcomeID[index][outcome] } else { out += "null".utf8 }
         }
         out += #"},"failed":["#.utf8
         var first = true

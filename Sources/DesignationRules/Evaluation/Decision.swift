@@ -3,13 +3,19 @@
 /// eligible date. It is what `Evaluation` would say, reached without evidence.
 public struct Decision: Sendable {
     public var verdict: Verdict
-    public var stages: [StageResult]
+    /// Each stage's outcome by position (see `stages(in:)`).
+    var outcomes: [StagePlan.OutcomeIndex]
     /// Statuses parallel to the evaluator's `rules`; empty when out of scope.
     public var statuses: [RuleStatus]
     /// For each failed rule (by index), the first date on which it would pass, if time cures it.
     public var passesFrom: [Int: CivilDate]
     public var questions: [String]
     public var earliest: EarliestEligibility?
+}
+
+extension Decision {
+    /// The stages' results, as an evaluation lists them.
+    public func stages(in evaluator: Evaluator) -> [StageResult] { evaluator.plan.results(outcomes) }
 }
 
 extension Evaluator {
@@ -70,7 +76,7 @@ public struct DecisionWorker: Sendable {
             switch machine.run(scope) {
             case .boolean(true): break
             case .boolean(false):
-                return Decision(verdict: .outOfScope, stages: [], statuses: [], passesFrom: [:], questions: [], earliest: nil)
+                return Decision(verdict: .outOfScope, outcomes: [], statuses: [], passesFrom: [:], questions: [], earliest: nil)
             default:
                 scopeUnknown = true
                 scopeNeeded = needs(scope)
@@ -81,15 +87,15 @@ public struct DecisionWorker: Sendable {
         for index in statuses.indices where statuses[index] == .fail {
             passesFrom[index] = firstPass(code.rules[index])
         }
-        let stages = evaluator.plan.results(statuses)
-        var verdict = StagePlan.verdict(stages.map(\.outcome))
+        let outcomes = evaluator.plan.outcomeIndexes(statuses)
+        var verdict = evaluator.plan.verdict(outcomes)
         if scopeUnknown, verdict != .ineligible { verdict = .undetermined }
         var questions: [String] = []
         if verdict == .undetermined {
             let ruleNeeds = statuses.indices.filter { statuses[$0] == .unknown }.map { needs(of: code.rules[$0]) }
             questions = Evaluator.questions(verdict: verdict, scope: scopeNeeded, rules: ruleNeeds)
         }
-        return Decision(verdict: verdict, stages: stages, statuses: statuses, passesFrom: passesFrom, questions: questions,
+        return Decision(verdict: verdict, outcomes: outcomes, statuses: statuses, passesFrom: passesFrom, questions: questions,
                         earliest: earliest(statuses, passesFrom))
     }
 

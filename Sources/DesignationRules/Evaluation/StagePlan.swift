@@ -20,29 +20,63 @@ struct StagePlan: Sendable {
         }
     }
 
+    /// A stage's outcome by position: an index into the stage's `outcomes`, or their
+    /// count for `otherwise`; nil when facts are missing that could change it. Batch
+    /// mode keeps these rather than copies of the stages.
+    struct OutcomeIndex: Sendable, Equatable {
+        var outcome: Int?
+        /// The outcome the known failures already call for, when `outcome` is nil.
+        var atLeast: Int?
+    }
+
     /// Each stage's result from the rules' statuses (parallel to the procedure's rules).
     func results(_ statuses: [RuleStatus]) -> [StageResult] {
-        stages.map { result($0, statuses) }
+        results(outcomeIndexes(statuses))
+    }
+
+    func results(_ indexes: [OutcomeIndex]) -> [StageResult] {
+        zip(stages, indexes).map { plan, index in
+            StageResult(stage: plan.stage, outcome: index.outcome.map { Self.outcome($0, of: plan.stage) },
+                        atLeast: index.atLeast.map { Self.outcome($0, of: plan.stage) })
+        }
+    }
+
+    func outcomeIndexes(_ statuses: [RuleStatus]) -> [OutcomeIndex] {
+        stages.map { outcomeIndex($0, statuses) }
+    }
+
+    static func outcome(_ index: Int, of stage: Stage) -> StageOutcome {
+        index < stage.outcomes.count ? stage.outcomes[index] : stage.otherwise
     }
 
     /// The first outcome, in order, that a failed rule of its kinds calls for;
     /// undetermined when an earlier outcome still hangs on unknown rules.
-    private func result(_ plan: StageRules, _ statuses: [RuleStatus]) -> StageResult {
+    private func outcomeIndex(_ plan: StageRules, _ statuses: [RuleStatus]) -> OutcomeIndex {
         var pending = false
-        for (outcome, rules) in zip(plan.stage.outcomes, plan.outcomes) {
+        for (index, rules) in plan.outcomes.enumerated() {
             if rules.contains(where: { statuses[$0] == .fail }) {
-                return pending ? StageResult(stage: plan.stage, outcome: nil, atLeast: outcome) : StageResult(stage: plan.stage, outcome: outcome)
+                return pending ? OutcomeIndex(outcome: nil, atLeast: index) : OutcomeIndex(outcome: index)
             }
             if rules.contains(where: { statuses[$0] == .unknown }) { pending = true }
         }
-        if pending || plan.rules.contains(where: { statuses[$0] == .unknown }) { return StageResult(stage: plan.stage, outcome: nil) }
-        return StageResult(stage: plan.stage, outcome: plan.stage.otherwise)
+        if pending || plan.rules.contains(where: { statuses[$0] == .unknown }) { return OutcomeIndex(outcome: nil) }
+        return OutcomeIndex(outcome: plan.stage.outcomes.count)
+    }
+
+    /// The verdict the stages' outcomes give.
+    func verdict(_ indexes: [OutcomeIndex]) -> Verdict {
+        Self.verdict(zip(stages, indexes).map { plan, index in
+            index.outcome.map { Self.outcome($0, of: plan.stage).verdict } ?? .undetermined
+        })
+    }
+
+    static func verdict(_ outcomes: [StageOutcome?]) -> Verdict {
+        verdict(outcomes.map { $0?.verdict ?? .undetermined })
     }
 
     /// Ineligible if any stage says so; otherwise undetermined if any stage is open;
     /// otherwise incomplete if materials are owed; otherwise eligible.
-    static func verdict(_ outcomes: [StageOutcome?]) -> Verdict {
-        let verdicts = outcomes.map { $0?.verdict ?? .undetermined }
+    private static func verdict(_ verdicts: [Verdict]) -> Verdict {
         for candidate in [Verdict.ineligible, .undetermined, .incomplete] where verdicts.contains(candidate) { return candidate }
         return .eligible
     }

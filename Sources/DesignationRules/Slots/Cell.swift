@@ -36,6 +36,8 @@ enum Cell: Equatable, Sendable {
 struct CellStore: Sendable {
     var cells: [Cell]
     var bytes: [UInt8]
+    /// Room the decoder keeps list elements in while it reads them, kept between profiles.
+    var pending: [Cell] = []
     /// Where the profile's top-level facts start: one cell a slot.
     let factBase: Int
     let factCount: Int

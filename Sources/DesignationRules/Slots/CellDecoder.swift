@@ -94,7 +94,10 @@ public struct CellDecoder: Sendable {
             guard UTF8Check.firstInvalidByte(in: buffer) == nil else { return .declined }
             var cursor = Cursor(bytes: buffer)
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { cursor.index = 3 }
-            var scratch = Scratch()
+            // The store lends its element buffer (swapped, so that it is never shared and copied).
+            var scratch = Scratch(pending: [])
+            swap(&scratch.pending, &store.pending)
+            defer { swap(&scratch.pending, &store.pending) }
             guard object(&cursor, names: factNames, plans: facts, base: nil, path: { nil }, &store, &scratch) else { return .declined }
             cursor.skipSpace()
             guard cursor.atEnd else { return .declined }
@@ -131,7 +134,7 @@ public struct CellDecoder: Sendable {
     /// (a record's fields, written as it is read, would otherwise come between them),
     /// and the dates found too late.
     private struct Scratch {
-        var pending: [Cell] = []
+        var pending: [Cell]
         var lateDates: [LateDate] = []
     }
 
@@ -156,9 +159,8 @@ public struct CellDecoder: Sendable {
             let plan = plans[index]
             // null is unknown, as the full decoder reads it.
             if !cursor.takeWord("null") {
-                let member = { path().map { "\($0).\(plan.definition.name)" } ?? plan.definition.path }
-                guard let cell = plan.isList ? list(&cursor, plan, path: member, &store, &scratch)
-                                             : scalar(&cursor, plan, path: member, &store, &scratch) else { return false }
+                guard let cell = plan.isList ? list(&cursor, plan, container: path, &store, &scratch)
+                                             : scalar(&cursor, plan, container: path, element: nil, &store, &scratch) else { return false }
                 if let place = plan.place {
                     if let base { store.cells[base + place] = cell } else { store[fact: place] = cell }
                 }
@@ -169,7 +171,14 @@ public struct CellDecoder: Sendable {
         }
     }
 
-    private func scalar(_ cursor: inout Cursor, _ plan: Plan, path: () -> String, _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
+    /// The key path of a member of the object at `container`, or of an element of it.
+    private func path(_ plan: Plan, in container: () -> String?, element: Int? = nil) -> String {
+        let member = container().map { "\($0).\(plan.definition.name)" } ?? plan.definition.path
+        return element.map { "\(member)[\($0)]" } ?? member
+    }
+
+    private func scalar(_ cursor: inout Cursor, _ plan: Plan, container: () -> String?, element: Int?,
+                        _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
         switch plan.kind {
         case .boolean:
             if cursor.takeWord("true") { return .boolean(true) }
@@ -187,7 +196,7 @@ public struct CellDecoder: Sendable {
             let offset = cursor.index
             guard let text = cursor.plainString(), let date = CivilDate(isoBytes: text) else { return nil }
             if plan.isPastEvent, date > asOf {
-                scratch.lateDates.append(LateDate(offset: offset, path: path(), text: String(decoding: text, as: UTF8.self), plan: plan))
+                scratch.lateDates.append(LateDate(offset: offset, path: path(plan, in: container, element: element), text: String(decoding: text, as: UTF8.self), plan: plan))
                 return .unknown
             }
             return .date(Int32(date.dayNumber))
@@ -199,7 +208,7 @@ public struct CellDecoder: Sendable {
         }
     }
 
-    private func list(_ cursor: inout Cursor, _ plan: Plan, path: () -> String, _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
+    private func list(_ cursor: inout Cursor, _ plan: Plan, container: () -> String?, _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
         guard cursor.take(UInt8(ascii: "[")) else { return nil }
         // Elements wait in `pending`, then go to the store together.
         let mark = scratch.pending.count
@@ -214,11 +223,11 @@ public struct CellDecoder: Sendable {
                     store.cells += repeatElement(.unknown, count: plan.recordSize)
                     let element = scratch.pending.count - mark
                     let read = object(&cursor, names: plan.fieldNames, plans: plan.fields, base: start,
-                                      path: { "\(path())[\(element)]" }, &store, &scratch)
+                                      path: { path(plan, in: container, element: element) }, &store, &scratch)
                     item = read ? .record(start: Int32(start)) : nil
                 } else {
                     let element = scratch.pending.count - mark
-                    item = scalar(&cursor, plan, path: { "\(path())[\(element)]" }, &store, &scratch)
+                    item = scalar(&cursor, plan, container: container, element: element, &store, &scratch)
                 }
                 guard let item else { return nil }
                 scratch.pending.append(item)
