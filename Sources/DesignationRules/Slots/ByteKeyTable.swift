@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds a key by its UTF-8 bytes without making a String of them: an open-addressing
-/// table on an FNV-1a hash, each hit checked byte for byte. The keys sit in one byte
+/// table on a hash of a few of the key's bytes, each hit checked byte for byte. The keys sit in one byte
 /// array, so a look-up touches no reference count. Built once; read by every thread.
 struct ByteKeyTable: Sendable {
     /// Every key's bytes, one after another; key i is `bytes[starts[i] ..< starts[i + 1]]`.
@@ -44,9 +44,19 @@ struct ByteKeyTable: Sendable {
         }
     }
 
+    /// The length and the first and last eight bytes (or the bytes, if fewer), mixed:
+    /// keys differ there, and a collision only costs a comparison.
     private static func hash(_ pointer: UnsafePointer<UInt8>?, _ count: Int) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for offset in 0 ..< count { hash = (hash ^ UInt64(pointer![offset])) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash)
+        var hash = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
+        if count >= 8, let pointer {
+            let raw = UnsafeRawPointer(pointer)
+            hash ^= raw.loadUnaligned(as: UInt64.self)
+            hash = (hash ^ (hash >> 29)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else {
+            for offset in 0 ..< count { hash = (hash ^ UInt64(pointer![offset])) &* 0x0000_0100_0000_01B3 }
+        }
+        hash = (hash ^ (hash >> 32)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
