@@ -34,9 +34,10 @@ let package = Package(
         // Linked with the Swift runtime and Foundation built in: a reviewer's single
         // evaluation then starts about 8 ms sooner (no dynamic loading of the libraries).
         .executableTarget(name: "evaluate", dependencies: ["DesignationRules", "ShippedPolicies"],
+                          swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
                           linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]),
         .executableTarget(name: "policy", dependencies: ["DesignationRules", "ShippedPolicies"]),
-        // The benchmark of README's "Performance" section: `swift run -c release benchmark`.
+        // The benchmark of README's "Performance" section (it runs the release-built `evaluate`).
         .executableTarget(name: "benchmark", dependencies: ["DesignationRules"]),
         .testTarget(
             name: "DesignationRulesTests",

@@ -3,7 +3,7 @@ import Foundation
 
 // The benchmark the repository keeps (README: "Performance"). Run it release-built:
 //
-//     swift run -c release benchmark [--regions national,liaocheng] [--lines N] [--big-lines N]
+//     swift build -c release --product evaluate && swift run -c release benchmark [--regions national,liaocheng] [--lines N] [--big-lines N]
 //
 // It prints, for each region measured (default: every region with fixtures), with
 // profiles made from that region's fixtures: batch throughput on 1 thread and
@@ -33,6 +33,10 @@ func seconds(_ body: () -> Void) -> Double {
 }
 func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
 
+guard FileManager.default.isExecutableFile(atPath: evaluateBinary) else {
+    FileHandle.standardError.write(Data("benchmark: no `evaluate` at \(evaluateBinary); build it first: swift build -c release --product evaluate\n".utf8))
+    exit(2)
+}
 say("Benchmark on \(ProcessInfo.processInfo.activeProcessorCount) cores; evaluate: \(evaluateBinary)")
 
 // ── Loading ───────────────────────────────────────────────────────────────────

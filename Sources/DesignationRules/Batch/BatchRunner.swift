@@ -11,17 +11,12 @@ public struct BatchRunner: Sendable {
     public let asOf: CivilDate
     public let threads: Int
     public var linesPerChunk = 2048
-    /// Reads plain JSON lines straight into a worker's cells; the rest take `ProfileDecoder`.
-    private let cellDecoder: CellDecoder
-    private let writer: DecisionWriter
 
     public init(vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate, threads: Int) {
         self.vocabulary = vocabulary
         self.evaluator = evaluator
         self.asOf = asOf
         self.threads = max(1, threads)
-        cellDecoder = DecisionWorker(evaluator: evaluator, asOf: asOf).decoder(vocabulary: vocabulary)
-        writer = DecisionWriter(evaluator: evaluator)
     }
 
     /// Counts of what was written.
@@ -88,7 +83,11 @@ public struct BatchRunner: Sendable {
     func evaluate(_ chunk: [(Int, LineReader.Line)]) -> ChunkOutput {
         var output = ChunkOutput()
         let decoder = ProfileDecoder(vocabulary: vocabulary, asOf: asOf)
+        // Each chunk (each thread) has its own worker, decoder and writer: nothing they
+        // read at every line is shared between cores.
         var worker = DecisionWorker(evaluator: evaluator, asOf: asOf)
+        let cellDecoder = worker.decoder(vocabulary: vocabulary)
+        let writer = DecisionWriter(evaluator: evaluator)
         // Verdicts counted by their place in `Verdict.allCases` (no hashing per line).
         var counts = [Int](repeating: 0, count: Verdict.allCases.count)
         for (number, line) in chunk {

@@ -41,7 +41,7 @@ public struct DecisionWorker: Sendable {
     public init(evaluator: Evaluator, asOf: CivilDate) {
         self.evaluator = evaluator
         self.asOf = asOf
-        code = evaluator.decisionProgram
+        code = evaluator.decisionProgram.detached()
         machine = Machine(program: code.program, today: asOf, calendar: evaluator.calendar)
     }
 

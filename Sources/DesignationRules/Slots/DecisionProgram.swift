@@ -9,9 +9,17 @@ struct DecisionProgram: Sendable {
         var waivers: [Int32?]
     }
 
-    let program: Program
+    private(set) var program: Program
     let scope: Int32?
-    let rules: [RuleCode]
+    private(set) var rules: [RuleCode]
+
+    /// A copy with arrays of its own, for one thread (see `Program.detached`).
+    func detached() -> DecisionProgram {
+        var copy = self
+        copy.program = program.detached()
+        copy.rules = rules.map { RuleCode(appliesIf: $0.appliesIf, test: $0.test, requires: $0.requires, waivers: $0.waivers.map { $0 }) }
+        return copy
+    }
 
     init(policy: Policy, rules: [Rule], parameters: [String: Value]) {
         var scope: Int32?
