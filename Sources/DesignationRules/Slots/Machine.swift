@@ -42,6 +42,16 @@ struct Machine: Sendable {
         program.instructions.withUnsafeBufferPointer { code in run(index, code) }
     }
 
+    /// An operand's value: constants and facts (most operands) read in place, the rest run.
+    @inline(__always)
+    private mutating func fetch(_ index: Int32, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        switch code[Int(index)].op {
+        case .constant: return code[Int(index)].cell
+        case .fact where !recordsNeeds: return store[fact: Int(code[Int(index)].a)]
+        default: return run(index, code)
+        }
+    }
+
     private mutating func run(_ index: Int32, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         let instruction = code[Int(index)]
         switch instruction.op {
@@ -55,16 +65,16 @@ struct Machine: Sendable {
         case .field: return field(index, instruction, code)
         case .list: return list(instruction, code)
         case .not:
-            guard case .boolean(let flag) = run(instruction.a, code) else { return .unknown }
+            guard case .boolean(let flag) = fetch(instruction.a, code) else { return .unknown }
             return .boolean(!flag)
         case .negate:
-            return cell(run(instruction.a, code).value(store).flatMap(ExpressionEvaluator.negated))
+            return cell(fetch(instruction.a, code).value(store).flatMap(ExpressionEvaluator.negated))
         case .and, .or:
             let decisive = instruction.op == .or
             let mark = needed.count
-            let a = run(instruction.a, code)
+            let a = fetch(instruction.a, code)
             if a == .boolean(decisive), !thorough { return a }
-            let b = run(instruction.b, code)
+            let b = fetch(instruction.b, code)
             if a == .boolean(decisive) || b == .boolean(decisive) {
                 needed.removeSubrange(mark...)
                 return .boolean(decisive)
@@ -72,24 +82,24 @@ struct Machine: Sendable {
             return a.isKnown && b.isKnown ? .boolean(!decisive) : .unknown
         case .compare: return compare(instruction, code)
         case .member:
-            let element = run(instruction.a, code)
+            let element = fetch(instruction.a, code)
             guard element.isKnown || thorough else { return .unknown }
-            let list = run(instruction.b, code)
+            let list = fetch(instruction.b, code)
             guard element.isKnown, case .list(let start, let count) = list else { return .unknown }
             let found = (Int(start) ..< Int(start + count)).contains { store.equal(store.cells[$0], element) }
             return .boolean(found != (instruction.c != 0))
         case .arithmetic:
-            let x = run(instruction.a, code)
+            let x = fetch(instruction.a, code)
             guard x.isKnown || thorough else { return .unknown }
-            let y = run(instruction.b, code)
+            let y = fetch(instruction.b, code)
             guard let a = x.value(store), let b = y.value(store) else { return .unknown }
             return cell(functions.combine(instruction.binary, a, b).0)
         case .conditional:
-            guard case .boolean(let chosen) = run(instruction.a, code) else { return .unknown }
-            return run(chosen ? instruction.b : instruction.c, code)
+            guard case .boolean(let chosen) = fetch(instruction.a, code) else { return .unknown }
+            return fetch(chosen ? instruction.b : instruction.c, code)
         case .known:
             let mark = needed.count
-            let known = run(instruction.a, code).isKnown
+            let known = fetch(instruction.a, code).isKnown
             if recordsNeeds { needed.removeSubrange(mark...) }
             return .boolean(known)
         case .quantifier: return quantify(index, instruction, code)
@@ -98,7 +108,7 @@ struct Machine: Sendable {
     }
 
     private mutating func field(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        guard case .record(let start) = run(instruction.a, code) else { return .unknown }
+        guard case .record(let start) = fetch(instruction.a, code) else { return .unknown }
         let cell = store.cells[Int(start + instruction.b)]
         if recordsNeeds, !cell.isKnown {
             let base = code[Int(instruction.a)]
@@ -116,7 +126,7 @@ struct Machine: Sendable {
     private mutating func list(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         var cells: [Cell] = []
         for offset in 0 ..< Int(instruction.b) {
-            let cell = run(program.operands[Int(instruction.a) + offset], code)
+            let cell = fetch(program.operands[Int(instruction.a) + offset], code)
             if !cell.isKnown, !thorough { return .unknown }
             cells.append(cell)
         }
@@ -127,9 +137,9 @@ struct Machine: Sendable {
     }
 
     private mutating func compare(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        let x = run(instruction.a, code)
+        let x = fetch(instruction.a, code)
         guard x.isKnown || thorough else { return .unknown }
-        let y = run(instruction.b, code)
+        let y = fetch(instruction.b, code)
         guard x.isKnown, y.isKnown else { return .unknown }
         if recordsBoundaries {
             if instruction.todaySide == 1, case .date(let day) = y { noteBoundary(day) }
@@ -156,7 +166,7 @@ struct Machine: Sendable {
     }
 
     private mutating func quantify(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        guard case .list(let start, let count) = run(instruction.a, code) else { return .unknown }
+        guard case .list(let start, let count) = fetch(instruction.a, code) else { return .unknown }
         let quantifier = instruction.quantifier
         let listPath = program.names[Int(index)]
         let mark = needed.count
@@ -167,7 +177,7 @@ struct Machine: Sendable {
         for offset in 0 ..< Int(count) {
             bindings.append(store.cells[Int(start) + offset])
             if recordsNeeds { bindingPaths.append(listPath.isEmpty ? nil : "\(listPath)[\(offset)]") }
-            let result = run(instruction.b, code)
+            let result = fetch(instruction.b, code)
             bindings.removeLast()
             if recordsNeeds { bindingPaths.removeLast() }
             switch quantifier {
@@ -201,7 +211,7 @@ struct Machine: Sendable {
         var arguments: [Value] = []
         var complete = true
         for offset in 0 ..< Int(instruction.b) {
-            if let value = run(program.operands[Int(instruction.a) + offset], code).value(store) {
+            if let value = fetch(program.operands[Int(instruction.a) + offset], code).value(store) {
                 arguments.append(value)
             } else {
                 complete = false
