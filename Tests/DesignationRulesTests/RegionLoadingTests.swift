@@ -50,13 +50,6 @@ import Testing
     }
 
     static func load(_ files: [String: String], onlyRegion: String?) throws -> PolicySet {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policies-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        for (path, text) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return try PolicySet(directory: directory, onlyRegion: onlyRegion)
+        try TemporaryPolicies.load(files, onlyRegion: onlyRegion).get()
     }
 }

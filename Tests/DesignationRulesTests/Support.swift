@@ -38,7 +38,7 @@ enum TestVocabulary {
 /// A policy folder written for one test from files given by path (`base.json5`,
 /// `vocabulary/common.json5`, `sources/base.txt`), loaded, and removed again.
 enum TemporaryPolicies {
-    static func load(_ files: [String: String], checkingQuotes: Bool = false) throws -> Result<PolicySet, DiagnosticList> {
+    static func load(_ files: [String: String], checkingQuotes: Bool = false, onlyRegion: String? = nil) throws -> Result<PolicySet, DiagnosticList> {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policies-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         for (path, text) in files {
@@ -46,6 +46,6 @@ enum TemporaryPolicies {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
-        do { return .success(try PolicySet(directory: directory, checkingQuotes: checkingQuotes)) } catch { return .failure(error) }
+        do { return .success(try PolicySet(directory: directory, checkingQuotes: checkingQuotes, onlyRegion: onlyRegion)) } catch { return .failure(error) }
     }
 }

@@ -21,6 +21,18 @@ enum Cell: Equatable, Sendable {
 
     var isKnown: Bool { if case .unknown = self { false } else { true } }
 
+    /// A value that needs no room in a store (not a text, list or record), as a cell.
+    init?(scalar value: Value) {
+        switch value {
+        case .boolean(let flag): self = .boolean(flag)
+        case .integer(let number): self = .integer(number)
+        case .decimal(let number): self = .decimal(number)
+        case .date(let date): self = .date(Int32(date.dayNumber))
+        case .period(let period): self = .period(Int32(period.amount), period.unit)
+        case .text, .list, .record: return nil
+        }
+    }
+
     var asDouble: Double? {
         switch self {
         case .integer(let value): Double(value)

@@ -11,7 +11,8 @@ public struct CellDecoder: Sendable {
     final class Plan: Sendable {
         enum Kind: Sendable { case boolean, integer, decimal, text, date, enumeration, records, unreadable }
         let kind: Kind
-        /// For a list, its elements' kind (`records` for a list of records).
+        /// Whether the value is a list; `kind` is then its elements' kind (`records` for
+        /// a list of records).
         let isList: Bool
         let minimum: Double?
         let maximum: Double?

@@ -11,12 +11,8 @@ extension CellStore {
     /// `declaration` is the path of the fact or field the value belongs to: a record's
     /// declaration is the path of its list.
     private mutating func cell(_ value: Value, declaration: String, _ layout: SlotLayout) -> Cell {
+        if let cell = Cell(scalar: value) { return cell }
         switch value {
-        case .boolean(let flag): return .boolean(flag)
-        case .integer(let number): return .integer(number)
-        case .decimal(let number): return .decimal(number)
-        case .date(let date): return .date(Int32(date.dayNumber))
-        case .period(let period): return .period(Int32(period.amount), period.unit)
         case .text(let text): return appendText(text.utf8)
         case .list(let values):
             let elements = values.map { cell($0, declaration: declaration, layout) }
@@ -31,6 +27,8 @@ extension CellStore {
                 if let field = record.fields[name] { cells[start + offset] = cell(field, declaration: declaration + "." + name, layout) }
             }
             return .record(start: Int32(start))
+        default:
+            preconditionFailure("scalars were taken above")
         }
     }
 }

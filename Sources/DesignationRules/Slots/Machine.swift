@@ -229,15 +229,9 @@ struct Machine: Sendable {
     /// A value computed by the shared functions, as a cell (a text goes to the store).
     private mutating func cell(_ value: Value?) -> Cell {
         guard let value else { return .unknown }
-        switch value {
-        case .boolean(let flag): return .boolean(flag)
-        case .integer(let number): return .integer(number)
-        case .decimal(let number): return .decimal(number)
-        case .date(let date): return .date(Int32(date.dayNumber))
-        case .period(let period): return .period(Int32(period.amount), period.unit)
-        case .text(let text): return store.appendText(text.utf8)
-        case .list, .record: preconditionFailure("no function returns a list or a record")
-        }
+        if let cell = Cell(scalar: value) { return cell }
+        guard case .text(let text) = value else { preconditionFailure("no function returns a list or a record") }
+        return store.appendText(text.utf8)
     }
 }
 

@@ -178,12 +178,8 @@ struct Program: Sendable {
 
         /// A constant as a cell; its text and list elements go before every profile's.
         private mutating func constant(_ value: Value) -> Cell {
+            if let cell = Cell(scalar: value) { return cell }
             switch value {
-            case .boolean(let flag): return .boolean(flag)
-            case .integer(let number): return .integer(number)
-            case .decimal(let number): return .decimal(number)
-            case .date(let date): return .date(Int32(date.dayNumber))
-            case .period(let period): return .period(Int32(period.amount), period.unit)
             case .text(let text):
                 // Each text once (Strings compare by canonical equivalence), so that two
                 // different constant texts are known to differ without reading them.
@@ -197,8 +193,8 @@ struct Program: Sendable {
                 let start = constants.count
                 constants += cells
                 return .list(start: Int32(start), count: Int32(cells.count))
-            case .record:
-                // The expression language has no record literals.
+            default:
+                // The expression language has no record literals; scalars were taken above.
                 preconditionFailure("a record constant")
             }
         }
