@@ -123,8 +123,8 @@ public struct DecisionWorker: Sendable {
     /// whose condition is unknown makes a failure unknown.
     private mutating func status(_ rule: DecisionProgram.RuleCode) -> RuleStatus {
         var status = unwaivedStatus(rule)
-        for waiver in rule.waivers {
-            guard let condition = waiver else { return .waived }
+        for index in waivers(of: rule) {
+            guard let condition = code.waivers[index] else { return .waived }
             switch machine.run(condition) {
             case .boolean(true): return .waived
             case .boolean(false): continue
@@ -132,6 +132,10 @@ public struct DecisionWorker: Sendable {
             }
         }
         return status
+    }
+
+    private func waivers(of rule: DecisionProgram.RuleCode) -> Range<Int> {
+        Int(rule.firstWaiver) ..< Int(rule.firstWaiver + rule.waiverCount)
     }
 
     /// For a failing rule, the first date after today on which it would pass: the result
@@ -158,8 +162,8 @@ public struct DecisionWorker: Sendable {
         machine.recordsNeeds = true
         defer { machine.recordsNeeds = false }
         if unwaivedStatus(rule) != .fail { return machine.needed }
-        for waiver in rule.waivers {
-            guard let condition = waiver else { return [] }
+        for index in waivers(of: rule) {
+            guard let condition = code.waivers[index] else { return [] }
             machine.clearRecords()
             switch machine.run(condition) {
             case .boolean: continue

@@ -42,7 +42,7 @@ struct StagePlan: Sendable {
     }
 
     func outcomeIndexes(_ statuses: [RuleStatus]) -> [OutcomeIndex] {
-        stages.map { outcomeIndex($0, statuses) }
+        stages.indices.map { outcomeIndex($0, statuses) }
     }
 
     static func outcome(_ index: Int, of stage: Stage) -> StageOutcome {
@@ -50,17 +50,23 @@ struct StagePlan: Sendable {
     }
 
     /// The first outcome, in order, that a failed rule of its kinds calls for;
-    /// undetermined when an earlier outcome still hangs on unknown rules.
-    private func outcomeIndex(_ plan: StageRules, _ statuses: [RuleStatus]) -> OutcomeIndex {
+    /// undetermined when an earlier outcome still hangs on unknown rules. (By index, so
+    /// that batch mode copies no stage.)
+    private func outcomeIndex(_ stage: Int, _ statuses: [RuleStatus]) -> OutcomeIndex {
         var pending = false
-        for (index, rules) in plan.outcomes.enumerated() {
-            if rules.contains(where: { statuses[$0] == .fail }) {
+        for index in stages[stage].outcomes.indices {
+            if Self.any(stages[stage].outcomes[index], is: .fail, statuses) {
                 return pending ? OutcomeIndex(outcome: nil, atLeast: index) : OutcomeIndex(outcome: index)
             }
-            if rules.contains(where: { statuses[$0] == .unknown }) { pending = true }
+            if Self.any(stages[stage].outcomes[index], is: .unknown, statuses) { pending = true }
         }
-        if pending || plan.rules.contains(where: { statuses[$0] == .unknown }) { return OutcomeIndex(outcome: nil) }
-        return OutcomeIndex(outcome: plan.stage.outcomes.count)
+        if pending || Self.any(stages[stage].rules, is: .unknown, statuses) { return OutcomeIndex(outcome: nil) }
+        return OutcomeIndex(outcome: stages[stage].stage.outcomes.count)
+    }
+
+    private static func any(_ rules: [Int], is status: RuleStatus, _ statuses: [RuleStatus]) -> Bool {
+        for rule in rules where statuses[rule] == status { return true }
+        return false
     }
 
     /// The verdict the stages' outcomes give.

@@ -87,12 +87,21 @@ struct CellStore: Sendable {
 
     // MARK: Comparing cells, as `ExpressionEvaluator.equal` and `order` compare values
 
+    @inline(__always)
     func equal(_ a: Cell, _ b: Cell) -> Bool {
+        if case .text(let s, let n) = a, case .text(let t, let m) = b {
+            if s == t && n == m { return true }
+            // The program's constant texts are each stored once (see `Program.Compiler`),
+            // and the decoder gives a profile's enum values their constant's cell.
+            if s + n <= constantBytes && t + m <= constantBytes { return false }
+        }
+        return equalByContent(a, b)
+    }
+
+    /// `equal` past the cases that need no reading.
+    private func equalByContent(_ a: Cell, _ b: Cell) -> Bool {
         switch (a, b) {
         case (.text(let s, let n), .text(let t, let m)):
-            if s == t && n == m { return true }
-            // The program's constant texts are each stored once (see `Program.Compiler`).
-            if s + n <= constantBytes && t + m <= constantBytes { return false }
             return bytes.withUnsafeBufferPointer { buffer in
                 let x = buffer.baseAddress! + Int(s), y = buffer.baseAddress! + Int(t)
                 if n == m, memcmp(x, y, Int(n)) == 0 { return true }
@@ -114,6 +123,12 @@ struct CellStore: Sendable {
             if let x = a.asDouble, let y = b.asDouble { return x == y }
             return a == b
         }
+    }
+
+    /// Whether the list of cells `start ..< start + count` holds `element`.
+    func contains(_ element: Cell, start: Int32, count: Int32) -> Bool {
+        for index in Int(start) ..< Int(start + count) where equal(cells[index], element) { return true }
+        return false
     }
 
     /// Equality inside lists, as `Value`'s own `==` (an integer is not a decimal there).

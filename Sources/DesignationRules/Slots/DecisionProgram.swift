@@ -1,39 +1,49 @@
 /// An evaluator's scope test, rules and waivers compiled into one `Program`, each
 /// named by the index of its instruction.
 struct DecisionProgram: Sendable {
+    /// Plain bits, so that reading one costs no reference counting.
     struct RuleCode: Sendable {
         var appliesIf: Int32?
         var test: Int32
         var requires: Bool
-        /// The waivers of the rule, in the policy's order; nil for one without condition.
-        var waivers: [Int32?]
+        /// The rule's waivers: `waivers[firstWaiver ..< firstWaiver + waiverCount]`.
+        var firstWaiver: Int32
+        var waiverCount: Int32
     }
 
     private(set) var program: Program
     let scope: Int32?
     private(set) var rules: [RuleCode]
+    /// Every rule's waivers, in the policy's order, rule after rule: the instruction of
+    /// each waiver's condition, or nil for a waiver without one.
+    private(set) var waivers: [Int32?]
 
     /// A copy with arrays of its own, for one thread (see `Program.detached`).
     func detached() -> DecisionProgram {
         var copy = self
         copy.program = program.detached()
-        copy.rules = rules.map { RuleCode(appliesIf: $0.appliesIf, test: $0.test, requires: $0.requires, waivers: $0.waivers.map { $0 }) }
+        copy.rules = rules.map { $0 }
+        copy.waivers = waivers.map { $0 }
         return copy
     }
 
     init(policy: Policy, rules: [Rule], parameters: [String: Value]) {
         var scope: Int32?
         var codes: [RuleCode] = []
+        var waivers: [Int32?] = []
         program = Program(parameters: parameters) { compiler in
             scope = policy.scopeTest.map { compiler.compile($0) }
             codes = rules.map { rule in
-                RuleCode(appliesIf: rule.appliesIf.map { compiler.compile($0) },
-                         test: compiler.compile(rule.test),
-                         requires: rule.polarity == .requires,
-                         waivers: policy.waivers.filter { $0.rule == rule.id }.map { waiver in waiver.appliesIf.map { compiler.compile($0) } })
+                let first = waivers.count
+                waivers += policy.waivers.filter { $0.rule == rule.id }.map { waiver in waiver.appliesIf.map { compiler.compile($0) } }
+                return RuleCode(appliesIf: rule.appliesIf.map { compiler.compile($0) },
+                                test: compiler.compile(rule.test),
+                                requires: rule.polarity == .requires,
+                                firstWaiver: Int32(first), waiverCount: Int32(waivers.count - first))
             }
         }
         self.scope = scope
         self.rules = codes
+        self.waivers = waivers
     }
 }

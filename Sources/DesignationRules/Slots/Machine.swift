@@ -8,8 +8,14 @@ struct Machine: Sendable {
     let program: Program
     var store: CellStore
     var today: CivilDate {
-        didSet { functions = ExpressionEvaluator(facts: [:], today: today, calendar: functions.calendar) }
+        didSet {
+            if today != oldValue { functions = ExpressionEvaluator(facts: [:], today: today, calendar: functions.calendar) }
+        }
     }
+    /// The program's instructions, read in place: an array read at every step would be
+    /// retained and released at every step.
+    private let memory: InstructionMemory
+    private nonisolated(unsafe) let code: UnsafeBufferPointer<Program.Instruction>
     /// Arithmetic on dates and the built-in functions are the traced evaluator's own.
     private var functions: ExpressionEvaluator
     private var bindings: [Cell] = []
@@ -27,6 +33,8 @@ struct Machine: Sendable {
 
     init(program: Program, today: CivilDate, calendar: WorkingDayCalendar) {
         self.program = program
+        memory = InstructionMemory(program.instructions)
+        code = UnsafeBufferPointer(memory.instructions)
         store = program.makeStore()
         self.today = today
         functions = ExpressionEvaluator(facts: [:], today: today, calendar: calendar)
@@ -38,9 +46,7 @@ struct Machine: Sendable {
         needed.removeAll(keepingCapacity: true)
     }
 
-    mutating func run(_ index: Int32) -> Cell {
-        program.instructions.withUnsafeBufferPointer { code in run(index, code) }
-    }
+    mutating func run(_ index: Int32) -> Cell { run(index, code) }
 
     /// An operand's value: constants and facts (most operands) read in place, the rest run.
     @inline(__always)
@@ -73,12 +79,10 @@ struct Machine: Sendable {
             let decisive = instruction.op == .or
             let mark = needed.count
             let a = fetch(instruction.a, code)
-            if a == .boolean(decisive), !thorough { return a }
+            if case .boolean(decisive) = a, !thorough { return a }
             let b = fetch(instruction.b, code)
-            if a == .boolean(decisive) || b == .boolean(decisive) {
-                needed.removeSubrange(mark...)
-                return .boolean(decisive)
-            }
+            if case .boolean(decisive) = a { return decided(decisive, mark) }
+            if case .boolean(decisive) = b { return decided(decisive, mark) }
             return a.isKnown && b.isKnown ? .boolean(!decisive) : .unknown
         case .compare: return compare(instruction, code)
         case .member:
@@ -86,8 +90,7 @@ struct Machine: Sendable {
             guard element.isKnown || thorough else { return .unknown }
             let list = fetch(instruction.b, code)
             guard element.isKnown, case .list(let start, let count) = list else { return .unknown }
-            let found = (Int(start) ..< Int(start + count)).contains { store.equal(store.cells[$0], element) }
-            return .boolean(found != (instruction.c != 0))
+            return .boolean(store.contains(element, start: start, count: count) != (instruction.c != 0))
         case .arithmetic:
             let x = fetch(instruction.a, code)
             guard x.isKnown || thorough else { return .unknown }
@@ -168,7 +171,7 @@ struct Machine: Sendable {
     private mutating func quantify(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         guard case .list(let start, let count) = fetch(instruction.a, code) else { return .unknown }
         let quantifier = instruction.quantifier
-        let listPath = program.names[Int(index)]
+        let listPath = recordsNeeds ? program.names[Int(index)] : ""
         let mark = needed.count
         var sawUnknown = false
         var decided = false
@@ -222,6 +225,12 @@ struct Machine: Sendable {
         return cell(functions.call(instruction.builtin, arguments, text: program.texts[Int(index)]).value)
     }
 
+    /// An `and` or `or` decided by one side: the other side's missing facts are not needed.
+    private mutating func decided(_ value: Bool, _ mark: Int) -> Cell {
+        if recordsNeeds { needed.removeSubrange(mark...) }
+        return .boolean(value)
+    }
+
     private mutating func need(_ path: String) {
         if !needed.contains(path) { needed.append(path) }
     }
@@ -232,6 +241,21 @@ struct Machine: Sendable {
         if let cell = Cell(scalar: value) { return cell }
         guard case .text(let text) = value else { preconditionFailure("no function returns a list or a record") }
         return store.appendText(text.utf8)
+    }
+}
+
+/// Instructions copied out of their array once, for a machine to read in place.
+final class InstructionMemory: Sendable {
+    nonisolated(unsafe) let instructions: UnsafeMutableBufferPointer<Program.Instruction>
+
+    init(_ source: [Program.Instruction]) {
+        instructions = .allocate(capacity: source.count)
+        _ = instructions.initialize(from: source)
+    }
+
+    deinit {
+        instructions.deinitialize()
+        instructions.deallocate()
     }
 }
 
