@@ -1,23 +1,31 @@
 import Foundation
 
-/// Reads lines from a file descriptor in large blocks, with a bound on the length of
-/// a line: a longer line is reported as such and skipped, so memory stays bounded
-/// whatever the input.
-public struct LineReader {
-    public enum Line: Sendable {
-        case text([UInt8])
+/// Lines read together: their bytes in one array (no array a line), each line a range
+/// of it, numbered from `firstNumber`.
+public struct LineChunk: Sendable {
+    public enum Entry: Sendable {
+        case text(start: Int, end: Int)
         /// A line longer than the bound; its bytes were skipped.
         case tooLong(length: Int)
     }
 
+    public let firstNumber: Int
+    public var bytes: [UInt8] = []
+    public var entries: [Entry] = []
+
+    public init(firstNumber: Int) { self.firstNumber = firstNumber }
+}
+
+/// Reads lines from a file descriptor in large blocks, with a bound on the length of
+/// a line: a longer line is reported as such and skipped, so memory stays bounded
+/// whatever the input.
+public struct LineReader {
     private let descriptor: Int32
     private let maxLineLength: Int
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     private var skipping = 0
-    /// The block `read` fills, allocated once.
-    private var block: [UInt8] = []
     private static let blockSize = 1 << 20
 
     public init(descriptor: Int32, maxLineLength: Int = 1 << 20) {
@@ -25,13 +33,41 @@ public struct LineReader {
         self.maxLineLength = maxLineLength
     }
 
-    /// The next line without its line end (`\n` or `\r\n`), or nil at the end of input.
-    public mutating func next() -> Line? {
+    /// Up to `count` lines (fewer when the block read so far ends first), their bytes
+    /// copied into the chunk in one piece; nil at the end of input.
+    public mutating func chunk(of count: Int, firstNumber: Int) -> LineChunk? {
+        var chunk = LineChunk(firstNumber: firstNumber)
+        chunk.entries.reserveCapacity(count)
+        // The chunk's bytes in `buffer` (ranges stay valid until the next fill).
+        var first: Int?, last = 0
+        while chunk.entries.count < count, let line = nextRange(mayRefill: chunk.entries.isEmpty) {
+            switch line {
+            case .text(let range):
+                let base = first ?? range.lowerBound
+                first = base
+                last = range.upperBound
+                chunk.entries.append(.text(start: range.lowerBound - base, end: range.upperBound - base))
+            case .tooLong(let length):
+                chunk.entries.append(.tooLong(length: length))
+            }
+        }
+        if let first { chunk.bytes = Self.copy(buffer, first ..< last) }
+        return chunk.entries.isEmpty ? nil : chunk
+    }
+
+    private enum Found {
+        case text(Range<Int>)
+        case tooLong(length: Int)
+    }
+
+    /// The next line as a range of `buffer`. With `mayRefill` false, nil when the
+    /// buffered bytes hold no whole line (a refill would move the lines found before).
+    private mutating func nextRange(mayRefill: Bool) -> Found? {
         while true {
             if let newline = newlineIndex() {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                let line = Array(buffer[start..<end])
+                let line = start ..< end
                 start = newline + 1
                 if skipping > 0 {
                     defer { skipping = 0 }
@@ -39,6 +75,7 @@ public struct LineReader {
                 }
                 return .text(line)
             }
+            guard mayRefill else { return nil }
             if buffer.count - start > maxLineLength {
                 skipping += buffer.count - start
                 buffer.removeAll(keepingCapacity: true)
@@ -46,9 +83,8 @@ public struct LineReader {
             }
             if atEnd {
                 guard start < buffer.count || skipping > 0 else { return nil }
-                let line = Array(buffer[start...])
-                buffer.removeAll()
-                start = 0
+                let line = start ..< buffer.count
+                start = buffer.count
                 if skipping > 0 {
                     defer { skipping = 0 }
                     return .tooLong(length: skipping + line.count)
@@ -68,22 +104,32 @@ public struct LineReader {
         }
     }
 
+    /// Reads the next block onto the end of the buffer, after dropping the lines taken.
     private mutating func fill() {
-        if start > 0 {
-            buffer.removeFirst(start)
-            start = 0
-        }
-        if block.isEmpty { block = [UInt8](repeating: 0, count: Self.blockSize) }
         var count = 0
-        block.withUnsafeMutableBytes { raw in
+        let old = buffer, kept = start ..< buffer.count
+        // The bytes not yet taken, then a block read straight after them.
+        buffer = Array(unsafeUninitializedCapacity: kept.count + Self.blockSize) { room, filled in
+            Self.copy(old, kept, to: room.baseAddress!)
             repeat {
-                count = read(descriptor, raw.baseAddress!, raw.count)
+                count = read(descriptor, room.baseAddress! + kept.count, Self.blockSize)
             } while count < 0 && errno == EINTR
+            filled = kept.count + max(count, 0)
         }
-        if count <= 0 {
-            atEnd = true
-        } else {
-            buffer.append(contentsOf: block[0..<count])
+        start = 0
+        if count <= 0 { atEnd = true }
+    }
+
+    /// `bytes[range]` as an array of its own, in one memcpy (the generic copy goes byte by byte).
+    private static func copy(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+        Array(unsafeUninitializedCapacity: range.count) { room, filled in
+            copy(bytes, range, to: room.baseAddress!)
+            filled = range.count
         }
+    }
+
+    private static func copy(_ bytes: [UInt8], _ range: Range<Int>, to target: UnsafeMutablePointer<UInt8>) {
+        guard !range.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { target.initialize(from: $0.baseAddress! + range.lowerBound, count: range.count) }
     }
 }

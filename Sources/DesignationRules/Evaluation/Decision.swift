@@ -54,6 +54,10 @@ public struct DecisionWorker: Sendable {
     /// when they need the full decoder (`ProfileDecoder`, whose profile `load(_:)` then
     /// takes); thrown, the line's problems, when this decoder found them all.
     public mutating func load(_ bytes: [UInt8], with decoder: CellDecoder, source: () -> String) throws(DiagnosticList) -> Bool {
+        try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticList) in try load(buffer, with: decoder, source: source) }
+    }
+
+    public mutating func load(_ bytes: UnsafeBufferPointer<UInt8>, with decoder: CellDecoder, source: () -> String) throws(DiagnosticList) -> Bool {
         switch decoder.decode(bytes, into: &machine.store, source: source) {
         case .decoded: return true
         case .declined: return false

@@ -88,29 +88,27 @@ public struct CellDecoder: Sendable {
     }
 
     /// Decodes `bytes` into `store` (reset first). `source` names the line in messages.
-    func decode(_ bytes: [UInt8], into store: inout CellStore, source: () -> String) -> Outcome {
+    func decode(_ buffer: UnsafeBufferPointer<UInt8>, into store: inout CellStore, source: () -> String) -> Outcome {
         store.reset()
-        return bytes.withUnsafeBufferPointer { buffer in
-            // One check of the whole line, rather than one a string.
-            guard UTF8Check.firstInvalidByte(in: buffer) == nil else { return .declined }
-            var cursor = Cursor(bytes: buffer)
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { cursor.index = 3 }
-            // The store lends its element buffer (swapped, so that it is never shared and copied).
-            var scratch = Scratch(pending: [])
-            swap(&scratch.pending, &store.pending)
-            defer { swap(&scratch.pending, &store.pending) }
-            guard object(&cursor, names: factNames, plans: facts, base: nil, path: { nil }, &store, &scratch) else { return .declined }
-            cursor.skipSpace()
-            guard cursor.atEnd else { return .declined }
-            if scratch.lateDates.isEmpty { return .decoded }
-            var problems: [Diagnostic] = []
-            for late in scratch.lateDates {
-                let (line, column) = Self.position(of: late.offset, in: buffer)
-                problems.append(ProfileDecoder.futureDate(late.text, path: late.path, asOf: asOf, late.plan.definition,
-                                                          at: SourceLocation(file: source(), line: line, column: column)))
-            }
-            return .problems(problems)
+        // One check of the whole line, rather than one a string.
+        guard UTF8Check.firstInvalidByte(in: buffer) == nil else { return .declined }
+        var cursor = Cursor(bytes: buffer)
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { cursor.index = 3 }
+        // The store lends its element buffer (swapped, so that it is never shared and copied).
+        var scratch = Scratch(pending: [])
+        swap(&scratch.pending, &store.pending)
+        defer { swap(&scratch.pending, &store.pending) }
+        guard object(&cursor, names: factNames, plans: facts, base: nil, path: { nil }, &store, &scratch) else { return .declined }
+        cursor.skipSpace()
+        guard cursor.atEnd else { return .declined }
+        if scratch.lateDates.isEmpty { return .decoded }
+        var problems: [Diagnostic] = []
+        for late in scratch.lateDates {
+            let (line, column) = Self.position(of: late.offset, in: buffer)
+            problems.append(ProfileDecoder.futureDate(late.text, path: late.path, asOf: asOf, late.plan.definition,
+                                                      at: SourceLocation(file: source(), line: line, column: column)))
         }
+        return .problems(problems)
     }
 
     /// Line and column of a byte, as the JSON5 reader counts them: CRLF and a lone CR
