@@ -7,6 +7,8 @@ struct StagePlan: Sendable {
         var rules: [Int]
         /// For each outcome in order, the indexes of the rules whose kinds it names.
         var outcomes: [[Int]]
+        /// Each outcome's verdict by position, `otherwise` last.
+        var verdicts: [Verdict]
     }
 
     let stages: [StageRules]
@@ -16,7 +18,8 @@ struct StagePlan: Sendable {
             let kinds = Set(procedure.kinds.filter { $0.stage == stage.id }.map(\.id))
             let indexes = rules.indices.filter { kinds.contains(rules[$0].kind) }
             let outcomes = stage.outcomes.map { outcome in indexes.filter { outcome.whenFailed.contains(rules[$0].kind) } }
-            return StageRules(stage: stage, rules: indexes, outcomes: outcomes)
+            return StageRules(stage: stage, rules: indexes, outcomes: outcomes,
+                              verdicts: stage.outcomes.map(\.verdict) + [stage.otherwise.verdict])
         }
     }
 
@@ -71,8 +74,8 @@ struct StagePlan: Sendable {
 
     /// The verdict the stages' outcomes give.
     func verdict(_ indexes: [OutcomeIndex]) -> Verdict {
-        Self.verdict(zip(stages, indexes).map { plan, index in
-            index.outcome.map { Self.outcome($0, of: plan.stage).verdict } ?? .undetermined
+        Self.verdict(indexes.indices.map { stage in
+            indexes[stage].outcome.map { stages[stage].verdicts[$0] } ?? .undetermined
         })
     }
 
@@ -83,7 +86,9 @@ struct StagePlan: Sendable {
     /// Ineligible if any stage says so; otherwise undetermined if any stage is open;
     /// otherwise incomplete if materials are owed; otherwise eligible.
     private static func verdict(_ verdicts: [Verdict]) -> Verdict {
-        for candidate in [Verdict.ineligible, .undetermined, .incomplete] where verdicts.contains(candidate) { return candidate }
+        for candidate in Self.verdictsByPrecedence where verdicts.contains(candidate) { return candidate }
         return .eligible
     }
+
+    private static let verdictsByPrecedence: [Verdict] = [.ineligible, .undetermined, .incomplete]
 }

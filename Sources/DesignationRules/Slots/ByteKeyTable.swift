@@ -1,26 +1,39 @@
 import Foundation
 
 /// Finds a key by its UTF-8 bytes without making a String of them: an open-addressing
-/// table on a hash of a few of the key's bytes, each hit checked byte for byte. The keys sit in one byte
-/// array, so a look-up touches no reference count. Built once; read by every thread.
+/// table on a hash of a few of the key's bytes. Each slot keeps the key's hash and
+/// length beside its place, so that a miss rarely reads key bytes, and a hit is checked
+/// byte for byte. The keys sit in one byte array, so a look-up touches no reference
+/// count. Built once; read by every thread.
 struct ByteKeyTable: Sendable {
-    /// Every key's bytes, one after another; key i is `bytes[starts[i] ..< starts[i + 1]]`.
+    private struct Slot: Sendable {
+        /// Index of the key plus one; 0 is an empty slot.
+        var entry: Int32 = 0
+        var count: Int32 = 0
+        var start: Int32 = 0
+        var hash: UInt32 = 0
+    }
+
+    /// Every key's bytes, one after another.
     private let bytes: [UInt8]
-    private let starts: [Int]
-    /// Index of a key plus one; 0 is an empty slot.
-    private let slots: [Int32]
+    private let slots: [Slot]
     private let mask: Int
+    /// How many keys the table has.
+    let count: Int
 
     init(_ keys: [[UInt8]]) {
+        count = keys.count
         bytes = keys.flatMap { $0 }
-        starts = keys.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         var size = 4
         while size < keys.count * 2 { size *= 2 }
-        var slots = [Int32](repeating: 0, count: size)
+        var slots = [Slot](repeating: Slot(), count: size)
+        var start = 0
         for (index, key) in keys.enumerated() {
-            var slot = key.withUnsafeBufferPointer { Self.hash($0.baseAddress, $0.count) } & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Int32(index + 1)
+            let hash = key.withUnsafeBufferPointer { Self.hash($0.baseAddress, $0.count) }
+            var slot = hash & (size - 1)
+            while slots[slot].entry != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Slot(entry: Int32(index + 1), count: Int32(key.count), start: Int32(start), hash: UInt32(truncatingIfNeeded: hash))
+            start += key.count
         }
         self.slots = slots
         mask = size - 1
@@ -30,16 +43,19 @@ struct ByteKeyTable: Sendable {
     func index(of key: UnsafeBufferPointer<UInt8>.SubSequence) -> Int? {
         let pointer = key.base.baseAddress.map { $0 + key.startIndex }
         let count = key.count
-        var slot = Self.hash(pointer, count) & mask
-        return bytes.withUnsafeBufferPointer { stored in
-            while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return nil }
-                let start = starts[entry - 1]
-                if starts[entry] - start == count, count == 0 || memcmp(stored.baseAddress! + start, pointer!, count) == 0 {
-                    return entry - 1
+        let hash = Self.hash(pointer, count)
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { stored in
+                var slot = hash & mask
+                while true {
+                    let candidate = slots[slot]
+                    if candidate.entry == 0 { return nil }
+                    if candidate.hash == UInt32(truncatingIfNeeded: hash), Int(candidate.count) == count,
+                       count == 0 || memcmp(stored.baseAddress! + Int(candidate.start), pointer!, count) == 0 {
+                        return Int(candidate.entry) - 1
+                    }
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
             }
         }
     }

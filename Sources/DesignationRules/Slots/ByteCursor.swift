@@ -1,0 +1,153 @@
+/// The bytes of one line as the batch decoder walks them: plain JSON only (no
+/// comments, no escapes), so that each step is a byte test or a word-wide scan.
+struct ByteCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    var atEnd: Bool { index >= bytes.count }
+
+    mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func takeWord(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+        // The word must end there: `nullx` is not null.
+        if index + count < bytes.count, Self.isWordByte(bytes[index + count]) { return false }
+        index += count
+        return true
+    }
+
+    /// `null`, looked at only when the value starts with `n`.
+    @inline(__always)
+    mutating func takeNull() -> Bool {
+        index < bytes.count && bytes[index] == UInt8(ascii: "n") && takeWord("null")
+    }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
+    }
+
+    /// A double-quoted string with no escape and no control character: its bytes
+    /// (the line was checked to be valid UTF-8 as a whole).
+    mutating func plainString() -> UnsafeBufferPointer<UInt8>.SubSequence? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        // Eight bytes at a time: the lowest byte that is a quote, a backslash or a
+        // control character ends the scan (the bit tricks below are exact for the
+        // lowest such byte; only bytes above it can be flagged wrongly).
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+                let flags = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word) & highs
+                if flags != 0 {
+                    index += (UInt64(littleEndian: flags).trailingZeroBitCount) / 8
+                    guard bytes[index] == UInt8(ascii: "\"") else { return nil }
+                    let text = bytes[start..<index]
+                    index += 1
+                    return text
+                }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = bytes[start..<index]
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A number as JSON writes it, read as the full decoder reads it (`Double(text)`);
+    /// nil when it is not finite.
+    mutating func decimal() -> Double? {
+        var position = index
+        func digits() -> Int {
+            let first = position
+            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+            return position - first
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let integerStart = position
+        let integerDigits = digits()
+        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != 0x30 else { return nil }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard digits() > 0 else { return nil }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        if position < bytes.count, Self.isWordByte(bytes[position]) { return nil }
+        guard let number = Double(String(decoding: bytes[index ..< position], as: UTF8.self)), number.isFinite else { return nil }
+        index = position
+        return number
+    }
+
+    /// An integer written plainly (optional minus, digits, no leading zero), fitting in Int.
+    mutating func integer() -> Int? {
+        var position = index
+        let negative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        let first = position
+        var value = 0
+        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[position] - 0x30))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+            position += 1
+        }
+        let digits = position - first
+        guard digits > 0, digits == 1 || bytes[first] != 0x30 else { return nil }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] | 0x20 == UInt8(ascii: "e") { return nil }
+        index = position
+        return negative ? -value : value
+    }
+}
+
+/// The members an object has had so far: bits on the stack for up to 512 keys (no
+/// allocation a line), an array beyond.
+struct SeenKeys {
+    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var overflow: [Bool]
+
+    init(count: Int) { overflow = count > 512 ? [Bool](repeating: false, count: count) : [] }
+
+    /// Whether `index` was not there before.
+    mutating func insert(_ index: Int) -> Bool {
+        if !overflow.isEmpty {
+            defer { overflow[index] = true }
+            return !overflow[index]
+        }
+        let bit: UInt64 = 1 << UInt64(index & 63)
+        return withUnsafeMutableBytes(of: &words) { raw in
+            let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self) + (index >> 6)
+            defer { word.pointee |= bit }
+            return word.pointee & bit == 0
+        }
+    }
+}
+
