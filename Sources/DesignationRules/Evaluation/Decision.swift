@@ -145,14 +145,18 @@ public struct DecisionWorker: Sendable {
     /// For a failing rule, the first date after today on which it would pass: the result
     /// can only change where a comparison with today flips, so those dates are tried.
     private mutating func firstPass(_ rule: DecisionProgram.RuleCode) -> CivilDate? {
+        guard rule.readsToday else { return nil }
         let today = machine.today
         machine.clearRecords()
         machine.recordsBoundaries = true
         _ = unwaivedStatus(rule)
         machine.recordsBoundaries = false
-        let candidates = Set(machine.boundaries).filter { $0 > today }.sorted()
+        var candidates = machine.boundaries.filter { $0 > today }
+        candidates.sort()
         defer { machine.today = today }
-        for date in candidates {
+        var tried: CivilDate?
+        for date in candidates where date != tried {
+            tried = date
             machine.today = date
             if unwaivedStatus(rule) == .pass { return date }
         }
@@ -204,7 +208,10 @@ public struct DecisionWorker: Sendable {
             if let scope = code.scope, machine.run(scope) == .boolean(false) {
                 return EarliestEligibility(date: nil, rules: failing.map { rules[$0].id })
             }
-            let later = code.rules.indices.filter { status(code.rules[$0]) == .fail }
+            // A rule that does not read today has the same status on every date.
+            let later = code.rules.indices.filter { index in
+                (code.rules[index].readsToday ? status(code.rules[index]) : statuses[index]) == .fail
+            }
             if later.isEmpty {
                 return EarliestEligibility(date: candidate, rules: failing.filter { dates[$0] == candidate }.map { rules[$0].id })
             }

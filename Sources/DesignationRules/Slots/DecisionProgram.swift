@@ -9,6 +9,9 @@ struct DecisionProgram: Sendable {
         /// The rule's waivers: `waivers[firstWaiver ..< firstWaiver + waiverCount]`.
         var firstWaiver: Int32
         var waiverCount: Int32
+        /// Whether the rule or a waiver of it reads `today`; if not, its status is the
+        /// same on every date.
+        var readsToday = false
     }
 
     private(set) var program: Program
@@ -43,7 +46,12 @@ struct DecisionProgram: Sendable {
             }
         }
         self.scope = scope
-        self.rules = codes
         self.waivers = waivers
+        self.rules = codes.map { [program] rule in
+            var rule = rule
+            let roots = [rule.appliesIf, rule.test] + waivers[Int(rule.firstWaiver) ..< Int(rule.firstWaiver + rule.waiverCount)]
+            rule.readsToday = roots.contains { $0.map(program.readsToday) ?? false }
+            return rule
+        }
     }
 }

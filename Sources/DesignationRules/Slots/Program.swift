@@ -61,6 +61,20 @@ struct Program: Sendable {
         return copy
     }
 
+    /// Whether the expression at `root` reads `today`: only then can its value differ
+    /// from one date to another (the built-in functions take their dates as arguments).
+    func readsToday(_ root: Int32) -> Bool {
+        let instruction = instructions[Int(root)]
+        switch instruction.op {
+        case .today: return true
+        case .constant, .fact, .variable: return false
+        case .list, .call: return operands[Int(instruction.a) ..< Int(instruction.a + instruction.b)].contains { readsToday($0) }
+        case .field, .not, .negate, .known: return readsToday(instruction.a)
+        case .and, .or, .compare, .member, .arithmetic, .quantifier: return readsToday(instruction.a) || readsToday(instruction.b)
+        case .conditional: return readsToday(instruction.a) || readsToday(instruction.b) || readsToday(instruction.c)
+        }
+    }
+
     func makeStore() -> CellStore { CellStore(constants: constants, bytes: constantBytes, factCount: layout.factNames.count) }
 
     /// Turns `Compiled` trees into instructions, children before parents.
