@@ -403,21 +403,21 @@ struct PolicyLoader {
     private func readCitation(_ reader: inout ObjectReader, policy: String) -> Citation? {
         guard var citation = reader.object("citation", "`citation`", required: true) else { return nil }
         defer { citation.finish() }
-        var parts: [String: String] = [:]
-        for format in Citation.formats {
-            guard let node = citation.stringNode(format.key), let text = node.string else { continue }
+        // The parts in the order of `Citation.formats`: a list, not a dictionary, since
+        // hashing the keys of every citation showed in the loading time.
+        let parts = Citation.formats.map { format -> String? in
+            guard let node = citation.stringNode(format.key), let text = node.string else { return nil }
             if !format.shape.matches(text) {
                 diagnostics.error("bad-citation", at: node.location, "malformed \(format.key) `\(text)`; expected the form printed in the text, e.g. \(format.example)")
             }
-            parts[format.key] = text
+            return text
         }
         let document = citation.string("document") ?? policy
-        if parts.isEmpty {
+        if parts.allSatisfy({ $0 == nil }) {
             diagnostics.error("bad-citation", at: citation.node.location, "a citation needs at least one of: \(Citation.formats.map(\.key).joined(separator: ", "))")
             return nil
         }
-        return Citation(document: document, article: parts["article"], paragraph: parts["paragraph"], item: parts["item"],
-                        point: parts["point"], section: parts["section"], annex: parts["annex"], location: citation.node.location)
+        return Citation(document: document, formatParts: parts, location: citation.node.location)
     }
 }
 
