@@ -29,7 +29,8 @@ struct IndependentFiles {
             let url = vocabularyFolder.appendingPathComponent(name), bytes = PolicySet.read(url)
             jobs.append(ParallelJob(cost: bytes?.count ?? 0) {
                 let diagnostics = DiagnosticCollector()
-                let facts = PolicySet.parse(bytes, url, diagnostics).map { VocabularyLoader(diagnostics: diagnostics).load($0) } ?? []
+                let root = PolicySet.parse(bytes, url, diagnostics)
+                let facts = root.map { VocabularyLoader(diagnostics: diagnostics).load($0).map(Vocabulary.withFieldIndexes) } ?? []
                 return .facts(facts, diagnostics.diagnostics)
             })
         }
@@ -76,7 +77,7 @@ struct IndependentFiles {
                 }
             }
         }
-        return Vocabulary(facts)
+        return Vocabulary(indexed: facts)
     }
 
     /// The holiday arrangements; without the file, every working-day count is approximate.
