@@ -41,3 +41,11 @@ public struct Citation: Sendable, Hashable {
         ("annex", .sequence([.literal("附件"), digits, .optional(.sequence([.literal("-"), digits]))]), "附件2-1"),
     ]
 }
+
+extension Citation {
+    /// A citation from its parts in the order of `formats` (nil: the part is absent).
+    init(document: String, formatParts parts: [String?], location: SourceLocation?) {
+        self.init(document: document, article: parts[0], paragraph: parts[1], item: parts[2],
+                  point: parts[3], section: parts[4], annex: parts[5], location: location)
+    }
+}

@@ -19,8 +19,6 @@ final class DiagnosticCollector {
 /// type or a missing member, and at the end any member nobody asked for (a typo).
 struct ObjectReader {
     let node: JSONNode
-    /// What the object is, for messages: "rule `art6-1`".
-    let context: String
     let diagnostics: DiagnosticCollector
     let members: [JSONMember]
     /// The keys asked for, and which members they found: a list and flags rather than a
@@ -28,16 +26,35 @@ struct ObjectReader {
     private var asked: [String] = []
     private var found: [Bool]
 
+    /// What the object is, for messages: "rule `art6-1`", or "`citation` of rule `art6-1`"
+    /// for an object read from a member. Put into words only when a message needs them:
+    /// building them for every object cost more than reading it.
+    var context: String {
+        let name = what ?? "`\(key)`"
+        return outer.map { "\(name) of \($0)" } ?? name
+    }
+    /// Nil for a member object named by its key alone.
+    private let what: String?
+    private let key: String
+    /// The context of the object this one is a member of.
+    private let outer: String?
+
     init?(_ node: JSONNode, _ context: String, _ diagnostics: DiagnosticCollector) {
-        guard let members = node.members else {
+        self.init(node, what: context, key: "", outer: nil, diagnostics)
+    }
+
+    private init?(_ node: JSONNode, what: String?, key: String, outer: String?, _ diagnostics: DiagnosticCollector) {
+        self.node = node
+        self.what = what
+        self.key = key
+        self.outer = outer
+        self.diagnostics = diagnostics
+        self.members = node.members ?? []
+        self.found = Array(repeating: false, count: members.count)
+        if node.members == nil {
             diagnostics.error("wrong-type", at: node.location, "\(context) must be an object, found \(node.kindName)")
             return nil
         }
-        self.node = node
-        self.context = context
-        self.diagnostics = diagnostics
-        self.members = members
-        self.found = Array(repeating: false, count: members.count)
     }
 
     mutating func member(_ key: String, required: Bool = false) -> JSONNode? {
@@ -98,13 +115,18 @@ struct ObjectReader {
     }
 
     mutating func object(_ key: String, _ what: String, required: Bool = false) -> ObjectReader? {
+        memberObject(key, what: what, required: required)
+    }
+
+    /// The object in member `key`, described as `what` (nil: as the key).
+    private mutating func memberObject(_ key: String, what: String?, required: Bool) -> ObjectReader? {
         guard let value = member(key, required: required) else { return nil }
-        return ObjectReader(value, "\(what) of \(context)", diagnostics)
+        return ObjectReader(value, what: what, key: key, outer: context, diagnostics)
     }
 
     /// A `{zh: …, en: …}` label.
     mutating func label(_ key: String, required: Bool = false) -> Label? {
-        guard var reader = object(key, "`\(key)`", required: required) else { return nil }
+        guard var reader = memberObject(key, what: nil, required: required) else { return nil }
         let zh = reader.string("zh", required: true)
         let en = reader.string("en", required: true)
         reader.finish()

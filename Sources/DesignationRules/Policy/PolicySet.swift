@@ -29,22 +29,18 @@ public struct PolicySet: Sendable {
     /// one of them. A region the folder lacks gives a set without policies.
     public init(directory: URL, checkingQuotes: Bool = false, onlyRegion region: String? = nil) throws(DiagnosticList) {
         let diagnostics = DiagnosticCollector()
-        let vocabulary = Self.loadVocabulary(directory.appendingPathComponent(Self.vocabularyFolder), diagnostics)
-        let calendar = Self.loadCalendar(directory.appendingPathComponent(Self.calendarFile), diagnostics)
-        let files = Self.files(in: directory, diagnostics)
+        let files = Self.files(in: directory)
         let names = files.map(Self.id(of:)).sorted()
-        let roots = region.map { Self.parseChain(from: $0, files, diagnostics) } ?? Self.parseAll(files, diagnostics)
-        var policies: [String: Policy] = [:]
-        for id in Self.loadOrder(roots.mapValues(\.root), names: region == nil ? nil : names, diagnostics) {
-            let (url, root) = roots[id]!
-            let parent = Self.parentID(of: root).flatMap { policies[$0] }
-            if Self.parentID(of: root) != nil, parent == nil { continue }  // the parent failed; already reported
-            let quotes = checkingQuotes ? QuoteChecker(directory: directory, diagnostics: diagnostics) : nil
-            if var policy = PolicyLoader(vocabulary: vocabulary, diagnostics: diagnostics, quoteChecker: quotes).load(root, file: url.path, parent: parent) {
-                policy.notices = Self.notices(for: policy, in: directory, inherited: parent?.notices ?? [], vocabulary, diagnostics)
-                policies[id] = policy
-            }
-        }
+        // With `onlyRegion`, the texts the region extends are known once its file is read.
+        var early = IndependentFiles(directory: directory, policies: region.map { id in files.filter { Self.id(of: $0) == id } } ?? files)
+        let vocabulary = early.vocabulary(diagnostics)
+        let calendar = early.calendar(diagnostics)
+        if files.isEmpty { diagnostics.error("no-policies", at: nil, "no policy files (*.json5) found in \(directory.path)") }
+        let roots = region.map { Self.parseChain(from: $0, files, &early, diagnostics) } ?? Self.parseAll(files, &early, diagnostics)
+        let order = Self.loadOrder(roots.mapValues(\.root), names: region == nil ? nil : names, diagnostics)
+        let loaded = Self.load(order, consume roots, PolicyContext(vocabulary: vocabulary, directory: directory, checkingQuotes: checkingQuotes))
+        for id in order { loaded.diagnostics[id]?.forEach(diagnostics.add) }
+        let policies = loaded.policies
         let list = DiagnosticList(diagnostics.diagnostics)
         if list.hasErrors { throw list }
         if region != nil, !policies.values.allSatisfy({ $0.citedDocuments.intersection(names).isSubset(of: policies.keys) }) {
@@ -70,63 +66,89 @@ public struct PolicySet: Sendable {
     /// A policy's id: its file name without the extension.
     static func id(of file: URL) -> String { file.deletingPathExtension().lastPathComponent }
 
-    /// The policy files of a folder: `*.json5` at its top level.
-    static func files(in directory: URL, _ diagnostics: DiagnosticCollector) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        let files = names.sorted().filter { $0.hasSuffix(".json5") }.map { directory.appendingPathComponent($0) }
-        if files.isEmpty { diagnostics.error("no-policies", at: nil, "no policy files (*.json5) found in \(directory.path)") }
-        return files
+    /// The policy files of a folder: `*.json5` at its top level, sorted by name.
+    static func files(in directory: URL) -> [URL] {
+        jsonFiles(in: directory).map { directory.appendingPathComponent($0) }
     }
 
+    /// The names of the `*.json5` files directly in a folder, sorted.
+    static func jsonFiles(in directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted().filter { $0.hasSuffix(".json5") }
+    }
+
+    /// A policy file's tree, and its size as a rough measure of the work of loading it.
+    typealias ParsedPolicy = (url: URL, root: JSONNode, size: Int)
+
     /// Every policy file, parsed, by id.
-    static func parseAll(_ files: [URL], _ diagnostics: DiagnosticCollector) -> [String: (url: URL, root: JSONNode)] {
-        var roots: [String: (url: URL, root: JSONNode)] = [:]
+    static func parseAll(_ files: [URL], _ early: inout IndependentFiles, _ diagnostics: DiagnosticCollector) -> [String: ParsedPolicy] {
+        var roots: [String: ParsedPolicy] = [:]
         for url in files {
-            if let root = parse(url, diagnostics) { roots[id(of: url)] = (url, root) }
+            if let parsed = early.policy(url, diagnostics) { roots[id(of: url)] = parsed }
         }
         return roots
     }
 
     /// The file of `region`, then the one it extends, and so on, parsed, by id. A cycle
     /// stops at a file read already (`loadOrder` reports it).
-    static func parseChain(from region: String, _ files: [URL], _ diagnostics: DiagnosticCollector) -> [String: (url: URL, root: JSONNode)] {
-        var roots: [String: (url: URL, root: JSONNode)] = [:]
+    static func parseChain(from region: String, _ files: [URL], _ early: inout IndependentFiles,
+                           _ diagnostics: DiagnosticCollector) -> [String: ParsedPolicy] {
+        var roots: [String: ParsedPolicy] = [:]
         var next: String? = region
         while let id = next, roots[id] == nil, let url = files.first(where: { Self.id(of: $0) == id }),
-              let root = parse(url, diagnostics) {
-            roots[id] = (url, root)
-            next = parentID(of: root)
+              let parsed = early.policy(url, diagnostics) {
+            roots[id] = parsed
+            next = parentID(of: parsed.root)
         }
         return roots
     }
 
-    /// All vocabulary files merged; a fact declared in two files is an error.
-    static func loadVocabulary(_ folder: URL, _ diagnostics: DiagnosticCollector) -> Vocabulary {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().filter { $0.hasSuffix(".json5") }
-        if names.isEmpty { diagnostics.error("no-vocabulary", at: nil, "no vocabulary files (*.json5) found in \(folder.path)") }
-        var facts: [FactDefinition] = []
-        var firstLocations: [String: SourceLocation] = [:]
-        for name in names {
-            guard let root = parse(folder.appendingPathComponent(name), diagnostics) else { continue }
-            for fact in VocabularyLoader(diagnostics: diagnostics).load(root) {
-                if let first = firstLocations[fact.path] {
-                    diagnostics.error("duplicate-id", at: fact.location, "fact `\(fact.path)` is declared twice (first at \(first))")
-                } else {
-                    firstLocations[fact.path] = fact.location
-                    facts.append(fact)
-                }
-            }
-        }
-        return Vocabulary(facts)
+    /// What loading a policy file needs besides the file and its parent.
+    struct PolicyContext: Sendable {
+        let vocabulary: Vocabulary
+        let directory: URL
+        let checkingQuotes: Bool
     }
 
-    /// The holiday arrangements; without the file, every working-day count is approximate.
-    static func loadCalendar(_ url: URL, _ diagnostics: DiagnosticCollector) -> WorkingDayCalendar {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.warning("no-calendar", at: nil, "no holiday calendar at \(url.path): working days are counted on weekends alone, and marked approximate")
-            return .weekendsOnly
+    /// The policies in `order` loaded, each after the one it extends, with the problems of
+    /// each (its own and its notices'). Those whose parents are loaded already are loaded
+    /// side by side; the result is the same as loading one after the other in `order`.
+    static func load(_ order: [String], _ roots: consuming [String: ParsedPolicy], _ context: PolicyContext)
+        -> (policies: [String: Policy], diagnostics: [String: [Diagnostic]]) {
+        // A policy's round is one more than its parent's. One whose parent comes later in
+        // `order` (a cycle, reported already) gets none: it would find no parent loaded.
+        var round: [String: Int] = [:]
+        for id in order {
+            guard let parent = parentID(of: roots[id]!.root) else { round[id] = 0; continue }
+            if let parentRound = round[parent] { round[id] = parentRound + 1 }
         }
-        return parse(url, diagnostics).map { CalendarLoader(diagnostics: diagnostics).load($0) } ?? .weekendsOnly
+        var policies: [String: Policy] = [:], diagnostics: [String: [Diagnostic]] = [:]
+        for current in 0..<(round.values.max() ?? -1) + 1 {
+            var ids: [String] = [], jobs: [ParallelJob<(Policy?, [Diagnostic])>] = []
+            for id in order where round[id] == current {
+                // Taken out of `roots`, so that the job holds the last reference and frees the tree.
+                let (url, root, size) = roots.removeValue(forKey: id)!
+                let parentID = parentID(of: root)
+                let parent = parentID.flatMap { policies[$0] }
+                if parentID != nil, parent == nil { continue }  // the parent failed; already reported
+                ids.append(id)
+                jobs.append(ParallelJob(cost: size) { loadPolicy(root, file: url, parent: parent, context) })
+            }
+            for (id, (policy, problems)) in zip(ids, runInParallel(jobs)) {
+                policies[id] = policy
+                diagnostics[id] = problems
+            }
+        }
+        return (policies, diagnostics)
+    }
+
+    /// One policy file loaded over its parent, with its notices, and the problems found.
+    static func loadPolicy(_ root: JSONNode, file url: URL, parent: Policy?, _ context: PolicyContext) -> (Policy?, [Diagnostic]) {
+        let diagnostics = DiagnosticCollector()
+        let quotes = context.checkingQuotes ? QuoteChecker(directory: context.directory, diagnostics: diagnostics) : nil
+        guard var policy = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics, quoteChecker: quotes)
+            .load(root, file: url.path, parent: parent) else { return (nil, diagnostics.diagnostics) }
+        policy.notices = notices(for: policy, in: context.directory, inherited: parent?.notices ?? [], context.vocabulary, diagnostics)
+        return (policy, diagnostics.diagnostics)
     }
 
     /// The policy's own notices (`notices/<id>.json5`), then the inherited ones it does not
@@ -180,12 +202,22 @@ public struct PolicySet: Sendable {
     }
 
     static func parse(_ url: URL, _ diagnostics: DiagnosticCollector) -> JSONNode? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        parse(read(url), url, diagnostics)
+    }
+
+    /// A file's bytes; nil when it cannot be read.
+    static func read(_ url: URL) -> [UInt8]? {
+        FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
+    }
+
+    /// The tree of a file read already (`bytes` nil: it could not be read).
+    static func parse(_ bytes: [UInt8]?, _ url: URL, _ diagnostics: DiagnosticCollector) -> JSONNode? {
+        guard let bytes else {
             diagnostics.error("unreadable", at: nil, "cannot read \(url.path)")
             return nil
         }
         do {
-            return try JSON5.parse([UInt8](data), file: url.path)
+            return try JSON5.parse(bytes, file: url.path)
         } catch {
             diagnostics.add(error.diagnostic)
             return nil

@@ -55,7 +55,13 @@ public struct Vocabulary: Sendable {
     private(set) var byteKeys: [(key: [UInt8], fact: Int)] = []
 
     public init(_ facts: [FactDefinition]) {
-        self.facts = facts.map(Self.withFieldIndexes)
+        self.init(indexed: facts.map(Self.withFieldIndexes))
+    }
+
+    /// A vocabulary of facts that went through `withFieldIndexes` already: the loader
+    /// does that on the cores that read the files, leaving less to do once they are merged.
+    init(indexed facts: [FactDefinition]) {
+        self.facts = facts
         for fact in self.facts { index(fact) }
         byteKeys = self.facts.indices.map { (Array(self.facts[$0].path.utf8), $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }
@@ -72,7 +78,8 @@ public struct Vocabulary: Sendable {
         return nil
     }
 
-    private static func withFieldIndexes(_ fact: FactDefinition) -> FactDefinition {
+    /// The fact with its name, name bytes and field indexes worked out, and its fields' too.
+    static func withFieldIndexes(_ fact: FactDefinition) -> FactDefinition {
         var copy = fact
         copy.storedName = fact.name
         copy.nameBytes = Array(fact.name.utf8)

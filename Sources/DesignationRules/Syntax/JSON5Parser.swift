@@ -168,6 +168,8 @@ private struct JSON5Parser {
             self.isObject = isObject
             self.location = location
             self.pendingKeyLocation = location
+            // Room for the usual object at once, rather than growing it one doubling at a time.
+            if isObject { members.reserveCapacity(4) }
         }
 
         var bracket: String { isObject ? "{" : "[" }
