@@ -11,7 +11,8 @@ struct DecisionWriter: Sendable {
     private let stageKey: [[UInt8]]
     /// For each stage, its outcomes' ids as JSON strings, by position (`otherwise` last).
     private let outcomeID: [[[UInt8]]]
-    private let verdictName: [Verdict: [UInt8]]
+    /// By the verdict's place in `Verdict.allCases` (no hashing a record).
+    private let verdictName: [[UInt8]]
 
     init(evaluator: Evaluator) {
         func json(_ value: JSONOutput) -> [UInt8] {
@@ -30,14 +31,14 @@ struct DecisionWriter: Sendable {
         outcomeID = evaluator.procedure.stages.map { stage in
             (stage.outcomes + [stage.otherwise]).map { json(.string($0.id)) }
         }
-        verdictName = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0, json(.string($0.rawValue))) })
+        verdictName = Verdict.allCases.map { json(.string($0.rawValue)) }
     }
 
     func write(line: Int, _ decision: Decision, to out: inout [UInt8]) {
         out += #"{"line":"#.utf8
         out += String(line).utf8
         out += #","verdict":"#.utf8
-        out += verdictName[decision.verdict]!
+        out += verdictName[Verdict.allCases.firstIndex(of: decision.verdict)!]
         out += #","stages":{"#.utf8
         for (index, stage) in decision.outcomes.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
