@@ -1,0 +1,57 @@
+import Foundation
+
+/// What one lane needs to evaluate lines, made once and kept for the whole run: its own
+/// worker (with its own copy of the program), decoders and writer, so that nothing read
+/// at every line is shared between cores.
+struct LineEvaluator {
+    private var worker: DecisionWorker
+    private let cellDecoder: CellDecoder
+    private let decoder: ProfileDecoder
+    private let writer: DecisionWriter
+
+    init(vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate) {
+        worker = DecisionWorker(evaluator: evaluator, asOf: asOf)
+        cellDecoder = worker.decoder(vocabulary: vocabulary)
+        decoder = ProfileDecoder(vocabulary: vocabulary, asOf: asOf)
+        writer = DecisionWriter(evaluator: evaluator)
+    }
+
+    mutating func evaluate(_ chunk: LineChunk) -> BatchRunner.ChunkOutput {
+        var output = BatchRunner.ChunkOutput()
+        output.bytes.reserveCapacity(chunk.entries.count * 256)
+        chunk.bytes.withUnsafeBufferPointer { all in
+            for (offset, entry) in chunk.entries.enumerated() {
+                let number = chunk.firstNumber + offset
+                switch entry {
+                case .tooLong(let length):
+                    BatchRecord.error(line: number, code: "line-too-long", [
+                        Diagnostic(code: "line-too-long", at: nil, "the line has \(length) bytes; a profile line may have at most 1 MiB"),
+                    ]).write(compactTo: &output.bytes)
+                    output.errors += 1
+                case .text(let start, let end):
+                    evaluate(UnsafeBufferPointer(rebasing: all[start ..< end]), number: number, into: &output)
+                }
+                output.bytes.append(UInt8(ascii: "\n"))
+                output.lines += 1
+            }
+        }
+        return output
+    }
+
+    private mutating func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, number: Int, into output: inout BatchRunner.ChunkOutput) {
+        do throws(DiagnosticList) {
+            guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
+                throw DiagnosticList([Diagnostic(code: "empty-line", at: nil, "the line is empty; expected one JSON profile per line")])
+            }
+            if try !worker.load(bytes, with: cellDecoder, source: { "line \(number)" }) {
+                worker.load(try decoder.decode(Array(bytes), source: "line \(number)"))
+            }
+            let decision = worker.decide()
+            output.verdictCounts[Verdict.allCases.firstIndex(of: decision.verdict)!] += 1
+            writer.write(line: number, decision, to: &output.bytes)
+        } catch {
+            output.errors += 1
+            BatchRecord.error(line: number, code: "bad-input", error.diagnostics).write(compactTo: &output.bytes)
+        }
+    }
+}
