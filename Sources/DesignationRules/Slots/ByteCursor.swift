@@ -31,6 +31,16 @@ struct ByteCursor {
         return true
     }
 
+    /// The string `"key"`, key `index` of `table`, if the text goes on with it.
+    mutating func take(key index: Int, of table: ByteKeyTable) -> Bool {
+        let length = table.length(of: index)
+        let end = self.index + length + 2
+        guard length > 0, end <= bytes.count, bytes[self.index] == UInt8(ascii: "\""), bytes[end - 1] == UInt8(ascii: "\""),
+              table.key(index, isAt: bytes.baseAddress! + self.index + 1) else { return false }
+        self.index = end
+        return true
+    }
+
     /// `null`, looked at only when the value starts with `n`.
     @inline(__always)
     mutating func takeNull() -> Bool {

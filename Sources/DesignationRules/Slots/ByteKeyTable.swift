@@ -14,8 +14,9 @@ struct ByteKeyTable: Sendable {
         var hash: UInt32 = 0
     }
 
-    /// Every key's bytes, one after another.
+    /// Every key's bytes, one after another; key i is `bytes[starts[i] ..< starts[i + 1]]`.
     private let bytes: [UInt8]
+    private let starts: [Int]
     private let slots: [Slot]
     private let mask: Int
     /// How many keys the table has.
@@ -24,6 +25,7 @@ struct ByteKeyTable: Sendable {
     init(_ keys: [[UInt8]]) {
         count = keys.count
         bytes = keys.flatMap { $0 }
+        starts = keys.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         var size = 4
         while size < keys.count * 2 { size *= 2 }
         var slots = [Slot](repeating: Slot(), count: size)
@@ -58,6 +60,13 @@ struct ByteKeyTable: Sendable {
                 }
             }
         }
+    }
+
+    func length(of index: Int) -> Int { starts[index + 1] - starts[index] }
+
+    /// Whether the `length(of: index)` bytes at `pointer` are key `index`.
+    func key(_ index: Int, isAt pointer: UnsafePointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { stored in memcmp(stored.baseAddress! + starts[index], pointer, length(of: index)) == 0 }
     }
 
     /// The length and the first and last eight bytes (or the bytes, if fewer), mixed:

@@ -50,6 +50,9 @@ struct CellStore: Sendable {
     var bytes: [UInt8]
     /// Room the decoder keeps list elements in while it reads them, kept between profiles.
     var pending: [Cell] = []
+    /// The decoder's guesses of which key comes next, learnt from the lines before
+    /// (`CellDecoder.object`), kept between profiles.
+    var keyGuesses: [Int32] = []
     /// Where the profile's top-level facts start: one cell a slot.
     let factBase: Int
     let factCount: Int

@@ -40,9 +40,14 @@ public struct CellDecoder: Sendable {
         var cursor = ByteCursor(bytes: buffer)
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { cursor.index = 3 }
         // The store lends its element buffer (swapped, so that it is never shared and copied).
-        var scratch = Scratch(pending: [])
+        var scratch = Scratch(pending: [], keyGuesses: [])
         swap(&scratch.pending, &store.pending)
-        defer { swap(&scratch.pending, &store.pending) }
+        swap(&scratch.keyGuesses, &store.keyGuesses)
+        defer {
+            swap(&scratch.pending, &store.pending)
+            swap(&scratch.keyGuesses, &store.keyGuesses)
+        }
+        if scratch.keyGuesses.count != plans.guessCount { scratch.keyGuesses = Array(repeating: -1, count: plans.guessCount) }
         guard object(&cursor, names: DecodingPlans.factNames, plans: 0 ..< plans.tables[DecodingPlans.factNames].count, base: nil,
                      path: { nil }, &store, &scratch) else { return .declined }
         cursor.skipSpace()
@@ -80,6 +85,7 @@ public struct CellDecoder: Sendable {
     /// and the dates found too late.
     private struct Scratch {
         var pending: [Cell]
+        var keyGuesses: [Int32]
         var lateDates: [LateDate] = []
     }
 
@@ -87,6 +93,10 @@ public struct CellDecoder: Sendable {
     /// or a record's fields (values to `base` plus their offsets). A key read twice or
     /// not declared sends the line the full way.
     /// `path` gives the key path of the object (nil at the top), for messages.
+    ///
+    /// Lines from one source write their keys in one order, so each key is first
+    /// compared with the key that followed the previous one last time (one comparison
+    /// instead of a scan, a hash and a look-up); a guess that fails costs one comparison.
     private func object(_ cursor: inout ByteCursor, names: Int, plans members: Range<Int>, base: Int?, path: () -> String?,
                         _ store: inout CellStore, _ scratch: inout Scratch) -> Bool {
         var seen = SeenKeys(count: members.count)
@@ -94,9 +104,20 @@ public struct CellDecoder: Sendable {
         guard cursor.take(UInt8(ascii: "{")) else { return false }
         cursor.skipSpace()
         if cursor.take(UInt8(ascii: "}")) { return true }
+        var guess = plans.guessStarts[names]
         while true {
             cursor.skipSpace()
-            guard let key = cursor.plainString(), let index = plans.tables[names].index(of: key), seen.insert(index) else { return false }
+            let guessed = Int(scratch.keyGuesses[guess])
+            let index: Int
+            if guessed >= 0, cursor.take(key: guessed, of: plans.tables[names]) {
+                index = guessed
+            } else {
+                guard let key = cursor.plainString(), let found = plans.tables[names].index(of: key) else { return false }
+                scratch.keyGuesses[guess] = Int32(found)
+                index = found
+            }
+            guard seen.insert(index) else { return false }
+            guess = plans.guessStarts[names] + 1 + index
             cursor.skipSpace()
             guard cursor.take(UInt8(ascii: ":")) else { return false }
             cursor.skipSpace()

@@ -35,6 +35,10 @@ struct DecodingPlans: Sendable {
     /// without reading bytes.
     private(set) var constants: [Cell?] = []
     private(set) var definitions: [FactDefinition] = []
+    /// Where each table's key guesses start in `CellStore.keyGuesses`: one for the first
+    /// key of an object, then one for the key after each key (see `CellDecoder.object`).
+    private(set) var guessStarts: [Int] = []
+    var guessCount: Int { (guessStarts.last ?? 0) + (tables.last.map { $0.count + 1 } ?? 0) }
 
     /// The top-level facts' names are table 0; their plans start at 0.
     static let factNames = 0
@@ -42,6 +46,7 @@ struct DecodingPlans: Sendable {
     init(vocabulary: Vocabulary, program: Program) {
         tables.append(ByteKeyTable(vocabulary.facts.map { Array($0.path.utf8) }))
         _ = add(vocabulary.facts, program) { program.layout.slot(of: $0.path) }
+        guessStarts = tables.reduce(into: [0]) { $0.append($0.last! + $1.count + 1) }.dropLast()
     }
 
     func constant(_ index: Int, of plan: Plan) -> Cell? { constants[plan.firstConstant + index] }
