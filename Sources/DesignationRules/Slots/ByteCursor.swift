@@ -41,6 +41,25 @@ struct ByteCursor {
         return true
     }
 
+    /// `true` or `false`, read as whole words rather than byte by byte.
+    mutating func boolean() -> Bool? {
+        guard index + 4 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self)
+        if word == UInt32(littleEndian: 0x6575_7274) /* true */, !continuesWord(at: index + 4) {
+            index += 4
+            return true
+        }
+        if word == UInt32(littleEndian: 0x736C_6166) /* fals */, index + 5 <= bytes.count, bytes[index + 4] == UInt8(ascii: "e"),
+           !continuesWord(at: index + 5) {
+            index += 5
+            return false
+        }
+        return nil
+    }
+
+    /// Whether a word goes on at `position` (`truex` is not `true`).
+    private func continuesWord(at position: Int) -> Bool { position < bytes.count && Self.isWordByte(bytes[position]) }
+
     /// `null`, looked at only when the value starts with `n`.
     @inline(__always)
     mutating func takeNull() -> Bool {

@@ -146,9 +146,7 @@ public struct CellDecoder: Sendable {
                         _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
         switch plan.kind {
         case .boolean:
-            if cursor.takeWord("true") { return .boolean(true) }
-            if cursor.takeWord("false") { return .boolean(false) }
-            return nil
+            return cursor.boolean().map { .boolean($0) }
         case .integer:
             guard let number = cursor.integer(), within(Double(number), plan) else { return nil }
             return .integer(number)
