@@ -54,6 +54,11 @@ struct Machine: Sendable {
         switch code[Int(index)].op {
         case .constant: return code[Int(index)].cell
         case .fact where !recordsNeeds: return store[fact: Int(code[Int(index)].a)]
+        case .variable: return bindings[Int(code[Int(index)].a)]
+        case .field where !recordsNeeds && code[Int(code[Int(index)].a)].op == .variable:
+            // A field of a quantifier's element (`p.certificate`), the commonest operand in a quantifier's body.
+            guard case .record(let start) = bindings[Int(code[Int(code[Int(index)].a)].a)] else { return .unknown }
+            return store.cells[Int(start + code[Int(index)].b)]
         default: return run(index, code)
         }
     }
