@@ -114,18 +114,22 @@ public struct Evaluator: Sendable {
     /// decide (the most first), then in the order the rules need them.
     static func questions(verdict: Verdict, scope: [String], rules: [[String]]) -> [String] {
         guard verdict == .undetermined else { return [] }
+        // Each path once, in first-seen order, with how many open rules need it.
         var order: [String] = []
-        var weight: [String: Int] = [:]
+        var weights: [Int] = []
+        var position: [String: Int] = [:]
         for needed in rules {
             for path in needed {
-                if weight[path] == nil { order.append(path) }
-                weight[path, default: 0] += 1
+                if let index = position[path] {
+                    weights[index] += 1
+                } else {
+                    position[path] = order.count
+                    order.append(path)
+                    weights.append(1)
+                }
             }
         }
-        let ranked = order.enumerated().sorted { a, b in
-            let (wa, wb) = (weight[a.element]!, weight[b.element]!)
-            return wa != wb ? wa > wb : a.offset < b.offset
-        }.map(\.element)
+        let ranked = order.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }.map { order[$0] }
         return scope + ranked.filter { !scope.contains($0) }
     }
 
