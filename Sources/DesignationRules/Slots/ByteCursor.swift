@@ -6,7 +6,10 @@ struct ByteCursor {
 
     var atEnd: Bool { index >= bytes.count }
 
+    /// Compact JSON has no space: one test then, inlined where it is called.
+    @inline(__always)
     mutating func skipSpace() {
+        guard index < bytes.count, bytes[index] <= 0x20 else { return }
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -15,6 +18,7 @@ struct ByteCursor {
         }
     }
 
+    @inline(__always)
     mutating func take(_ byte: UInt8) -> Bool {
         guard index < bytes.count, bytes[index] == byte else { return false }
         index += 1
