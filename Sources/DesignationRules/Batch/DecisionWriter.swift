@@ -61,8 +61,12 @@ struct DecisionWriter: Sendable {
             first = false
             out += ruleID[index]
         }
-        out += #"],"questions":"#.utf8
-        JSONOutput.array(decision.questions.map(JSONOutput.string)).write(compactTo: &out)
+        out += #"],"questions":["#.utf8
+        for (index, question) in decision.questions.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONOutput.writeString(question, toBytes: &out)
+        }
+        out.append(UInt8(ascii: "]"))
         out += #","earliest_eligible":"#.utf8
         write(decision.earliest?.date, to: &out)
         out.append(UInt8(ascii: "}"))

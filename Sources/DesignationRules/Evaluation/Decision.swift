@@ -200,9 +200,10 @@ public struct DecisionWorker: Sendable {
         defer { machine.today = asOf }
         var dates = passesFrom
         for _ in 0..<8 {
-            let timeless = failing.filter { dates[$0] == nil }
-            if !timeless.isEmpty { return EarliestEligibility(date: nil, rules: timeless.map { rules[$0].id }) }
-            let candidate = failing.compactMap { dates[$0] }.max()!
+            guard failing.allSatisfy({ dates[$0] != nil }) else {
+                return EarliestEligibility(date: nil, rules: failing.filter { dates[$0] == nil }.map { rules[$0].id })
+            }
+            let candidate = failing.lazy.map { dates[$0]! }.max()!
             machine.today = candidate
             // On that date the applicant may have left the text's scope (a transitional rule).
             if let scope = code.scope, machine.run(scope) == .boolean(false) {

@@ -46,7 +46,7 @@ public indirect enum JSONOutput: Sendable {
     private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
     /// The string quoted and escaped; runs that need no escape are copied whole.
-    private static func writeString(_ value: String, toBytes out: inout [UInt8]) {
+    static func writeString(_ value: String, toBytes out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
