@@ -10,8 +10,11 @@ public enum JSON5 {
     /// A leading UTF-8 byte-order mark is skipped. The input must be UTF-8.
     /// - Parameter maxDepth: the most arrays/objects that may be open at once.
     public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 256) throws(JSON5Error) -> JSONNode {
-        var parser = JSON5Parser(bytes: bytes, file: file, maxDepth: maxDepth)
-        return try parser.parseDocument()
+        // Read through a buffer pointer: no bounds checks or array bookkeeping per byte.
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSON5Error) in
+            var parser = JSON5Parser(bytes: buffer, file: file, maxDepth: maxDepth)
+            return try parser.parseDocument()
+        }
     }
 
     /// Parses a whole document (one value, then only whitespace/comments). `file` is used in locations.
@@ -30,14 +33,14 @@ private struct JSON5Parser {
     /// A number literal longer than this is rejected rather than converted.
     static let maxNumberLength = 100
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
     private let maxDepth: Int
     private var index = 0
     private var line = 1
     private var column = 1
 
-    init(bytes: [UInt8], file: String, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int) {
         self.bytes = bytes
         self.file = file
         self.maxDepth = maxDepth
@@ -83,13 +86,10 @@ private struct JSON5Parser {
     /// file is read here: strings and comments.
     @inline(__always)
     private mutating func advance(until stops: (UInt8) -> Bool) {
-        let (end, scalars) = bytes.withUnsafeBufferPointer { buffer in
-            var end = index, scalars = 0
-            while end < buffer.count, !stops(buffer[end]) {
-                if !Byte.isContinuation(buffer[end]) { scalars += 1 }
-                end += 1
-            }
-            return (end, scalars)
+        var end = index, scalars = 0
+        while end < bytes.count, !stops(bytes[end]) {
+            if !Byte.isContinuation(bytes[end]) { scalars += 1 }
+            end += 1
         }
         index = end
         column += scalars
@@ -139,7 +139,7 @@ private struct JSON5Parser {
 
     /// The location of byte `end`, counting from the start over bytes known to be valid UTF-8.
     private func locationOfValidPrefix(upTo end: Int) -> SourceLocation {
-        var walker = JSON5Parser(bytes: Array(bytes[..<end]), file: file, maxDepth: maxDepth)
+        var walker = JSON5Parser(bytes: UnsafeBufferPointer(rebasing: bytes[..<end]), file: file, maxDepth: maxDepth)
         if walker.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { walker.index = 3 }
         while !walker.isAtEnd { walker.advanceAny() }
         return walker.location
@@ -333,7 +333,7 @@ private struct JSON5Parser {
             + "(text must be in quotes; the literals are true, false and null)", at: start)
     }
 
-    private static func namedNumber(_ word: ArraySlice<UInt8>, sign: String) -> JSONNumber? {
+    private static func namedNumber(_ word: Slice<UnsafeBufferPointer<UInt8>>, sign: String) -> JSONNumber? {
         let negative = sign == "-"
         if word.elementsEqual("Infinity".utf8) {
             return JSONNumber(text: sign + "Infinity", integer: nil, double: negative ? -.infinity : .infinity)
@@ -798,7 +798,7 @@ enum UTF8Check {
     }
 
     /// Decodes the scalar starting at `index` in bytes already known to be valid UTF-8.
-    static func decodeScalar(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, length: Int) {
+    static func decodeScalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, length: Int) {
         let lead = UInt32(bytes[index])
         let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         var value = length == 1 ? lead : lead & (0xFF >> (length + 1))
