@@ -81,14 +81,25 @@ private struct JSON5Parser {
         column = 1
     }
 
-    /// Consumes bytes up to the first for which `stops` holds, or to the end; none of the
-    /// bytes consumed may be a line break. One tight loop over the buffer, since most of a
-    /// file is read here: strings and comments.
-    @inline(__always)
-    private mutating func advance(until stops: (UInt8) -> Bool) {
+    /// Consumes bytes up to the first line break, `stop` or `otherStop`, or to the end.
+    /// Most of a file is read here (strings and comments), so whole words of eight
+    /// bytes are passed over at once while none of them is a byte to stop at.
+    private mutating func advance(untilLineBreakOr stop: UInt8, or otherStop: UInt8) {
         var end = index, scalars = 0
-        while end < bytes.count, !stops(bytes[end]) {
-            if !Byte.isContinuation(bytes[end]) { scalars += 1 }
+        while end + 8 <= bytes.count {
+            let word = Word.load(bytes, at: end)
+            let stops = Word.matches(word, Byte.lf) | Word.matches(word, Byte.cr)
+                | Word.matches(word, stop) | Word.matches(word, otherStop)
+            // The bytes before the first stop, or all eight.
+            let plain = stops.trailingZeroBitCount / 8
+            scalars += Word.scalarStarts(word, inFirst: plain)
+            end += plain
+            if plain < 8 { break }
+        }
+        while end < bytes.count {
+            let byte = bytes[end]
+            if Byte.isLineBreak(byte) || byte == stop || byte == otherStop { break }
+            if !Byte.isContinuation(byte) { scalars += 1 }
             end += 1
         }
         index = end
@@ -446,7 +457,7 @@ private struct JSON5Parser {
         advanceASCII()
         let contentStart = index
         // Fast path: no escapes, so the text is a slice of the (already validated) input.
-        advance { $0 == quote || $0 == Byte.backslash || Byte.isLineBreak($0) }
+        advance(untilLineBreakOr: quote, or: Byte.backslash)
         if peek() == quote {
             let text = String(decoding: bytes[contentStart..<index], as: UTF8.self)
             advanceASCII()
@@ -632,14 +643,14 @@ private struct JSON5Parser {
     }
 
     private mutating func skipLineComment() {
-        advance(until: Byte.isLineBreak)
+        advance(untilLineBreakOr: Byte.lf, or: Byte.lf)
     }
 
     private mutating func skipBlockComment() throws(JSON5Error) {
         let start = location
         advanceASCII(2)
         while !isAtEnd {
-            advance { $0 == Byte.star || Byte.isLineBreak($0) }
+            advance(untilLineBreakOr: Byte.star, or: Byte.star)
             guard let byte = peek() else { break }
             if byte == Byte.star, peek(1) == Byte.slash {
                 advanceASCII(2)
@@ -734,6 +745,36 @@ private enum Byte {
         case singleQuote, doubleQuote, backslash, slash: byte
         default: nil
         }
+    }
+}
+
+/// Eight bytes read as one word, for passing over runs of ordinary bytes at once.
+private enum Word {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The eight bytes at `index`, the first in the lowest byte of the word.
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The high bit of each byte of `word` that equals `byte`, and no other bit. (After the
+    /// exclusive or, those bytes are the zero ones; adding 0x7F to the low seven bits of a
+    /// byte sets its high bit unless they are all zero.)
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        return ~(((difference & lowBits) &+ lowBits) | difference | lowBits)
+    }
+
+    /// How many of the first `count` bytes (0 to 8) start a UTF-8 sequence: all but the
+    /// continuation bytes (high bits 10).
+    static func scalarStarts(_ word: UInt64, inFirst count: Int) -> Int {
+        let firstBytes: UInt64 = count == 8 ? ~0 : (1 << (8 * UInt64(count))) - 1
+        let continuations = word & highBits & ~(word << 1) & firstBytes
+        // One bit at the top of some bytes: moved to the bottom, the multiplication sums
+        // the bytes into the top byte.
+        return count - Int(((continuations >> 7) &* ones) >> 56)
     }
 }
 
