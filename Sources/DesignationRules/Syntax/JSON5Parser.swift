@@ -36,6 +36,7 @@ private struct JSON5Parser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
     private let maxDepth: Int
+    private var keys = KeyCache()
     private var index = 0
     private var line = 1
     private var column = 1
@@ -185,12 +186,13 @@ private struct JSON5Parser {
 
         var bracket: String { isObject ? "{" : "[" }
 
-        /// The finished array or object.
-        var node: JSONNode {
+        /// The finished array or object. Consuming: its parts are moved into the node
+        /// rather than copied (a copy retains every part, and freeing the frame releases them).
+        consuming func finish() -> JSONNode {
             JSONNode(value: isObject ? .object(members) : .array(elements), location: location)
         }
 
-        mutating func add(_ value: JSONNode) {
+        mutating func add(_ value: consuming JSONNode) {
             if isObject {
                 members.append(JSONMember(key: pendingKey, keyLocation: pendingKeyLocation, value: value))
             } else {
@@ -219,9 +221,9 @@ private struct JSON5Parser {
         nextValue: while true {
             guard var finished = try beginValue(within: &open) else { continue }
             while !open.isEmpty {
-                open[open.count - 1].add(finished)
+                open[open.count - 1].add(consume finished)
                 guard try readSeparatorCloses(&open[open.count - 1]) else { continue nextValue }
-                finished = open.removeLast().node
+                finished = open.removeLast().finish()
             }
             return finished
         }
@@ -247,15 +249,16 @@ private struct JSON5Parser {
         if open.count >= maxDepth {
             throw error("nesting deeper than \(maxDepth) levels")
         }
-        var container = OpenContainer(isObject: bytes[index] == Byte.openBrace, location: location)
+        let isObject = bytes[index] == Byte.openBrace, start = location
         advanceASCII()
         try skipTrivia()
-        if peek() == (container.isObject ? Byte.closeBrace : Byte.closeBracket) {
+        if peek() == (isObject ? Byte.closeBrace : Byte.closeBracket) {
             advanceASCII()
-            return container.node
+            return JSONNode(value: isObject ? .object([]) : .array([]), location: start)
         }
-        if container.isObject { try readKey(into: &container) }
-        open.append(container)
+        // Pushed first and then filled in place: a container built aside would be copied.
+        open.append(OpenContainer(isObject: isObject, location: start))
+        if isObject { try readKey(into: &open[open.count - 1]) }
         return nil
     }
 
@@ -290,7 +293,7 @@ private struct JSON5Parser {
         if peek() == Byte.doubleQuote || peek() == Byte.singleQuote {
             key = try parseString().text
         } else if let name = scanIdentifier() {
-            key = String(decoding: bytes[name], as: UTF8.self)
+            key = keys.key(at: name, in: bytes)
         } else {
             throw error("expected a key (a string or an identifier), found \(describeFound())"
                 + unclosedNote(object))
@@ -585,11 +588,15 @@ private struct JSON5Parser {
     /// escapes inside identifiers are not supported: quote such a key instead.)
     private mutating func scanIdentifier() -> Range<Int>? {
         let start = index
+        if let first = peek(), Byte.isDigit(first) { return nil }
         while let byte = peek() {
             let isFirst = index == start
             if byte < 0x80 {
-                guard Byte.isIdentifierASCII(byte), !(isFirst && Byte.isDigit(byte)) else { break }
-                advanceASCII()
+                // The usual identifier is all ASCII: its bytes are taken in one run.
+                var end = index
+                while end < bytes.count, Byte.isIdentifierASCII(bytes[end]) { end += 1 }
+                guard end > index else { break }
+                advanceASCII(end - index)
             } else {
                 let (scalar, length) = UTF8Check.decodeScalar(in: bytes, at: index)
                 guard Self.isIdentifierScalar(scalar, first: isFirst) else { break }
@@ -615,7 +622,9 @@ private struct JSON5Parser {
     private mutating func skipTrivia() throws(JSON5Error) {
         while let byte = peek() {
             switch byte {
-            case Byte.space, Byte.tab, Byte.verticalTab, Byte.formFeed:
+            case Byte.space:
+                skipSpaces()
+            case Byte.tab, Byte.verticalTab, Byte.formFeed:
                 advanceASCII()
             case Byte.lf, Byte.cr:
                 consumeLineBreak()
@@ -631,6 +640,18 @@ private struct JSON5Parser {
                 return
             }
         }
+    }
+
+    /// Skips a run of spaces, most often an indentation, eight at a time.
+    private mutating func skipSpaces() {
+        var end = index
+        while end + 8 <= bytes.count {
+            let others = ~Word.matches(Word.load(bytes, at: end), Byte.space) & Word.highBits
+            end += others.trailingZeroBitCount / 8
+            if others != 0 { break }
+        }
+        while end < bytes.count, bytes[end] == Byte.space { end += 1 }
+        advanceASCII(end - index)
     }
 
     private static func isUnicodeSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -695,6 +716,33 @@ private struct JSON5Parser {
 
 // MARK: - Bytes
 
+/// The keys of one document by their bytes: most keys repeat (every rule has an `id`),
+/// and a key found here is not decoded and allocated again.
+private struct KeyCache {
+    private struct Entry {
+        let start: Int
+        let key: String
+        let count: Int
+    }
+
+    /// Indexed by a hash of the bytes; a key whose slot is taken replaces the one there.
+    private var entries = [Entry?](repeating: nil, count: 256)
+
+    /// The key written in `range`, an identifier.
+    mutating func key(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let count = range.count
+        let first = Int(bytes[range.lowerBound]), last = Int(bytes[range.upperBound - 1])
+        let slot = (count &* 37 &+ first &* 11 &+ last &* 3 &+ Int(bytes[range.lowerBound + count / 2])) & 255
+        if let entry = entries[slot], entry.count == count,
+           bytes[entry.start..<entry.start + count].elementsEqual(bytes[range]) {
+            return entry.key
+        }
+        let key = String(decoding: bytes[range], as: UTF8.self)
+        entries[slot] = Entry(start: range.lowerBound, key: key, count: count)
+        return key
+    }
+}
+
 /// ASCII byte constants and classes used by the parser.
 private enum Byte {
     static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
@@ -751,7 +799,7 @@ private enum Byte {
 /// Eight bytes read as one word, for passing over runs of ordinary bytes at once.
 private enum Word {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
     /// The eight bytes at `index`, the first in the lowest byte of the word.
