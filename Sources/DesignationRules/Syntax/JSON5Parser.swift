@@ -10,8 +10,11 @@ public enum JSON5 {
     /// A leading UTF-8 byte-order mark is skipped. The input must be UTF-8.
     /// - Parameter maxDepth: the most arrays/objects that may be open at once.
     public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 256) throws(JSON5Error) -> JSONNode {
-        var parser = JSON5Parser(bytes: bytes, file: file, maxDepth: maxDepth)
-        return try parser.parseDocument()
+        // Read through a buffer pointer: no bounds checks or array bookkeeping per byte.
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSON5Error) in
+            var parser = JSON5Parser(bytes: buffer, file: file, maxDepth: maxDepth)
+            return try parser.parseDocument()
+        }
     }
 
     /// Parses a whole document (one value, then only whitespace/comments). `file` is used in locations.
@@ -30,14 +33,15 @@ private struct JSON5Parser {
     /// A number literal longer than this is rejected rather than converted.
     static let maxNumberLength = 100
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
     private let maxDepth: Int
+    private var keys = KeyCache()
     private var index = 0
     private var line = 1
     private var column = 1
 
-    init(bytes: [UInt8], file: String, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int) {
         self.bytes = bytes
         self.file = file
         self.maxDepth = maxDepth
@@ -78,18 +82,26 @@ private struct JSON5Parser {
         column = 1
     }
 
-    /// Consumes bytes up to the first for which `stops` holds, or to the end; none of the
-    /// bytes consumed may be a line break. One tight loop over the buffer, since most of a
-    /// file is read here: strings and comments.
-    @inline(__always)
-    private mutating func advance(until stops: (UInt8) -> Bool) {
-        let (end, scalars) = bytes.withUnsafeBufferPointer { buffer in
-            var end = index, scalars = 0
-            while end < buffer.count, !stops(buffer[end]) {
-                if !Byte.isContinuation(buffer[end]) { scalars += 1 }
-                end += 1
-            }
-            return (end, scalars)
+    /// Consumes bytes up to the first line break, `stop` or `otherStop`, or to the end.
+    /// Most of a file is read here (strings and comments), so whole words of eight
+    /// bytes are passed over at once while none of them is a byte to stop at.
+    private mutating func advance(untilLineBreakOr stop: UInt8, or otherStop: UInt8) {
+        var end = index, scalars = 0
+        while end + 8 <= bytes.count {
+            let word = Word.load(bytes, at: end)
+            let stops = Word.matches(word, Byte.lf) | Word.matches(word, Byte.cr)
+                | Word.matches(word, stop) | Word.matches(word, otherStop)
+            // The bytes before the first stop, or all eight.
+            let plain = stops.trailingZeroBitCount / 8
+            scalars += Word.scalarStarts(word, inFirst: plain)
+            end += plain
+            if plain < 8 { break }
+        }
+        while end < bytes.count {
+            let byte = bytes[end]
+            if Byte.isLineBreak(byte) || byte == stop || byte == otherStop { break }
+            if !Byte.isContinuation(byte) { scalars += 1 }
+            end += 1
         }
         index = end
         column += scalars
@@ -139,7 +151,7 @@ private struct JSON5Parser {
 
     /// The location of byte `end`, counting from the start over bytes known to be valid UTF-8.
     private func locationOfValidPrefix(upTo end: Int) -> SourceLocation {
-        var walker = JSON5Parser(bytes: Array(bytes[..<end]), file: file, maxDepth: maxDepth)
+        var walker = JSON5Parser(bytes: UnsafeBufferPointer(rebasing: bytes[..<end]), file: file, maxDepth: maxDepth)
         if walker.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { walker.index = 3 }
         while !walker.isAtEnd { walker.advanceAny() }
         return walker.location
@@ -174,12 +186,13 @@ private struct JSON5Parser {
 
         var bracket: String { isObject ? "{" : "[" }
 
-        /// The finished array or object.
-        var node: JSONNode {
+        /// The finished array or object. Consuming: its parts are moved into the node
+        /// rather than copied (a copy retains every part, and freeing the frame releases them).
+        consuming func finish() -> JSONNode {
             JSONNode(value: isObject ? .object(members) : .array(elements), location: location)
         }
 
-        mutating func add(_ value: JSONNode) {
+        mutating func add(_ value: consuming JSONNode) {
             if isObject {
                 members.append(JSONMember(key: pendingKey, keyLocation: pendingKeyLocation, value: value))
             } else {
@@ -208,9 +221,9 @@ private struct JSON5Parser {
         nextValue: while true {
             guard var finished = try beginValue(within: &open) else { continue }
             while !open.isEmpty {
-                open[open.count - 1].add(finished)
+                open[open.count - 1].add(consume finished)
                 guard try readSeparatorCloses(&open[open.count - 1]) else { continue nextValue }
-                finished = open.removeLast().node
+                finished = open.removeLast().finish()
             }
             return finished
         }
@@ -236,15 +249,16 @@ private struct JSON5Parser {
         if open.count >= maxDepth {
             throw error("nesting deeper than \(maxDepth) levels")
         }
-        var container = OpenContainer(isObject: bytes[index] == Byte.openBrace, location: location)
+        let isObject = bytes[index] == Byte.openBrace, start = location
         advanceASCII()
         try skipTrivia()
-        if peek() == (container.isObject ? Byte.closeBrace : Byte.closeBracket) {
+        if peek() == (isObject ? Byte.closeBrace : Byte.closeBracket) {
             advanceASCII()
-            return container.node
+            return JSONNode(value: isObject ? .object([]) : .array([]), location: start)
         }
-        if container.isObject { try readKey(into: &container) }
-        open.append(container)
+        // Pushed first and then filled in place: a container built aside would be copied.
+        open.append(OpenContainer(isObject: isObject, location: start))
+        if isObject { try readKey(into: &open[open.count - 1]) }
         return nil
     }
 
@@ -279,7 +293,7 @@ private struct JSON5Parser {
         if peek() == Byte.doubleQuote || peek() == Byte.singleQuote {
             key = try parseString().text
         } else if let name = scanIdentifier() {
-            key = String(decoding: bytes[name], as: UTF8.self)
+            key = keys.key(at: name, in: bytes)
         } else {
             throw error("expected a key (a string or an identifier), found \(describeFound())"
                 + unclosedNote(object))
@@ -333,7 +347,7 @@ private struct JSON5Parser {
             + "(text must be in quotes; the literals are true, false and null)", at: start)
     }
 
-    private static func namedNumber(_ word: ArraySlice<UInt8>, sign: String) -> JSONNumber? {
+    private static func namedNumber(_ word: Slice<UnsafeBufferPointer<UInt8>>, sign: String) -> JSONNumber? {
         let negative = sign == "-"
         if word.elementsEqual("Infinity".utf8) {
             return JSONNumber(text: sign + "Infinity", integer: nil, double: negative ? -.infinity : .infinity)
@@ -446,7 +460,7 @@ private struct JSON5Parser {
         advanceASCII()
         let contentStart = index
         // Fast path: no escapes, so the text is a slice of the (already validated) input.
-        advance { $0 == quote || $0 == Byte.backslash || Byte.isLineBreak($0) }
+        advance(untilLineBreakOr: quote, or: Byte.backslash)
         if peek() == quote {
             let text = String(decoding: bytes[contentStart..<index], as: UTF8.self)
             advanceASCII()
@@ -574,11 +588,15 @@ private struct JSON5Parser {
     /// escapes inside identifiers are not supported: quote such a key instead.)
     private mutating func scanIdentifier() -> Range<Int>? {
         let start = index
+        if let first = peek(), Byte.isDigit(first) { return nil }
         while let byte = peek() {
             let isFirst = index == start
             if byte < 0x80 {
-                guard Byte.isIdentifierASCII(byte), !(isFirst && Byte.isDigit(byte)) else { break }
-                advanceASCII()
+                // The usual identifier is all ASCII: its bytes are taken in one run.
+                var end = index
+                while end < bytes.count, Byte.isIdentifierASCII(bytes[end]) { end += 1 }
+                guard end > index else { break }
+                advanceASCII(end - index)
             } else {
                 let (scalar, length) = UTF8Check.decodeScalar(in: bytes, at: index)
                 guard Self.isIdentifierScalar(scalar, first: isFirst) else { break }
@@ -604,7 +622,9 @@ private struct JSON5Parser {
     private mutating func skipTrivia() throws(JSON5Error) {
         while let byte = peek() {
             switch byte {
-            case Byte.space, Byte.tab, Byte.verticalTab, Byte.formFeed:
+            case Byte.space:
+                skipSpaces()
+            case Byte.tab, Byte.verticalTab, Byte.formFeed:
                 advanceASCII()
             case Byte.lf, Byte.cr:
                 consumeLineBreak()
@@ -622,6 +642,18 @@ private struct JSON5Parser {
         }
     }
 
+    /// Skips a run of spaces, most often an indentation, eight at a time.
+    private mutating func skipSpaces() {
+        var end = index
+        while end + 8 <= bytes.count {
+            let others = ~Word.matches(Word.load(bytes, at: end), Byte.space) & Word.highBits
+            end += others.trailingZeroBitCount / 8
+            if others != 0 { break }
+        }
+        while end < bytes.count, bytes[end] == Byte.space { end += 1 }
+        advanceASCII(end - index)
+    }
+
     private static func isUnicodeSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         // U+2028/U+2029 are line terminators to JSON5 but are not counted as new lines
@@ -632,14 +664,14 @@ private struct JSON5Parser {
     }
 
     private mutating func skipLineComment() {
-        advance(until: Byte.isLineBreak)
+        advance(untilLineBreakOr: Byte.lf, or: Byte.lf)
     }
 
     private mutating func skipBlockComment() throws(JSON5Error) {
         let start = location
         advanceASCII(2)
         while !isAtEnd {
-            advance { $0 == Byte.star || Byte.isLineBreak($0) }
+            advance(untilLineBreakOr: Byte.star, or: Byte.star)
             guard let byte = peek() else { break }
             if byte == Byte.star, peek(1) == Byte.slash {
                 advanceASCII(2)
@@ -683,6 +715,33 @@ private struct JSON5Parser {
 }
 
 // MARK: - Bytes
+
+/// The keys of one document by their bytes: most keys repeat (every rule has an `id`),
+/// and a key found here is not decoded and allocated again.
+private struct KeyCache {
+    private struct Entry {
+        let start: Int
+        let key: String
+        let count: Int
+    }
+
+    /// Indexed by a hash of the bytes; a key whose slot is taken replaces the one there.
+    private var entries = [Entry?](repeating: nil, count: 256)
+
+    /// The key written in `range`, an identifier.
+    mutating func key(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let count = range.count
+        let first = Int(bytes[range.lowerBound]), last = Int(bytes[range.upperBound - 1])
+        let slot = (count &* 37 &+ first &* 11 &+ last &* 3 &+ Int(bytes[range.lowerBound + count / 2])) & 255
+        if let entry = entries[slot], entry.count == count,
+           bytes[entry.start..<entry.start + count].elementsEqual(bytes[range]) {
+            return entry.key
+        }
+        let key = String(decoding: bytes[range], as: UTF8.self)
+        entries[slot] = Entry(start: range.lowerBound, key: key, count: count)
+        return key
+    }
+}
 
 /// ASCII byte constants and classes used by the parser.
 private enum Byte {
@@ -734,6 +793,36 @@ private enum Byte {
         case singleQuote, doubleQuote, backslash, slash: byte
         default: nil
         }
+    }
+}
+
+/// Eight bytes read as one word, for passing over runs of ordinary bytes at once.
+private enum Word {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The eight bytes at `index`, the first in the lowest byte of the word.
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The high bit of each byte of `word` that equals `byte`, and no other bit. (After the
+    /// exclusive or, those bytes are the zero ones; adding 0x7F to the low seven bits of a
+    /// byte sets its high bit unless they are all zero.)
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        return ~(((difference & lowBits) &+ lowBits) | difference | lowBits)
+    }
+
+    /// How many of the first `count` bytes (0 to 8) start a UTF-8 sequence: all but the
+    /// continuation bytes (high bits 10).
+    static func scalarStarts(_ word: UInt64, inFirst count: Int) -> Int {
+        let firstBytes: UInt64 = count == 8 ? ~0 : (1 << (8 * UInt64(count))) - 1
+        let continuations = word & highBits & ~(word << 1) & firstBytes
+        // One bit at the top of some bytes: moved to the bottom, the multiplication sums
+        // the bytes into the top byte.
+        return count - Int(((continuations >> 7) &* ones) >> 56)
     }
 }
 
@@ -798,7 +887,7 @@ enum UTF8Check {
     }
 
     /// Decodes the scalar starting at `index` in bytes already known to be valid UTF-8.
-    static func decodeScalar(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, length: Int) {
+    static func decodeScalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, length: Int) {
         let lead = UInt32(bytes[index])
         let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         var value = length == 1 ? lead : lead & (0xFF >> (length + 1))
