@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Batch mode: reads NDJSON profiles, evaluates them on every core, and writes one
@@ -74,19 +73,4 @@ public struct BatchRunner: Sendable {
         /// Counted by their place in `Verdict.allCases` (no hashing per line).
         var verdictCounts = [Int](repeating: 0, count: Verdict.allCases.count)
     }
-}
-
-/// Fixed slots that parallel workers fill, one each, without sharing anything else.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { slots.map { $0! } } }
 }

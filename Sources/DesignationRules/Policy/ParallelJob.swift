@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A piece of work that needs nothing from the others run beside it, with a rough cost
 /// (any unit, as long as the jobs run together share it) so that the longest start first.
@@ -30,4 +31,19 @@ func runInParallel<Result: Sendable>(_ jobs: consuming [ParallelJob<Result>]) ->
         results[index] = run()
     }
     return results.values
+}
+
+/// Fixed slots that parallel workers fill, one each, without sharing anything else.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
 }
