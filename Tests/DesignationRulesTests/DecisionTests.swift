@@ -11,8 +11,7 @@ import Testing
         #expect(decision.stages(in: evaluator).map { $0.outcome?.id } == evaluation.stages.map { $0.outcome?.id }, "\(label): stages")
         #expect(decision.stages(in: evaluator).map { $0.atLeast?.id } == evaluation.stages.map { $0.atLeast?.id }, "\(label): stages at least")
         #expect(decision.statuses == evaluation.rules.map(\.status), "\(label): statuses")
-        let failedDates = evaluation.rules.enumerated().compactMap { index, result in result.passesFrom.map { (index, $0) } }
-        #expect(decision.passesFrom == Dictionary(uniqueKeysWithValues: failedDates), "\(label): passes_from")
+        #expect(decision.passesFrom == evaluation.rules.map(\.passesFrom), "\(label): passes_from")
         #expect(decision.questions == evaluation.questions, "\(label): questions")
         #expect(decision.earliest?.date == evaluation.earliest?.date, "\(label): earliest date")
         #expect(decision.earliest?.rules == evaluation.earliest?.rules, "\(label): earliest rules")

@@ -7,8 +7,9 @@ public struct Decision: Sendable {
     var outcomes: [StagePlan.OutcomeIndex]
     /// Statuses parallel to the evaluator's `rules`; empty when out of scope.
     public var statuses: [RuleStatus]
-    /// For each failed rule (by index), the first date on which it would pass, if time cures it.
-    public var passesFrom: [Int: CivilDate]
+    /// Parallel to `statuses`: for a failed rule, the first date on which it would pass,
+    /// if time cures it; nil for every other rule.
+    public var passesFrom: [CivilDate?]
     public var questions: [String]
     public var earliest: EarliestEligibility?
 }
@@ -80,14 +81,14 @@ public struct DecisionWorker: Sendable {
             switch machine.run(scope) {
             case .boolean(true): break
             case .boolean(false):
-                return Decision(verdict: .outOfScope, outcomes: [], statuses: [], passesFrom: [:], questions: [], earliest: nil)
+                return Decision(verdict: .outOfScope, outcomes: [], statuses: [], passesFrom: [], questions: [], earliest: nil)
             default:
                 scopeUnknown = true
                 scopeNeeded = needs(scope)
             }
         }
         let statuses = code.rules.map { status($0) }
-        var passesFrom: [Int: CivilDate] = [:]
+        var passesFrom = [CivilDate?](repeating: nil, count: statuses.count)
         for index in statuses.indices where statuses[index] == .fail {
             passesFrom[index] = firstPass(code.rules[index])
         }
@@ -193,7 +194,7 @@ public struct DecisionWorker: Sendable {
 
     /// As `Evaluator.earliestEligibility`, on statuses: the latest of the failures' own
     /// dates, checked by deciding every rule on it (a rule that passes now might fail then).
-    private mutating func earliest(_ statuses: [RuleStatus], _ passesFrom: [Int: CivilDate]) -> EarliestEligibility? {
+    private mutating func earliest(_ statuses: [RuleStatus], _ passesFrom: [CivilDate?]) -> EarliestEligibility? {
         let rules = evaluator.rules
         var failing = statuses.indices.filter { statuses[$0] == .fail }
         guard !failing.isEmpty else { return nil }
