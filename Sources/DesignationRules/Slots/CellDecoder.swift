@@ -174,40 +174,53 @@ public struct CellDecoder: Sendable {
 
     private func list(_ cursor: inout ByteCursor, _ plan: DecodingPlans.Plan, container: () -> String?,
                       _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
-        guard cursor.take(UInt8(ascii: "[")) else { return nil }
+        if plan.kind == .records { return records(&cursor, plan, container: container, &store, &scratch) }
+        // A scalar takes no cell but its own, so the elements go straight to the store, side by side.
+        let start = store.cells.count
+        let read = Self.elements(&cursor) { cursor in
+            guard let item = scalar(&cursor, plan, container: container, element: store.cells.count - start, &store, &scratch) else { return false }
+            store.cells.append(item)
+            return true
+        }
+        return read ? .list(start: Int32(start), count: Int32(store.cells.count - start)) : nil
+    }
+
+    /// A list of records: each record's fields take cells as they are read, so the
+    /// records themselves wait in `pending`, then go to the store together.
+    private func records(_ cursor: inout ByteCursor, _ plan: DecodingPlans.Plan, container: () -> String?,
+                         _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
         // For the key paths of messages (the closure below must not copy the decoder).
         let definitions = plans.definitions
-        // Elements wait in `pending`, then go to the store together.
+        let fields = plan.firstField ..< plan.firstField + plans.tables[plan.fieldNames].count
         let mark = scratch.pending.count
         defer { scratch.pending.removeSubrange(mark...) }
-        cursor.skipSpace()
-        if !cursor.take(UInt8(ascii: "]")) {
-            while true {
-                cursor.skipSpace()
-                let item: Cell?
-                if plan.kind == .records {
-                    let start = store.cells.count
-                    store.cells += repeatElement(.unknown, count: plan.recordSize)
-                    let element = scratch.pending.count - mark
-                    let fields = plan.firstField ..< plan.firstField + plans.tables[plan.fieldNames].count
-                    let read = object(&cursor, names: plan.fieldNames, plans: fields, base: start,
-                                      path: { Self.path(definitions[plan.definition], in: container, element: element) }, &store, &scratch)
-                    item = read ? .record(start: Int32(start)) : nil
-                } else {
-                    let element = scratch.pending.count - mark
-                    item = scalar(&cursor, plan, container: container, element: element, &store, &scratch)
-                }
-                guard let item else { return nil }
-                scratch.pending.append(item)
-                cursor.skipSpace()
-                if cursor.take(UInt8(ascii: ",")) { continue }
-                guard cursor.take(UInt8(ascii: "]")) else { return nil }
-                break
-            }
+        let read = Self.elements(&cursor) { cursor in
+            let start = store.cells.count
+            store.cells += repeatElement(.unknown, count: plan.recordSize)
+            let element = scratch.pending.count - mark
+            guard object(&cursor, names: plan.fieldNames, plans: fields, base: start,
+                         path: { Self.path(definitions[plan.definition], in: container, element: element) }, &store, &scratch) else { return false }
+            scratch.pending.append(.record(start: Int32(start)))
+            return true
         }
+        guard read else { return nil }
         let start = store.cells.count
         store.cells += scratch.pending[mark...]
         return .list(start: Int32(start), count: Int32(store.cells.count - start))
+    }
+
+    /// `[a, b, …]`, each element read by `element`; false when the list or an element is not as expected.
+    private static func elements(_ cursor: inout ByteCursor, _ element: (inout ByteCursor) -> Bool) -> Bool {
+        guard cursor.take(UInt8(ascii: "[")) else { return false }
+        cursor.skipSpace()
+        if cursor.take(UInt8(ascii: "]")) { return true }
+        while true {
+            cursor.skipSpace()
+            guard element(&cursor) else { return false }
+            cursor.skipSpace()
+            if cursor.take(UInt8(ascii: ",")) { continue }
+            return cursor.take(UInt8(ascii: "]"))
+        }
     }
 
     private func within(_ number: Double, _ plan: DecodingPlans.Plan) -> Bool {
