@@ -83,4 +83,12 @@ import Testing
         let loaded = try TemporaryPolicies.load(["vocabulary/common.json5": Self.vocabulary, "base.json5": Self.lines.joined(separator: "\n")])
         #expect(try loaded.get().regionIDs == ["base"])
     }
+
+    /// Of two names as near, the suggestion is the same whatever order they come in
+    /// (they often come from a set, whose order changes from run to run).
+    @Test func aSuggestionDoesNotDependOnTheCandidatesOrder() {
+        #expect(nearestName(to: "fr", in: ["zh", "en"]) == "en")
+        #expect(nearestName(to: "fr", in: ["en", "zh"]) == "en")
+        #expect(nearestName(to: "bed_cuont", in: Set(["bed_count", "bed_counts", "beds"])) == "bed_count")
+    }
 }

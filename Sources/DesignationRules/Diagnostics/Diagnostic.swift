@@ -46,14 +46,16 @@ extension JSON5Error {
     var diagnostic: Diagnostic { Diagnostic(code: "syntax", at: location, message) }
 }
 
-/// The closest of `candidates` to `name`, when close enough to be a likely misspelling.
+/// The closest of `candidates` to `name`, when close enough to be a likely misspelling;
+/// of two as close, the first in alphabetical order, so that the suggestion does not
+/// depend on the order of the candidates (they often come from a set).
 func nearestName(to name: String, in candidates: some Sequence<String>) -> String? {
     var best: (name: String, distance: Int)?
     for candidate in candidates {
         let distance = editDistance(name, candidate)
-        if distance <= max(2, name.count / 3), distance < (best?.distance ?? .max) {
-            best = (candidate, distance)
-        }
+        guard distance <= max(2, name.count / 3) else { continue }
+        if let best, distance > best.distance || (distance == best.distance && candidate >= best.name) { continue }
+        best = (candidate, distance)
     }
     return best?.name
 }
