@@ -39,7 +39,8 @@ public struct CellDecoder: Sendable {
         guard UTF8Check.firstInvalidByte(in: buffer) == nil else { return .declined }
         var cursor = ByteCursor(bytes: buffer)
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { cursor.index = 3 }
-        // The store lends its element buffer (swapped, so that it is never shared and copied).
+        // The store lends what it keeps for the decoder between lines, the room for list
+        // elements and the key guesses (swapped, so that neither is shared and copied).
         var scratch = Scratch(pending: [], keyGuesses: [])
         swap(&scratch.pending, &store.pending)
         swap(&scratch.keyGuesses, &store.keyGuesses)
