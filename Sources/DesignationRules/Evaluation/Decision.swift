@@ -109,15 +109,13 @@ public struct DecisionWorker: Sendable {
     /// A rule's status without waivers: `applies_if` holds, then `requires` must hold or
     /// `fails_if` must not; with applicability unknown, a test that passes anyway passes.
     private mutating func unwaivedStatus(_ rule: DecisionProgram.RuleCode) -> RuleStatus {
-        var applies: Bool?
+        var applies: Bool? = true
         if let condition = rule.appliesIf {
             switch machine.run(condition) {
             case .boolean(false): return .notApplicable
-            case .boolean(true): applies = true
+            case .boolean(true): break
             default: applies = nil
             }
-        } else {
-            applies = true
         }
         guard case .boolean(let holds) = machine.run(rule.test) else { return .unknown }
         if holds == rule.requires { return .pass }
@@ -128,7 +126,7 @@ public struct DecisionWorker: Sendable {
     /// whose condition is unknown makes a failure unknown.
     private mutating func status(_ rule: DecisionProgram.RuleCode) -> RuleStatus {
         var status = unwaivedStatus(rule)
-        for index in waivers(of: rule) {
+        for index in rule.waiverRange {
             guard let condition = code.waivers[index] else { return .waived }
             switch machine.run(condition) {
             case .boolean(true): return .waived
@@ -137,10 +135,6 @@ public struct DecisionWorker: Sendable {
             }
         }
         return status
-    }
-
-    private func waivers(of rule: DecisionProgram.RuleCode) -> Range<Int> {
-        Int(rule.firstWaiver) ..< Int(rule.firstWaiver + rule.waiverCount)
     }
 
     /// For a failing rule, the first date after today on which it would pass: the result
@@ -171,7 +165,7 @@ public struct DecisionWorker: Sendable {
         machine.recordsNeeds = true
         defer { machine.recordsNeeds = false }
         if unwaivedStatus(rule) != .fail { return machine.needed }
-        for index in waivers(of: rule) {
+        for index in rule.waiverRange {
             guard let condition = code.waivers[index] else { return [] }
             machine.clearRecords()
             switch machine.run(condition) {

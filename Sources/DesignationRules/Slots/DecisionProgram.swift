@@ -12,6 +12,9 @@ struct DecisionProgram: Sendable {
         /// Whether the rule or a waiver of it reads `today`; if not, its status is the
         /// same on every date.
         var readsToday = false
+
+        /// Where the rule's waivers sit in `DecisionProgram.waivers`.
+        var waiverRange: Range<Int> { Int(firstWaiver) ..< Int(firstWaiver + waiverCount) }
     }
 
     private(set) var program: Program
@@ -49,7 +52,7 @@ struct DecisionProgram: Sendable {
         self.waivers = waivers
         self.rules = codes.map { [program] rule in
             var rule = rule
-            let roots = [rule.appliesIf, rule.test] + waivers[Int(rule.firstWaiver) ..< Int(rule.firstWaiver + rule.waiverCount)]
+            let roots = [rule.appliesIf, rule.test] + waivers[rule.waiverRange]
             rule.readsToday = roots.contains { $0.map(program.readsToday) ?? false }
             return rule
         }

@@ -51,14 +51,15 @@ struct Machine: Sendable {
     /// An operand's value: constants and facts (most operands) read in place, the rest run.
     @inline(__always)
     private mutating func fetch(_ index: Int32, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        switch code[Int(index)].op {
-        case .constant: return code[Int(index)].cell
-        case .fact where !recordsNeeds: return store[fact: Int(code[Int(index)].a)]
-        case .variable: return bindings[Int(code[Int(index)].a)]
-        case .field where !recordsNeeds && code[Int(code[Int(index)].a)].op == .variable:
+        let instruction = code[Int(index)]
+        switch instruction.op {
+        case .constant: return instruction.cell
+        case .fact where !recordsNeeds: return store[fact: Int(instruction.a)]
+        case .variable: return bindings[Int(instruction.a)]
+        case .field where !recordsNeeds && code[Int(instruction.a)].op == .variable:
             // A field of a quantifier's element (`p.certificate`), the commonest operand in a quantifier's body.
-            guard case .record(let start) = bindings[Int(code[Int(code[Int(index)].a)].a)] else { return .unknown }
-            return store.cells[Int(start + code[Int(index)].b)]
+            guard case .record(let start) = bindings[Int(code[Int(instruction.a)].a)] else { return .unknown }
+            return store.cells[Int(start + instruction.b)]
         default: return run(index, code)
         }
     }
