@@ -211,3 +211,39 @@ import Testing
         }
     }
 }
+
+/// The word-at-a-time UTF-8 check against the byte-at-a-time one (a collection without
+/// contiguous storage takes that path) and against the standard library's validation,
+/// on seeded mixes of ASCII runs, Chinese, four-byte sequences and damaged bytes.
+@Suite struct UTF8CheckTests {
+    /// Forces `UTF8Check`'s byte-at-a-time path.
+    struct Scattered: RandomAccessCollection {
+        let bytes: [UInt8]
+        var startIndex: Int { 0 }
+        var endIndex: Int { bytes.count }
+        subscript(index: Int) -> UInt8 { bytes[index] }
+    }
+
+    @Test func wordPathAgreesWithBytePath() {
+        var random = FuzzTests.Random(state: 0x5EED_0008)
+        let pieces: [[UInt8]] = [
+            Array("institution_type".utf8), Array(#"":"#.utf8), Array("医".utf8), Array("院".utf8), Array("𠀀".utf8),
+            Array("é".utf8), [0x80], [0xC0, 0xAF], [0xE5, 0x8C], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x7F],
+        ]
+        var invalid = 0
+        for _ in 0 ..< 3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0 ..< random.below(24) {
+                // Mostly valid pieces, so that damage falls at every offset within a word.
+                let piece = pieces[random.below(10) < 8 ? random.below(6) : random.below(pieces.count)]
+                bytes += piece
+            }
+            let fast = UTF8Check.firstInvalidByte(in: bytes)
+            #expect(fast == UTF8Check.firstInvalidByte(in: Scattered(bytes: bytes)), "\(bytes)")
+            #expect((fast == nil) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            if fast != nil { invalid += 1 }
+        }
+        // Both kinds of input were tried in numbers.
+        #expect(invalid > 300 && invalid < 2_700)
+    }
+}

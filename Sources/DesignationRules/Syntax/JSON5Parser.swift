@@ -844,16 +844,33 @@ enum UTF8Check {
         return nil
     }
 
-    /// As above, over memory: runs of ASCII, most of a policy file, are passed over
-    /// eight bytes at a time.
+    /// As above, over memory. Runs of ASCII, most of a policy file or a profile, are
+    /// passed over sixteen bytes at a time; inside a word, the ASCII bytes before the
+    /// first other byte are skipped at once, and a run of multi-byte sequences (a
+    /// Chinese name) is checked sequence by sequence without going back to words.
     private static func firstInvalidByte(inBuffer buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        let words = UnsafeRawBufferPointer(buffer)
+        guard let base = buffer.baseAddress.map(UnsafeRawPointer.init) else { return nil }
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let word = { (offset: Int) in base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         var index = 0
-        while index < buffer.count {
-            if index + 8 <= buffer.count, words.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        while index + 8 <= buffer.count {
+            if index + 16 <= buffer.count, (word(index) | word(index + 8)) & highBits == 0 {
+                index += 16
+                continue
+            }
+            let high = word(index) & highBits
+            guard high != 0 else {
                 index += 8
                 continue
             }
+            // Little-endian: the lowest set bit is the first byte that is not ASCII.
+            index += high.trailingZeroBitCount / 8
+            repeat {
+                guard let length = sequenceLength(in: buffer, at: index) else { return index }
+                index += length
+            } while index < buffer.count && buffer[index] >= 0x80
+        }
+        while index < buffer.count {
             guard let length = sequenceLength(in: buffer, at: index) else { return index }
             index += length
         }
