@@ -8,6 +8,8 @@ struct LineEvaluator {
     private let cellDecoder: CellDecoder
     private let decoder: ProfileDecoder
     private let writer: DecisionWriter
+    /// The decision of the line at hand, kept so that its lists keep their room.
+    private var decision = Decision()
 
     init(vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate) {
         worker = DecisionWorker(evaluator: evaluator, asOf: asOf)
@@ -46,7 +48,7 @@ struct LineEvaluator {
             if try !worker.load(bytes, with: cellDecoder, source: { "line \(number)" }) {
                 worker.load(try decoder.decode(Array(bytes), source: "line \(number)"))
             }
-            let decision = worker.decide()
+            worker.decide(into: &decision)
             output.verdictCounts[Verdict.allCases.firstIndex(of: decision.verdict)!] += 1
             writer.write(line: number, decision, to: &output.bytes)
         } catch {

@@ -12,6 +12,24 @@ public struct Decision: Sendable {
     public var passesFrom: [CivilDate?]
     public var questions: [String]
     public var earliest: EarliestEligibility?
+
+    init() {
+        verdict = .eligible
+        outcomes = []
+        statuses = []
+        passesFrom = []
+        questions = []
+    }
+
+    /// Empty again, its lists keeping their room.
+    mutating func reset() {
+        verdict = .eligible
+        outcomes.removeAll(keepingCapacity: true)
+        statuses.removeAll(keepingCapacity: true)
+        passesFrom.removeAll(keepingCapacity: true)
+        questions.removeAll(keepingCapacity: true)
+        earliest = nil
+    }
 }
 
 extension Decision {
@@ -74,6 +92,15 @@ public struct DecisionWorker: Sendable {
     func loadedFacts() -> [String: Value] { machine.store.facts(layout: code.program.layout) }
 
     public mutating func decide() -> Decision {
+        var decision = Decision()
+        decide(into: &decision)
+        return decision
+    }
+
+    /// As `decide()`, into a decision kept from one profile to the next, whose lists
+    /// keep their room (batch mode allocates nothing a line for it).
+    public mutating func decide(into decision: inout Decision) {
+        decision.reset()
         machine.today = asOf
         var scopeNeeded: [String] = []
         var scopeUnknown = false
@@ -81,33 +108,33 @@ public struct DecisionWorker: Sendable {
             switch machine.run(scope) {
             case .boolean(true): break
             case .boolean(false):
-                return Decision(verdict: .outOfScope, outcomes: [], statuses: [], passesFrom: [], questions: [], earliest: nil)
+                decision.verdict = .outOfScope
+                return
             default:
                 scopeUnknown = true
                 scopeNeeded = needs(scope)
             }
         }
-        let statuses = code.rules.map { status($0) }
-        var passesFrom = [CivilDate?](repeating: nil, count: statuses.count)
-        for index in statuses.indices where statuses[index] == .fail {
-            passesFrom[index] = firstPass(code.rules[index])
+        for index in code.rules.indices { decision.statuses.append(status(code.rules[index])) }
+        decision.passesFrom.append(contentsOf: repeatElement(nil, count: decision.statuses.count))
+        for index in decision.statuses.indices where decision.statuses[index] == .fail {
+            decision.passesFrom[index] = firstPass(code.rules[index])
         }
-        let outcomes = evaluator.plan.outcomeIndexes(statuses)
-        var verdict = evaluator.plan.verdict(outcomes)
-        if scopeUnknown, verdict != .ineligible { verdict = .undetermined }
-        var questions: [String] = []
-        if verdict == .undetermined {
-            let ruleNeeds = statuses.indices.filter { statuses[$0] == .unknown }.map { needs(of: code.rules[$0]) }
-            questions = Evaluator.questions(verdict: verdict, scope: scopeNeeded, rules: ruleNeeds)
+        evaluator.plan.outcomeIndexes(decision.statuses, into: &decision.outcomes)
+        decision.verdict = evaluator.plan.verdict(decision.outcomes)
+        if scopeUnknown, decision.verdict != .ineligible { decision.verdict = .undetermined }
+        if decision.verdict == .undetermined {
+            let ruleNeeds = decision.statuses.indices.filter { decision.statuses[$0] == .unknown }.map { needs(of: code.rules[$0]) }
+            decision.questions = Evaluator.questions(verdict: decision.verdict, scope: scopeNeeded, rules: ruleNeeds)
         }
-        return Decision(verdict: verdict, outcomes: outcomes, statuses: statuses, passesFrom: passesFrom, questions: questions,
-                        earliest: earliest(statuses, passesFrom))
+        decision.earliest = earliest(decision.statuses, decision.passesFrom)
     }
 
     // MARK: Rules
 
     /// A rule's status without waivers: `applies_if` holds, then `requires` must hold or
     /// `fails_if` must not; with applicability unknown, a test that passes anyway passes.
+    @inline(__always)
     private mutating func unwaivedStatus(_ rule: DecisionProgram.RuleCode) -> RuleStatus {
         var applies: Bool? = true
         if let condition = rule.appliesIf {

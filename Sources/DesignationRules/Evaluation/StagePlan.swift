@@ -3,24 +3,34 @@
 struct StagePlan: Sendable {
     struct StageRules: Sendable {
         var stage: Stage
-        /// Indexes (into the procedure's rules) of every rule of the stage.
-        var rules: [Int]
-        /// For each outcome in order, the indexes of the rules whose kinds it names.
-        var outcomes: [[Int]]
+        /// Where the stage's rules sit in `members`: all of them, then each outcome's.
+        var rules: Range<Int>
+        /// Per outcome in order, where the rules whose kinds it names sit in `members`.
+        var outcomes: [Range<Int>]
         /// Each outcome's verdict by position, `otherwise` last.
         var verdicts: [Verdict]
     }
 
     let stages: [StageRules]
+    /// Indexes into the procedure's rules, stage after stage: a stage's rules, then each
+    /// outcome's (one array, so that a scan copies no list of its own).
+    private let members: [Int]
 
     init(_ procedure: Procedure, _ rules: [Rule]) {
+        var members: [Int] = []
+        func add(_ indexes: [Int]) -> Range<Int> {
+            members += indexes
+            return members.count - indexes.count ..< members.count
+        }
         stages = procedure.stages.map { stage in
             let kinds = Set(procedure.kinds.filter { $0.stage == stage.id }.map(\.id))
             let indexes = rules.indices.filter { kinds.contains(rules[$0].kind) }
-            let outcomes = stage.outcomes.map { outcome in indexes.filter { outcome.whenFailed.contains(rules[$0].kind) } }
-            return StageRules(stage: stage, rules: indexes, outcomes: outcomes,
+            let all = add(indexes)
+            let outcomes = stage.outcomes.map { outcome in add(indexes.filter { outcome.whenFailed.contains(rules[$0].kind) }) }
+            return StageRules(stage: stage, rules: all, outcomes: outcomes,
                               verdicts: stage.outcomes.map(\.verdict) + [stage.otherwise.verdict])
         }
+        self.members = members
     }
 
     /// A stage's outcome by position: an index into the stage's `outcomes`, or their
@@ -45,7 +55,19 @@ struct StagePlan: Sendable {
     }
 
     func outcomeIndexes(_ statuses: [RuleStatus]) -> [OutcomeIndex] {
-        stages.indices.map { outcomeIndex($0, statuses) }
+        var indexes: [OutcomeIndex] = []
+        outcomeIndexes(statuses, into: &indexes)
+        return indexes
+    }
+
+    /// As above, into an array batch mode keeps from one profile to the next.
+    func outcomeIndexes(_ statuses: [RuleStatus], into indexes: inout [OutcomeIndex]) {
+        indexes.removeAll(keepingCapacity: true)
+        statuses.withUnsafeBufferPointer { statuses in
+            members.withUnsafeBufferPointer { members in
+                for stage in stages.indices { indexes.append(outcomeIndex(stage, statuses, members)) }
+            }
+        }
     }
 
     static func outcome(_ index: Int, of stage: Stage) -> StageOutcome {
@@ -53,42 +75,49 @@ struct StagePlan: Sendable {
     }
 
     /// The first outcome, in order, that a failed rule of its kinds calls for;
-    /// undetermined when an earlier outcome still hangs on unknown rules. (By index, so
-    /// that batch mode copies no stage.)
-    private func outcomeIndex(_ stage: Int, _ statuses: [RuleStatus]) -> OutcomeIndex {
+    /// undetermined when an earlier outcome still hangs on unknown rules.
+    private func outcomeIndex(_ stage: Int, _ statuses: UnsafeBufferPointer<RuleStatus>, _ members: UnsafeBufferPointer<Int>) -> OutcomeIndex {
+        func any(_ range: Range<Int>, is status: RuleStatus) -> Bool {
+            for member in range where statuses[members[member]] == status { return true }
+            return false
+        }
         var pending = false
-        for index in stages[stage].outcomes.indices {
-            if Self.any(stages[stage].outcomes[index], is: .fail, statuses) {
+        let outcomes = stages[stage].outcomes
+        for index in outcomes.indices {
+            if any(outcomes[index], is: .fail) {
                 return pending ? OutcomeIndex(outcome: nil, atLeast: index) : OutcomeIndex(outcome: index)
             }
-            if Self.any(stages[stage].outcomes[index], is: .unknown, statuses) { pending = true }
+            if any(outcomes[index], is: .unknown) { pending = true }
         }
-        if pending || Self.any(stages[stage].rules, is: .unknown, statuses) { return OutcomeIndex(outcome: nil) }
-        return OutcomeIndex(outcome: stages[stage].stage.outcomes.count)
-    }
-
-    private static func any(_ rules: [Int], is status: RuleStatus, _ statuses: [RuleStatus]) -> Bool {
-        for rule in rules where statuses[rule] == status { return true }
-        return false
+        if pending || any(stages[stage].rules, is: .unknown) { return OutcomeIndex(outcome: nil) }
+        return OutcomeIndex(outcome: outcomes.count)
     }
 
     /// The verdict the stages' outcomes give.
     func verdict(_ indexes: [OutcomeIndex]) -> Verdict {
-        Self.verdict(indexes.indices.map { stage in
-            indexes[stage].outcome.map { stages[stage].verdicts[$0] } ?? .undetermined
-        })
+        var verdict = Verdict.eligible
+        for (stage, index) in indexes.enumerated() {
+            verdict = Self.stronger(verdict, index.outcome.map { stages[stage].verdicts[$0] } ?? .undetermined)
+        }
+        return verdict
     }
 
     static func verdict(_ outcomes: [StageOutcome?]) -> Verdict {
-        verdict(outcomes.map { $0?.verdict ?? .undetermined })
+        outcomes.reduce(.eligible) { stronger($0, $1?.verdict ?? .undetermined) }
     }
 
     /// Ineligible if any stage says so; otherwise undetermined if any stage is open;
     /// otherwise incomplete if materials are owed; otherwise eligible.
-    private static func verdict(_ verdicts: [Verdict]) -> Verdict {
-        for candidate in Self.verdictsByPrecedence where verdicts.contains(candidate) { return candidate }
-        return .eligible
+    private static func stronger(_ a: Verdict, _ b: Verdict) -> Verdict {
+        precedence(b) < precedence(a) ? b : a
     }
 
-    private static let verdictsByPrecedence: [Verdict] = [.ineligible, .undetermined, .incomplete]
+    private static func precedence(_ verdict: Verdict) -> Int {
+        switch verdict {
+        case .ineligible: 0
+        case .undetermined: 1
+        case .incomplete: 2
+        default: 3
+        }
+    }
 }

@@ -79,8 +79,7 @@ struct Machine: Sendable {
         case .not:
             guard case .boolean(let flag) = fetch(instruction.a, code) else { return .unknown }
             return .boolean(!flag)
-        case .negate:
-            return cell(fetch(instruction.a, code).value(store).flatMap(ExpressionEvaluator.negated))
+        case .negate: return negate(instruction, code)
         case .and, .or:
             let decisive = instruction.op == .or
             let mark = needed.count
@@ -97,12 +96,7 @@ struct Machine: Sendable {
             let list = fetch(instruction.b, code)
             guard element.isKnown, case .list(let start, let count) = list else { return .unknown }
             return .boolean(store.contains(element, start: start, count: count) != (instruction.c != 0))
-        case .arithmetic:
-            let x = fetch(instruction.a, code)
-            guard x.isKnown || thorough else { return .unknown }
-            let y = fetch(instruction.b, code)
-            guard let a = x.value(store), let b = y.value(store) else { return .unknown }
-            return cell(functions.combine(instruction.binary, a, b).0)
+        case .arithmetic: return arithmetic(instruction, code)
         case .conditional:
             guard case .boolean(let chosen) = fetch(instruction.a, code) else { return .unknown }
             return fetch(chosen ? instruction.b : instruction.c, code)
@@ -116,6 +110,23 @@ struct Machine: Sendable {
         }
     }
 
+    // The rarer operations are kept out of `run`, so that its frame stays small.
+
+    @inline(never)
+    private mutating func negate(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        cell(fetch(instruction.a, code).value(store).flatMap(ExpressionEvaluator.negated))
+    }
+
+    @inline(never)
+    private mutating func arithmetic(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        let x = fetch(instruction.a, code)
+        guard x.isKnown || thorough else { return .unknown }
+        let y = fetch(instruction.b, code)
+        guard let a = x.value(store), let b = y.value(store) else { return .unknown }
+        return cell(functions.combine(instruction.binary, a, b).0)
+    }
+
+    @inline(never)
     private mutating func field(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         guard case .record(let start) = fetch(instruction.a, code) else { return .unknown }
         let cell = store.cells[Int(start + instruction.b)]
@@ -132,6 +143,7 @@ struct Machine: Sendable {
     }
 
     /// A list written in the expression with facts among its elements: built after the profile's cells.
+    @inline(never)
     private mutating func list(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         var cells: [Cell] = []
         for offset in 0 ..< Int(instruction.b) {
@@ -145,6 +157,7 @@ struct Machine: Sendable {
         return .list(start: Int32(start), count: Int32(cells.count))
     }
 
+    @inline(never)
     private mutating func compare(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         let x = fetch(instruction.a, code)
         guard x.isKnown || thorough else { return .unknown }
@@ -174,6 +187,7 @@ struct Machine: Sendable {
         boundaries.append(CivilDate(dayNumber: Int(day) + 1))
     }
 
+    @inline(never)
     private mutating func quantify(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         guard case .list(let start, let count) = fetch(instruction.a, code) else { return .unknown }
         let quantifier = instruction.quantifier
@@ -216,6 +230,7 @@ struct Machine: Sendable {
         }
     }
 
+    @inline(never)
     private mutating func call(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         var arguments: [Value] = []
         var complete = true
