@@ -122,6 +122,12 @@ struct Machine: Sendable {
         let x = fetch(instruction.a, code)
         guard x.isKnown || thorough else { return .unknown }
         let y = fetch(instruction.b, code)
+        // A date moved by a period (`notice_date + rectification_period`), the commonest
+        // sum, as `combine` moves it but without making values of the cells.
+        if case .date(let day) = x, case .period(let amount, let unit) = y {
+            let signed = Period(instruction.binary == .subtract ? -Int(amount) : Int(amount), unit)
+            return .date(Int32(functions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date.dayNumber))
+        }
         guard let a = x.value(store), let b = y.value(store) else { return .unknown }
         return cell(functions.combine(instruction.binary, a, b).0)
     }
