@@ -59,6 +59,11 @@ private struct JSON5Parser {
         return position < bytes.count ? bytes[position] : nil
     }
 
+    /// The text of the bytes in `range` (valid UTF-8, checked once for the whole document).
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
     private func error(_ message: String, at location: SourceLocation? = nil) -> JSON5Error {
         JSON5Error(location: location ?? self.location, message: message)
     }
@@ -202,7 +207,7 @@ private struct JSON5Parser {
 
         mutating func firstLocation(of key: String) -> SourceLocation? {
             if members.count <= 16 {
-                return members.first { $0.key == key }?.keyLocation
+                return members.indexOfKey(key).map { members[$0].keyLocation }
             }
             // Members never hold duplicates, so the index can catch up by count.
             for position in keyIndex.count..<members.count {
@@ -293,7 +298,12 @@ private struct JSON5Parser {
         if peek() == Byte.doubleQuote || peek() == Byte.singleQuote {
             key = try parseString().text
         } else if let name = scanIdentifier() {
-            key = keys.key(at: name, in: bytes)
+            if let known = keys.key(at: name, in: bytes) {
+                key = known
+            } else {
+                key = text(name)
+                keys.remember(key, at: name, in: bytes)
+            }
         } else {
             throw error("expected a key (a string or an identifier), found \(describeFound())"
                 + unclosedNote(object))
@@ -462,7 +472,7 @@ private struct JSON5Parser {
         // Fast path: no escapes, so the text is a slice of the (already validated) input.
         advance(untilLineBreakOr: quote, or: Byte.backslash)
         if peek() == quote {
-            let text = String(decoding: bytes[contentStart..<index], as: UTF8.self)
+            let text = text(contentStart..<index)
             advanceASCII()
             return (text, true)
         }
@@ -728,18 +738,23 @@ private struct KeyCache {
     /// Indexed by a hash of the bytes; a key whose slot is taken replaces the one there.
     private var entries = [Entry?](repeating: nil, count: 256)
 
-    /// The key written in `range`, an identifier.
-    mutating func key(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// The key written in `range`, an identifier, if it was met before.
+    func key(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let entry = entries[Self.slot(range, bytes)], entry.count == range.count else { return nil }
+        // Compared byte by byte: a generic comparison of two slices cost more than the lookup.
+        for offset in 0..<range.count where bytes[entry.start + offset] != bytes[range.lowerBound + offset] { return nil }
+        return entry.key
+    }
+
+    /// Keeps `key`, written in `range`, for the next time it is met.
+    mutating func remember(_ key: String, at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
+        entries[Self.slot(range, bytes)] = Entry(start: range.lowerBound, key: key, count: range.count)
+    }
+
+    private static func slot(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let count = range.count
         let first = Int(bytes[range.lowerBound]), last = Int(bytes[range.upperBound - 1])
-        let slot = (count &* 37 &+ first &* 11 &+ last &* 3 &+ Int(bytes[range.lowerBound + count / 2])) & 255
-        if let entry = entries[slot], entry.count == count,
-           bytes[entry.start..<entry.start + count].elementsEqual(bytes[range]) {
-            return entry.key
-        }
-        let key = String(decoding: bytes[range], as: UTF8.self)
-        entries[slot] = Entry(start: range.lowerBound, key: key, count: count)
-        return key
+        return (count &* 37 &+ first &* 11 &+ last &* 3 &+ Int(bytes[range.lowerBound + count / 2])) & 255
     }
 }
 
