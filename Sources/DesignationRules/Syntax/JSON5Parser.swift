@@ -869,6 +869,14 @@ enum UTF8Check {
                 index += 8
                 continue
             }
+            // Most of the rest is Chinese: three bytes, led by E1 to EF but not ED (E0 and
+            // ED narrow their second byte, so they take the general way below).
+            let lead = buffer[index]
+            if (0xE1...0xEF).contains(lead), lead != 0xED, index + 3 <= buffer.count,
+               buffer[index + 1] & 0xC0 == 0x80, buffer[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
             guard let length = sequenceLength(in: buffer, at: index) else { return index }
             index += length
         }
