@@ -11,6 +11,9 @@ import Foundation
 // per evaluation inside the library and the share spent decoding, the cold wall time of
 // one `evaluate` process, the time to load and check all policies, and the peak resident
 // memory of a batch of `--big-lines` lines (default 1,000,000) of the first region.
+//
+// `--load-only` stops after the load figure, with the policies still held: for profiling the
+// loading alone (`--loads N`, default 21, sets how many loads are made).
 
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -42,11 +45,16 @@ say("Benchmark on \(ProcessInfo.processInfo.activeProcessorCount) cores; evaluat
 // ── Loading ───────────────────────────────────────────────────────────────────
 // Each load is kept until all are timed: the time to have the policies, not to free them.
 var loaded: [PolicySet] = []
-let loads = (0..<21).map { _ in seconds { loaded.append(try! PolicySet(directory: policiesURL)) } }
+let loadCount = option("--loads", 21)
+let loads = (0..<loadCount).map { _ in seconds { loaded.append(try! PolicySet(directory: policiesURL)) } }
+if arguments.contains("--load-only") {
+    say(String(format: "load and check all policies: %.1f ms (median of %d loads)", median(loads) * 1000, loadCount))
+    exit(0)
+}
 let frees = seconds { loaded.removeAll() }
 let policies = try! PolicySet(directory: policiesURL)
-say(String(format: "load and check all %d policies: %.1f ms (median of 21 loads; freeing one afterwards takes %.1f ms more)",
-           policies.regionIDs.count, median(loads) * 1000, frees / 21 * 1000))
+say(String(format: "load and check all %d policies: %.1f ms (median of %d loads; freeing one afterwards takes %.1f ms more)",
+           policies.regionIDs.count, median(loads) * 1000, loadCount, frees / Double(loadCount) * 1000))
 
 // ── Inputs ────────────────────────────────────────────────────────────────────
 // The regions measured: `--regions a,b` (default: every region that has fixtures), each

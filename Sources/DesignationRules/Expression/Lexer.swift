@@ -20,6 +20,12 @@ enum Keyword: String, CaseIterable {
     /// The keyword spelt `word`. A table rather than `init(rawValue:)`, which compares
     /// the word with each spelling in turn, and most words are names, not keywords.
     static let spellings = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    /// The keyword spelt `word`, if it is one. A word longer than every keyword (most
+    /// names of facts) is not looked up: hashing it cost more than lexing it.
+    static func named(_ word: String) -> Keyword? {
+        word.utf8.count <= 5 ? spellings[word] : nil
+    }
 }
 
 enum Symbol: String {
@@ -106,7 +112,7 @@ struct Lexer {
             let start = index
             while index < scalars.count, isIdentifierStart(scalars[index]) || isDigit(scalars[index]) { index += 1 }
             let word = text.slice(start, index)
-            return Keyword.spellings[word].map(Token.keyword) ?? .identifier(word)
+            return Keyword.named(word).map(Token.keyword) ?? .identifier(word)
         }
         if scalar == "'" || scalar == "\"" { return try string(quote: scalar) }
         if let symbol = Symbol(scalar, followedBy: index + 1 < scalars.count ? scalars[index + 1] : nil) {

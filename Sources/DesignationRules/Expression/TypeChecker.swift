@@ -200,12 +200,20 @@ public struct TypeChecker: Sendable {
 
     /// A string literal compared with a one-of fact must be one of its values.
     private func checkEnumLiterals(_ lhs: Compiled, _ rhs: Compiled) throws(Diagnostic) {
-        func enumName(_ type: ValueType) -> String? {
-            switch type {
-            case .enumeration(let name), .list(.enumeration(let name)): return name
-            default: return nil
-            }
+        // One side after the other, with no list of the pairs: this runs for every `==` and `in`.
+        if let name = Self.enumName(lhs.type) { try checkLiterals(in: rhs, areValuesOf: name) }
+        if let name = Self.enumName(rhs.type) { try checkLiterals(in: lhs, areValuesOf: name) }
+    }
+
+    private static func enumName(_ type: ValueType) -> String? {
+        switch type {
+        case .enumeration(let name), .list(.enumeration(let name)): return name
+        default: return nil
         }
+    }
+
+    /// The text literals written in `node` (itself, or the elements of a list) must be values of `name`.
+    private func checkLiterals(in node: Compiled, areValuesOf name: String) throws(Diagnostic) {
         func literals(_ node: Compiled) -> [(String, SourceLocation)] {
             switch node.operation {
             case .constant(.text(let value)): return [(value, node.location)]
@@ -213,17 +221,14 @@ public struct TypeChecker: Sendable {
             default: return []
             }
         }
-        for (name, other) in [(enumName(lhs.type), rhs), (enumName(rhs.type), lhs)] {
-            guard let name else { continue }
-            let written = literals(other)
-            guard !written.isEmpty else { continue }
-            let allowed = vocabulary.enumValues(name).map(\.id)
-            for (literal, location) in written where !allowed.contains(literal) {
-                var message = "'\(literal)' is not a value of `\(name)`"
-                if let near = nearestName(to: literal, in: allowed) { message += "; did you mean '\(near)'?" }
-                else { message += "; allowed: " + allowed.joined(separator: ", ") }
-                throw Diagnostic(code: "unknown-value", at: location, message)
-            }
+        let written = literals(node)
+        guard !written.isEmpty else { return }
+        let allowed = vocabulary.enumValues(name).map(\.id)
+        for (literal, location) in written where !allowed.contains(literal) {
+            var message = "'\(literal)' is not a value of `\(name)`"
+            if let near = nearestName(to: literal, in: allowed) { message += "; did you mean '\(near)'?" }
+            else { message += "; allowed: " + allowed.joined(separator: ", ") }
+            throw Diagnostic(code: "unknown-value", at: location, message)
         }
     }
 

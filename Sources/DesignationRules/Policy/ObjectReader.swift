@@ -60,7 +60,7 @@ struct ObjectReader {
     mutating func member(_ key: String, required: Bool = false) -> JSONNode? {
         if asked.isEmpty { asked.reserveCapacity(members.count + 4) }  // one allocation, not one per doubling
         asked.append(key)
-        if let index = members.firstIndex(where: { $0.key == key }) {
+        if let index = members.indexOfKey(key) {
             found[index] = true
             return members[index].value
         }

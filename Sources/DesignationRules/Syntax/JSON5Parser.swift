@@ -59,6 +59,11 @@ private struct JSON5Parser {
         return position < bytes.count ? bytes[position] : nil
     }
 
+    /// The text of the bytes in `range` (valid UTF-8, checked once for the whole document).
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
     private func error(_ message: String, at location: SourceLocation? = nil) -> JSON5Error {
         JSON5Error(location: location ?? self.location, message: message)
     }
@@ -202,7 +207,7 @@ private struct JSON5Parser {
 
         mutating func firstLocation(of key: String) -> SourceLocation? {
             if members.count <= 16 {
-                return members.first { $0.key == key }?.keyLocation
+                return members.indexOfKey(key).map { members[$0].keyLocation }
             }
             // Members never hold duplicates, so the index can catch up by count.
             for position in keyIndex.count..<members.count {
@@ -293,7 +298,12 @@ private struct JSON5Parser {
         if peek() == Byte.doubleQuote || peek() == Byte.singleQuote {
             key = try parseString().text
         } else if let name = scanIdentifier() {
-            key = keys.key(at: name, in: bytes)
+            if let known = keys.key(at: name, in: bytes) {
+                key = known
+            } else {
+                key = text(name)
+                keys.remember(key, at: name, in: bytes)
+            }
         } else {
             throw error("expected a key (a string or an identifier), found \(describeFound())"
                 + unclosedNote(object))
@@ -462,7 +472,7 @@ private struct JSON5Parser {
         // Fast path: no escapes, so the text is a slice of the (already validated) input.
         advance(untilLineBreakOr: quote, or: Byte.backslash)
         if peek() == quote {
-            let text = String(decoding: bytes[contentStart..<index], as: UTF8.self)
+            let text = text(contentStart..<index)
             advanceASCII()
             return (text, true)
         }
@@ -728,18 +738,23 @@ private struct KeyCache {
     /// Indexed by a hash of the bytes; a key whose slot is taken replaces the one there.
     private var entries = [Entry?](repeating: nil, count: 256)
 
-    /// The key written in `range`, an identifier.
-    mutating func key(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// The key written in `range`, an identifier, if it was met before.
+    func key(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let entry = entries[Self.slot(range, bytes)], entry.count == range.count else { return nil }
+        // Compared byte by byte: a generic comparison of two slices cost more than the lookup.
+        for offset in 0..<range.count where bytes[entry.start + offset] != bytes[range.lowerBound + offset] { return nil }
+        return entry.key
+    }
+
+    /// Keeps `key`, written in `range`, for the next time it is met.
+    mutating func remember(_ key: String, at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
+        entries[Self.slot(range, bytes)] = Entry(start: range.lowerBound, key: key, count: range.count)
+    }
+
+    private static func slot(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let count = range.count
         let first = Int(bytes[range.lowerBound]), last = Int(bytes[range.upperBound - 1])
-        let slot = (count &* 37 &+ first &* 11 &+ last &* 3 &+ Int(bytes[range.lowerBound + count / 2])) & 255
-        if let entry = entries[slot], entry.count == count,
-           bytes[entry.start..<entry.start + count].elementsEqual(bytes[range]) {
-            return entry.key
-        }
-        let key = String(decoding: bytes[range], as: UTF8.self)
-        entries[slot] = Entry(start: range.lowerBound, key: key, count: count)
-        return key
+        return (count &* 37 &+ first &* 11 &+ last &* 3 &+ Int(bytes[range.lowerBound + count / 2])) & 255
     }
 }
 
@@ -866,6 +881,14 @@ enum UTF8Check {
             // Little-endian: the lowest set bit is the first byte that is not ASCII.
             index += high.trailingZeroBitCount / 8
             repeat {
+                // Most of such text is Chinese: three bytes, led by E1 to EF but not ED
+                // (E0 and ED narrow their second byte, so they take the general way).
+                let lead = buffer[index]
+                if (0xE1...0xEF).contains(lead), lead != 0xED, index + 3 <= buffer.count,
+                   buffer[index + 1] & 0xC0 == 0x80, buffer[index + 2] & 0xC0 == 0x80 {
+                    index += 3
+                    continue
+                }
                 guard let length = sequenceLength(in: buffer, at: index) else { return index }
                 index += length
             } while index < buffer.count && buffer[index] >= 0x80

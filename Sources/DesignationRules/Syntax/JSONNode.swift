@@ -44,6 +44,23 @@ public struct JSONMember: Sendable {
     }
 }
 
+extension [JSONMember] {
+    /// The index of the member with this key, if any.
+    ///
+    /// Compares the keys in place: a search that hands each member to a closure copies it,
+    /// counting a reference to each of its parts, which cost more than the comparisons.
+    /// Keys of another length are passed over without comparing their text.
+    func indexOfKey(_ key: String) -> Int? {
+        let length = key.utf8.count
+        var index = 0
+        while index < count {
+            if self[index].key.utf8.count == length, self[index].key == key { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
 /// A value together with the position it was read from.
 public struct JSONNode: Sendable {
     /// The value.
@@ -94,7 +111,8 @@ public struct JSONNode: Sendable {
     /// The member with this key, if this is an object that has one.
     /// (The reader rejects duplicate keys, so there is at most one.)
     public func member(_ key: String) -> JSONMember? {
-        members?.first { $0.key == key }
+        guard case .object(let members) = value, let index = members.indexOfKey(key) else { return nil }
+        return members[index]
     }
 
     /// "null", "boolean", "number", "string", "array" or "object", for error messages
