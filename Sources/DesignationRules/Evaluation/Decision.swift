@@ -21,14 +21,20 @@ public struct Decision: Sendable {
         questions = []
     }
 
-    /// Empty again, its lists keeping their room.
-    mutating func reset() {
+    /// Ready for a profile decided on `rules` rules: a status and a date a rule, the
+    /// lists of the last profile overwritten in place rather than made anew.
+    mutating func reset(rules: Int) {
         verdict = .eligible
-        outcomes.removeAll(keepingCapacity: true)
-        statuses.removeAll(keepingCapacity: true)
-        passesFrom.removeAll(keepingCapacity: true)
-        questions.removeAll(keepingCapacity: true)
-        earliest = nil
+        if statuses.count != rules {
+            statuses = Array(repeating: .pass, count: rules)
+            passesFrom = Array(repeating: nil, count: rules)
+        } else {
+            passesFrom.withUnsafeMutableBufferPointer { dates in
+                for index in dates.indices { dates[index] = nil }
+            }
+        }
+        if !questions.isEmpty { questions = [] }
+        if earliest != nil { earliest = nil }
     }
 }
 
@@ -100,7 +106,7 @@ public struct DecisionWorker: Sendable {
     /// As `decide()`, into a decision kept from one profile to the next, whose lists
     /// keep their room (batch mode allocates nothing a line for it).
     public mutating func decide(into decision: inout Decision) {
-        decision.reset()
+        decision.reset(rules: code.rules.count)
         machine.today = asOf
         var scopeNeeded: [String] = []
         var scopeUnknown = false
@@ -108,6 +114,7 @@ public struct DecisionWorker: Sendable {
             switch machine.run(scope) {
             case .boolean(true): break
             case .boolean(false):
+                decision = Decision()
                 decision.verdict = .outOfScope
                 return
             default:
@@ -115,8 +122,9 @@ public struct DecisionWorker: Sendable {
                 scopeNeeded = needs(scope)
             }
         }
-        for index in code.rules.indices { decision.statuses.append(status(code.rules[index])) }
-        decision.passesFrom.append(contentsOf: repeatElement(nil, count: decision.statuses.count))
+        decision.statuses.withUnsafeMutableBufferPointer { statuses in
+            for index in statuses.indices { statuses[index] = status(code.rules[index]) }
+        }
         for index in decision.statuses.indices where decision.statuses[index] == .fail {
             decision.passesFrom[index] = firstPass(code.rules[index])
         }

@@ -62,10 +62,12 @@ struct StagePlan: Sendable {
 
     /// As above, into an array batch mode keeps from one profile to the next.
     func outcomeIndexes(_ statuses: [RuleStatus], into indexes: inout [OutcomeIndex]) {
-        indexes.removeAll(keepingCapacity: true)
-        statuses.withUnsafeBufferPointer { statuses in
-            members.withUnsafeBufferPointer { members in
-                for stage in stages.indices { indexes.append(outcomeIndex(stage, statuses, members)) }
+        if indexes.count != stages.count { indexes = Array(repeating: OutcomeIndex(outcome: nil), count: stages.count) }
+        indexes.withUnsafeMutableBufferPointer { indexes in
+            statuses.withUnsafeBufferPointer { statuses in
+                members.withUnsafeBufferPointer { members in
+                    for stage in stages.indices { indexes[stage] = outcomeIndex(stage, statuses, members) }
+                }
             }
         }
     }
