@@ -20,18 +20,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// As `init(iso:)`, on UTF-8 bytes (batch decoding reads dates without making Strings).
     init?<Bytes: RandomAccessCollection>(isoBytes bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
-        guard bytes.count == 10, bytes[bytes.startIndex + 4] == UInt8(ascii: "-"), bytes[bytes.startIndex + 7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[bytes.startIndex + index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
+        let start = bytes.startIndex
+        guard bytes.count == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-") else { return nil }
+        // Digit by digit, written out: batch mode reads a date or two a profile.
+        func digit(_ offset: Int) -> Int? {
+            let byte = bytes[start + offset]
+            return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte &- UInt8(ascii: "0")) : nil
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3),
+              let m1 = digit(5), let m2 = digit(6), let d1 = digit(8), let d2 = digit(9) else { return nil }
+        self.init(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2)
     }
 
     public var parts: (year: Int, month: Int, day: Int) { CivilDate.civil(from: dayNumber) }
