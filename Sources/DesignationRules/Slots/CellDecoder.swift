@@ -123,10 +123,12 @@ public struct CellDecoder: Sendable {
             guard cursor.take(UInt8(ascii: ":")) else { return false }
             cursor.skipSpace()
             let plan = plans.plans[members.lowerBound + index]
+            var guessOfValue = plans.guessStarts[plan.values]
             // null is unknown, as the full decoder reads it.
             if !cursor.takeNull() {
                 guard let cell = plan.isList ? list(&cursor, plan, container: path, &store, &scratch)
-                                             : scalar(&cursor, plan, container: path, element: nil, &store, &scratch) else { return false }
+                                             : scalar(&cursor, plan, container: path, element: nil, &store, &scratch,
+                                                      valueGuess: &guessOfValue) else { return false }
                 if let place = plan.place {
                     if let base { store.cells[base + place] = cell } else { store[fact: place] = cell }
                 }
@@ -143,8 +145,12 @@ public struct CellDecoder: Sendable {
         return element.map { "\(member)[\($0)]" } ?? member
     }
 
+    /// One value. A one-of value is first compared with the value guessed at
+    /// `keyGuesses[guess]` (as keys are guessed, see `object`): the value read there last
+    /// time; `guess` then moves to the guess of the value that follows this one, for the
+    /// next element of a list (lists name their values in an order).
     private func scalar(_ cursor: inout ByteCursor, _ plan: DecodingPlans.Plan, container: () -> String?, element: Int?,
-                        _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
+                        _ store: inout CellStore, _ scratch: inout Scratch, valueGuess guess: inout Int) -> Cell? {
         switch plan.kind {
         case .boolean:
             return cursor.boolean().map { .boolean($0) }
@@ -166,8 +172,17 @@ public struct CellDecoder: Sendable {
             }
             return .date(Int32(date.dayNumber))
         case .enumeration:
-            guard let text = cursor.plainString(), let index = plans.tables[plan.values].index(of: text) else { return nil }
-            return plans.constant(index, of: plan) ?? store.appendText(text)
+            let start = cursor.index + 1
+            let index: Int
+            if case let guessed = Int(scratch.keyGuesses[guess]), guessed >= 0, cursor.take(key: guessed, of: plans.tables[plan.values]) {
+                index = guessed
+            } else {
+                guard let text = cursor.plainString(), let found = plans.tables[plan.values].index(of: text) else { return nil }
+                scratch.keyGuesses[guess] = Int32(found)
+                index = found
+            }
+            guess = plans.guessStarts[plan.values] + 1 + index
+            return plans.constant(index, of: plan) ?? store.appendText(cursor.bytes[start ..< cursor.index - 1])
         case .records, .unreadable:
             return nil
         }
@@ -178,8 +193,10 @@ public struct CellDecoder: Sendable {
         if plan.kind == .records { return records(&cursor, plan, container: container, &store, &scratch) }
         // A scalar takes no cell but its own, so the elements go straight to the store, side by side.
         let start = store.cells.count
+        var guess = plans.guessStarts[plan.values]
         let read = Self.elements(&cursor) { cursor in
-            guard let item = scalar(&cursor, plan, container: container, element: store.cells.count - start, &store, &scratch) else { return false }
+            guard let item = scalar(&cursor, plan, container: container, element: store.cells.count - start, &store, &scratch,
+                                    valueGuess: &guess) else { return false }
             store.cells.append(item)
             return true
         }
@@ -194,10 +211,12 @@ public struct CellDecoder: Sendable {
         let definitions = plans.definitions
         let fields = plan.firstField ..< plan.firstField + plans.tables[plan.fieldNames].count
         let mark = scratch.pending.count
-        defer { scratch.pending.removeSubrange(mark...) }
+        // A record takes a few cells: appended one by one, which costs less than the
+        // generic ways of adding or removing a run.
+        defer { while scratch.pending.count > mark { scratch.pending.removeLast() } }
         let read = Self.elements(&cursor) { cursor in
             let start = store.cells.count
-            store.cells += repeatElement(.unknown, count: plan.recordSize)
+            for _ in 0 ..< plan.recordSize { store.cells.append(.unknown) }
             let element = scratch.pending.count - mark
             guard object(&cursor, names: plan.fieldNames, plans: fields, base: start,
                          path: { Self.path(definitions[plan.definition], in: container, element: element) }, &store, &scratch) else { return false }
@@ -206,7 +225,7 @@ public struct CellDecoder: Sendable {
         }
         guard read else { return nil }
         let start = store.cells.count
-        store.cells += scratch.pending[mark...]
+        for index in mark ..< scratch.pending.count { store.cells.append(scratch.pending[index]) }
         return .list(start: Int32(start), count: Int32(store.cells.count - start))
     }
 
