@@ -224,9 +224,19 @@ public struct DecisionWorker: Sendable {
     /// As `Evaluator.earliestEligibility`, on statuses: the latest of the failures' own
     /// dates, checked by deciding every rule on it (a rule that passes now might fail then).
     private mutating func earliest(_ statuses: [RuleStatus], _ passesFrom: [CivilDate?]) -> EarliestEligibility? {
+        // The commonest answers first, read off the statuses without a list of their own:
+        // no failure, or a failure time does not cure.
+        var anyFailure = false, timeless = false
+        for index in statuses.indices where statuses[index] == .fail {
+            anyFailure = true
+            if passesFrom[index] == nil { timeless = true }
+        }
+        guard anyFailure else { return nil }
         let rules = evaluator.rules
+        if timeless {
+            return EarliestEligibility(date: nil, rules: statuses.indices.filter { statuses[$0] == .fail && passesFrom[$0] == nil }.map { rules[$0].id })
+        }
         var failing = statuses.indices.filter { statuses[$0] == .fail }
-        guard !failing.isEmpty else { return nil }
         defer { machine.today = asOf }
         var dates = passesFrom
         for _ in 0..<8 {

@@ -161,7 +161,9 @@ public struct CellDecoder: Sendable {
             guard let number = cursor.decimal(), within(number, plan) else { return nil }
             return .decimal(number)
         case .text:
-            return cursor.plainString().map { store.appendText($0) }
+            // A text no rule reads (a name, an address) is checked, not copied.
+            guard let text = cursor.plainString() else { return nil }
+            return plan.place == nil ? .unknown : store.appendText(text)
         case .date:
             let offset = cursor.index
             guard let text = cursor.plainString(), let date = CivilDate(isoBytes: text) else { return nil }

@@ -7,17 +7,23 @@
 struct Machine: Sendable {
     let program: Program
     var store: CellStore
-    var today: CivilDate {
-        didSet {
-            if today != oldValue { functions = ExpressionEvaluator(facts: [:], today: today, calendar: functions.calendar) }
-        }
-    }
+    var today: CivilDate
     /// The program's instructions, read in place: an array read at every step would be
     /// retained and released at every step.
     private let memory: InstructionMemory
     private nonisolated(unsafe) let code: UnsafeBufferPointer<Program.Instruction>
-    /// Arithmetic on dates and the built-in functions are the traced evaluator's own.
-    private var functions: ExpressionEvaluator
+    /// Arithmetic on dates and the built-in functions are the traced evaluator's own,
+    /// made anew for another date only when one is used (the earliest-date search moves
+    /// today often, and mostly needs none).
+    private var sharedFunctions: ExpressionEvaluator
+    private var functions: ExpressionEvaluator {
+        mutating get {
+            if sharedFunctions.today != today {
+                sharedFunctions = ExpressionEvaluator(facts: [:], today: today, calendar: sharedFunctions.calendar)
+            }
+            return sharedFunctions
+        }
+    }
     private var bindings: [Cell] = []
 
     var recordsBoundaries = false
@@ -37,7 +43,7 @@ struct Machine: Sendable {
         code = UnsafeBufferPointer(memory.instructions)
         store = program.makeStore()
         self.today = today
-        functions = ExpressionEvaluator(facts: [:], today: today, calendar: calendar)
+        sharedFunctions = ExpressionEvaluator(facts: [:], today: today, calendar: calendar)
         bindings.reserveCapacity(8)
     }
 
@@ -54,6 +60,7 @@ struct Machine: Sendable {
         let instruction = code[Int(index)]
         switch instruction.op {
         case .constant: return instruction.cell
+        case .today: return .date(Int32(today.dayNumber))
         case .fact where !recordsNeeds: return store[fact: Int(instruction.a)]
         case .variable: return bindings[Int(instruction.a)]
         case .field where !recordsNeeds && code[Int(instruction.a)].op == .variable:
@@ -126,7 +133,7 @@ struct Machine: Sendable {
         // sum, as `combine` moves it but without making values of the cells.
         if case .date(let day) = x, case .period(let amount, let unit) = y {
             let signed = Period(instruction.binary == .subtract ? -Int(amount) : Int(amount), unit)
-            return .date(Int32(functions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date.dayNumber))
+            return .date(Int32(sharedFunctions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date.dayNumber))
         }
         guard let a = x.value(store), let b = y.value(store) else { return .unknown }
         return cell(functions.combine(instruction.binary, a, b).0)
