@@ -204,7 +204,6 @@ struct Machine: Sendable {
     private mutating func quantify(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         guard case .list(let start, let count) = fetch(instruction.a, code) else { return .unknown }
         let quantifier = instruction.quantifier
-        let listPath = recordsNeeds ? program.names[Int(index)] : ""
         let mark = needed.count
         var sawUnknown = false
         var decided = false
@@ -212,7 +211,10 @@ struct Machine: Sendable {
         var total: [Value] = []
         for offset in 0 ..< Int(count) {
             bindings.append(store.cells[Int(start) + offset])
-            if recordsNeeds { bindingPaths.append(listPath.isEmpty ? nil : "\(listPath)[\(offset)]") }
+            if recordsNeeds {
+                let listPath = program.names[Int(index)]
+                bindingPaths.append(listPath.isEmpty ? nil : "\(listPath)[\(offset)]")
+            }
             let result = fetch(instruction.b, code)
             bindings.removeLast()
             if recordsNeeds { bindingPaths.removeLast() }
