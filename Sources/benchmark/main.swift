@@ -99,8 +99,15 @@ if let index = arguments.firstIndex(of: "--dump"), index + 1 < arguments.count, 
         return true
     }
     var decoded = 0, eligible = 0
+    // One decision kept from profile to profile, as a batch lane keeps it.
+    var decision = worker.decide()
     let decode = seconds { for line in sample where load(line) { decoded += 1 } }
-    let both = seconds { for line in sample where load(line) { if worker.decide().verdict == .eligible { eligible += 1 } } }
+    let both = seconds {
+        for line in sample where load(line) {
+            worker.decide(into: &decision)
+            if decision.verdict == .eligible { eligible += 1 }
+        }
+    }
     let decide = max(both - decode, 0)
     var profiles: [Profile] = []
     for line in sample.prefix(5_000) { if let profile = try? fullDecoder.decode(line, source: "b") { profiles.append(profile) } }
