@@ -114,16 +114,15 @@ public struct Evaluator: Sendable {
     /// decide (the most first), then in the order the rules need them.
     static func questions(verdict: Verdict, scope: [String], rules: [[String]]) -> [String] {
         guard verdict == .undetermined else { return [] }
-        // Each path once, in first-seen order, with how many open rules need it.
+        // Each path once, in first-seen order, with how many open rules need it. A
+        // profile leaves out a handful of facts: a scan costs less than hashing each path.
         var order: [String] = []
         var weights: [Int] = []
-        var position: [String: Int] = [:]
         for needed in rules {
             for path in needed {
-                if let index = position[path] {
+                if let index = order.firstIndex(of: path) {
                     weights[index] += 1
                 } else {
-                    position[path] = order.count
                     order.append(path)
                     weights.append(1)
                 }
