@@ -129,6 +129,7 @@ struct CellStore: Sendable {
     }
 
     /// Whether the list of cells `start ..< start + count` holds `element`.
+    @inline(__always)
     func contains(_ element: Cell, start: Int32, count: Int32) -> Bool {
         for index in Int(start) ..< Int(start + count) where equal(cells[index], element) { return true }
         return false

@@ -96,6 +96,10 @@ struct Machine: Sendable {
             if case .boolean(decisive) = a { return decided(decisive, mark) }
             if case .boolean(decisive) = b { return decided(decisive, mark) }
             return a.isKnown && b.isKnown ? .boolean(!decisive) : .unknown
+        case .compare where instruction.factWithConstant && !recordsNeeds:
+            let x = store[fact: Int(code[Int(instruction.a)].a)], y = code[Int(instruction.b)].cell
+            guard x.isKnown, y.isKnown else { return .unknown }
+            return compared(x, y, instruction.binary)
         case .compare: return compare(instruction, code)
         case .member:
             let element = fetch(instruction.a, code)
@@ -180,12 +184,18 @@ struct Machine: Sendable {
             if instruction.todaySide == 1, case .date(let day) = y { noteBoundary(day) }
             if instruction.todaySide == 2, case .date(let day) = x { noteBoundary(day) }
         }
-        switch instruction.binary {
+        return compared(x, y, instruction.binary)
+    }
+
+    /// Two known cells compared.
+    @inline(__always)
+    private func compared(_ x: Cell, _ y: Cell, _ binary: BinaryOperator) -> Cell {
+        switch binary {
         case .equal: return .boolean(store.equal(x, y))
         case .notEqual: return .boolean(!store.equal(x, y))
         default:
             guard let order = store.order(x, y) else { return .unknown }
-            switch instruction.binary {
+            switch binary {
             case .less: return .boolean(order < 0)
             case .lessOrEqual: return .boolean(order <= 0)
             case .greater: return .boolean(order > 0)

@@ -21,6 +21,9 @@ struct Program: Sendable {
         /// For a comparison: 1 when the left side is `today`, 2 when the right one is
         /// (such a comparison flips on the date compared, which `passes_from` looks for).
         var todaySide: UInt8 = 0
+        /// For a comparison: whether it compares a fact with a constant (`bed_count >= 20`),
+        /// the commonest kind by far, which the machine reads without the general path.
+        var factWithConstant = false
     }
 
     private(set) var instructions: [Instruction] = []
@@ -138,6 +141,7 @@ struct Program: Sendable {
                 instruction.b = compile(rhs)
                 if case .today = lhs.operation { instruction.todaySide = 1 }
                 if case .today = rhs.operation { instruction.todaySide = 2 }
+                if case .fact = lhs.operation, instructions[Int(instruction.b)].op == .constant { instruction.factWithConstant = true }
             case .member(let element, let list, let negated):
                 instruction.op = .member
                 instruction.a = compile(element)
