@@ -5,10 +5,11 @@
 #   Tests/perf/compare-batch.sh OLD/evaluate NEW/evaluate [BENCHMARK]
 #
 # BENCHMARK (default: the `benchmark` beside NEW) makes the inputs: 4,000 generated
-# profiles per region, every fixture profile as one line, and 1,500 damaged national
-# lines. Each is run as of three dates on 1 and 2 threads; records, exit codes and the
-# summary on standard error (less its timing) must be the same. Not run by CI: it needs
-# two builds. Run it from the repository folder.
+# profiles per region, every fixture profile as one line, 1,500 damaged national lines,
+# and 1,200 national lines half of which hold bytes that are not UTF-8. Each is run as
+# of three dates on 1 and 2 threads; records, exit codes and the summary on standard
+# error (less its timing) must be the same. Not run by CI: it needs two builds. Run it
+# from the repository folder.
 set -uo pipefail
 old=$1 new=$2 bench=${3:-$(dirname "$2")/benchmark}
 work=$(mktemp -d)
@@ -42,6 +43,16 @@ for line in open(f'{work}/gen-national.ndjson').read().split('\n')[:1500]:
     elif k == 10: line = line.replace(',"', ' ,\r"', 2)
     damaged.append(line)
 open(f'{work}/dmg-national.ndjson', 'w').write('\n'.join(damaged) + '\n')
+# Bytes that are not UTF-8, inside a string (after a quote) or anywhere, each line
+# followed by its clean copy.
+bad = [b'\xff', b'\xc0\xaf', b'\xe5\x8c', b'\xed\xa0\x80', b'\xf4\x90\x80\x80', b'\x80', b'\xe5', b'\xe5\x8c\xbb\xf0\x9f\x98']
+encoded = []
+for number, line in enumerate(open(f'{work}/gen-national.ndjson', 'rb').read().split(b'\n')[:600]):
+    if not line: continue
+    quotes = [i for i, byte in enumerate(line) if byte == 0x22]
+    at = random.choice(quotes) + 1 if number % 3 else random.randrange(len(line))
+    encoded += [line[:at] + random.choice(bad) + line[at:], line]
+open(f'{work}/utf8-national.ndjson', 'wb').write(b'\n'.join(encoded) + b'\n')
 PY
 failures=0
 for file in "$work"/*.ndjson; do

@@ -74,41 +74,53 @@ struct ByteCursor {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
     }
 
-    /// A double-quoted string with no escape and no control character: its bytes
-    /// (the line was checked to be valid UTF-8 as a whole).
+    /// A double-quoted string with no escape and no control character: its bytes, when
+    /// they are valid UTF-8. (Only a string can hold a byte above ASCII: anywhere else
+    /// such a byte stops the reading. So the line's encoding is checked here, and only
+    /// for the strings that have such bytes.)
     mutating func plainString() -> UnsafeBufferPointer<UInt8>.SubSequence? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // The high bits of the string's bytes, gathered as they are passed.
+        var high: UInt64 = 0
         // Eight bytes at a time: the lowest byte that is a quote, a backslash or a
         // control character ends the scan (the bit tricks below are exact for the
         // lowest such byte; only bytes above it can be flagged wrongly).
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let ones: UInt64 = 0x0101_0101_0101_0101
             while index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
                 let flags = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word) & highs
                 if flags != 0 {
-                    index += (UInt64(littleEndian: flags).trailingZeroBitCount) / 8
+                    let before = (UInt64(littleEndian: flags).trailingZeroBitCount) / 8
+                    high |= word & (before == 0 ? 0 : UInt64.max >> (64 - 8 * before))
+                    index += before
                     guard bytes[index] == UInt8(ascii: "\"") else { return nil }
-                    let text = bytes[start..<index]
-                    index += 1
-                    return text
+                    return ended(from: start, high: high)
                 }
+                high |= word
                 index += 8
             }
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = bytes[start..<index]
-                index += 1
-                return text
-            }
+            if byte == UInt8(ascii: "\"") { return ended(from: start, high: high) }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            if byte >= 0x80 { high = highs }
             index += 1
         }
         return nil
+    }
+
+    /// The string from `start` to the quote at `index`, which it passes; nil when the
+    /// string has bytes above ASCII that are not valid UTF-8.
+    private mutating func ended(from start: Int, high: UInt64) -> UnsafeBufferPointer<UInt8>.SubSequence? {
+        let text = bytes[start ..< index]
+        index += 1
+        guard high & 0x8080_8080_8080_8080 == 0 || UTF8Check.firstInvalidByte(in: text) == nil else { return nil }
+        return text
     }
 
     /// A number as JSON writes it, read as the full decoder reads it (`Double(text)`);

@@ -35,8 +35,7 @@ public struct CellDecoder: Sendable {
     /// Decodes `bytes` into `store` (reset first). `source` names the line in messages.
     func decode(_ buffer: UnsafeBufferPointer<UInt8>, into store: inout CellStore, source: () -> String) -> Outcome {
         store.reset()
-        // One check of the whole line, rather than one a string.
-        guard UTF8Check.firstInvalidByte(in: buffer) == nil else { return .declined }
+        // The line's encoding is checked string by string (`ByteCursor.plainString`).
         var cursor = ByteCursor(bytes: buffer)
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { cursor.index = 3 }
         // The store lends what it keeps for the decoder between lines, the room for list
