@@ -33,6 +33,12 @@ func runInParallel<Result: Sendable>(_ jobs: consuming [ParallelJob<Result>]) ->
     return results.values
 }
 
+/// A value that moves from one job to a later one and is never used by two threads at
+/// once: `runInParallel` returns only once its jobs are done, which orders the handover.
+struct Handover<Value>: @unchecked Sendable {
+    var value: Value
+}
+
 /// Fixed slots that parallel workers fill, one each, without sharing anything else.
 final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private var slots: [Value?]

@@ -110,28 +110,31 @@ public struct PolicySet: Sendable {
     }
 
     /// The policies in `order` loaded, each after the one it extends, with the problems of
-    /// each (its own and its notices'). Those whose parents are loaded already are loaded
-    /// side by side; the result is the same as loading one after the other in `order`.
+    /// each (its own and its notices'). The result is the same as loading one after the
+    /// other in `order`; the work is spread over the cores in three stages, so that no
+    /// core waits while a parent loads alone: the headers, round by round (a file's
+    /// needs only its parent's); the rules and deadlines of every file, in groups, side
+    /// by side; then each file assembled over its loaded parent, round by round.
     static func load(_ order: [String], _ roots: consuming [String: ParsedPolicy], _ context: PolicyContext)
         -> (policies: [String: Policy], diagnostics: [String: [Diagnostic]]) {
-        // A policy's round is one more than its parent's. One whose parent comes later in
-        // `order` (a cycle, reported already) gets none: it would find no parent loaded.
-        var round: [String: Int] = [:]
-        for id in order {
-            guard let parent = parentID(of: roots[id]!.root) else { round[id] = 0; continue }
-            if let parentRound = round[parent] { round[id] = parentRound + 1 }
-        }
+        let rounds = rounds(order, roots)
+        var started = startAll(rounds, consume roots, context)
+        var items = readAllItems(order.compactMap { id in started[id].map { (id, $0) } }, context)
         var policies: [String: Policy] = [:], diagnostics: [String: [Diagnostic]] = [:]
-        for current in 0..<(round.values.max() ?? -1) + 1 {
+        for round in rounds {
             var ids: [String] = [], jobs: [ParallelJob<(Policy?, [Diagnostic])>] = []
-            for id in order where round[id] == current {
-                // Taken out of `roots`, so that the job holds the last reference and frees the tree.
-                let (url, root, size) = roots.removeValue(forKey: id)!
-                let parentID = parentID(of: root)
-                let parent = parentID.flatMap { policies[$0] }
-                if parentID != nil, parent == nil { continue }  // the parent failed; already reported
+            for id in round {
+                // Taken out of `started`, so that the job holds the last reference and frees the tree.
+                guard let policy = started.removeValue(forKey: id)?.value else { continue }
+                let parent = policy.parentID.flatMap { policies[$0] }
+                if policy.parentID != nil, parent == nil { continue }  // the parent failed; already reported
+                guard let header = policy.header else {
+                    diagnostics[id] = policy.diagnostics.diagnostics
+                    continue
+                }
+                let own = Handover(value: (header, policy.diagnostics)), fileItems = items.removeValue(forKey: id) ?? PolicyItems()
                 ids.append(id)
-                jobs.append(ParallelJob(cost: size) { loadPolicy(root, file: url, parent: parent, context) })
+                jobs.append(ParallelJob(cost: policy.size) { assemble(own.value.0, fileItems, parent: parent, own.value.1, context) })
             }
             for (id, (policy, problems)) in zip(ids, runInParallel(jobs)) {
                 policies[id] = policy
@@ -141,12 +144,85 @@ public struct PolicySet: Sendable {
         return (policies, diagnostics)
     }
 
-    /// One policy file loaded over its parent, with its notices, and the problems found.
-    static func loadPolicy(_ root: JSONNode, file url: URL, parent: Policy?, _ context: PolicyContext) -> (Policy?, [Diagnostic]) {
-        let diagnostics = DiagnosticCollector()
+    /// The policies in `order` by round: a policy's round is one more than its parent's.
+    /// One whose parent comes later in `order` (a cycle, reported already) is in none: it
+    /// would find no parent loaded.
+    static func rounds(_ order: [String], _ roots: borrowing [String: ParsedPolicy]) -> [[String]] {
+        var round: [String: Int] = [:], rounds: [[String]] = []
+        for id in order {
+            guard let parent = parentID(of: roots[id]!.root) else { round[id] = 0; continue }
+            if let parentRound = round[parent] { round[id] = parentRound + 1 }
+        }
+        for id in order {
+            guard let current = round[id] else { continue }
+            while rounds.count <= current { rounds.append([]) }
+            rounds[current].append(id)
+        }
+        return rounds
+    }
+
+    /// A policy file whose header is read (nil when the file is not an object), with the
+    /// problems found so far, which its later stages add to.
+    struct StartedPolicy {
+        let url: URL
+        let parentID: String?
+        let size: Int
+        var header: PolicyHeader?
+        let diagnostics: DiagnosticCollector
+    }
+
+    /// Every policy's header, round by round. A policy whose parent's header could not be
+    /// read is left out: it would not be loaded.
+    static func startAll(_ rounds: [[String]], _ roots: consuming [String: ParsedPolicy], _ context: PolicyContext)
+        -> [String: Handover<StartedPolicy>] {
+        var started: [String: Handover<StartedPolicy>] = [:]
+        for round in rounds {
+            var jobs: [ParallelJob<Handover<StartedPolicy>>] = []
+            for id in round {
+                let (url, root, size) = roots.removeValue(forKey: id)!
+                let parentID = parentID(of: root)
+                let parent = parentID.flatMap { started[$0]?.value.header }
+                if parentID != nil, parent == nil { continue }
+                let inherited = Handover(value: parent)
+                jobs.append(ParallelJob(cost: size) {
+                    let diagnostics = DiagnosticCollector()
+                    let header = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics)
+                        .readHeader(root, file: url.path, parent: inherited.value)
+                    return Handover(value: StartedPolicy(url: url, parentID: parentID, size: size, header: header, diagnostics: diagnostics))
+                })
+            }
+            for policy in runInParallel(jobs) { started[id(of: policy.value.url)] = policy }
+        }
+        return started
+    }
+
+    /// The rules and deadlines of every policy with a header, read in groups side by side,
+    /// by policy id.
+    static func readAllItems(_ policies: [(id: String, policy: Handover<StartedPolicy>)], _ context: PolicyContext) -> [String: PolicyItems] {
+        let groupSize = 16
+        var owners: [String] = [], jobs: [ParallelJob<PolicyItems>] = []
+        for (id, policy) in policies {
+            guard let header = policy.value.header else { continue }
+            let itemContext = header.items
+            for (nodes, rules) in [(header.ruleNodes, true), (header.deadlineNodes, false)] {
+                for start in stride(from: 0, to: nodes.count, by: groupSize) {
+                    let group = nodes[start..<min(start + groupSize, nodes.count)]
+                    owners.append(id)
+                    jobs.append(ParallelJob(cost: group.count) { PolicyLoader.readItems(group, rules: rules, itemContext, context.vocabulary) })
+                }
+            }
+        }
+        var items: [String: PolicyItems] = [:]
+        for (id, group) in zip(owners, runInParallel(jobs)) { items[id, default: PolicyItems()].append(group) }
+        return items
+    }
+
+    /// One policy assembled over its parent, with its notices, and the problems found.
+    static func assemble(_ header: consuming PolicyHeader, _ items: PolicyItems, parent: Policy?, _ diagnostics: DiagnosticCollector,
+                         _ context: PolicyContext) -> (Policy?, [Diagnostic]) {
         let quotes = context.checkingQuotes ? QuoteChecker(directory: context.directory, diagnostics: diagnostics) : nil
         guard var policy = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics, quoteChecker: quotes)
-            .load(root, file: url.path, parent: parent) else { return (nil, diagnostics.diagnostics) }
+            .assemble(header, items, parent: parent) else { return (nil, diagnostics.diagnostics) }
         policy.notices = notices(for: policy, in: context.directory, inherited: parent?.notices ?? [], context.vocabulary, diagnostics)
         return (policy, diagnostics.diagnostics)
     }
