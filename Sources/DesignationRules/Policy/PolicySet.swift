@@ -38,7 +38,8 @@ public struct PolicySet: Sendable {
         if files.isEmpty { diagnostics.error("no-policies", at: nil, "no policy files (*.json5) found in \(directory.path)") }
         let roots = region.map { Self.parseChain(from: $0, files, &early, diagnostics) } ?? Self.parseAll(files, &early, diagnostics)
         let order = Self.loadOrder(roots.mapValues(\.root), names: region == nil ? nil : names, diagnostics)
-        let loaded = Self.load(order, consume roots, PolicyContext(vocabulary: vocabulary, directory: directory, checkingQuotes: checkingQuotes))
+        let context = PolicyContext(vocabulary: vocabulary, directory: directory, checkingQuotes: checkingQuotes, notices: early.notices)
+        let loaded = Self.load(order, consume roots, context)
         for id in order { loaded.diagnostics[id]?.forEach(diagnostics.add) }
         let policies = loaded.policies
         let list = DiagnosticList(diagnostics.diagnostics)
@@ -107,6 +108,8 @@ public struct PolicySet: Sendable {
         let vocabulary: Vocabulary
         let directory: URL
         let checkingQuotes: Bool
+        /// The notices files parsed already, by file.
+        let notices: [URL: IndependentFiles.ParsedFile]
     }
 
     /// The policies in `order` loaded, each after the one it extends, with the problems of
@@ -223,25 +226,40 @@ public struct PolicySet: Sendable {
         let quotes = context.checkingQuotes ? QuoteChecker(directory: context.directory, diagnostics: diagnostics) : nil
         guard var policy = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics, quoteChecker: quotes)
             .assemble(header, items, parent: parent) else { return (nil, diagnostics.diagnostics) }
-        policy.notices = notices(for: policy, in: context.directory, inherited: parent?.notices ?? [], context.vocabulary, diagnostics)
+        policy.notices = notices(for: policy, inherited: parent?.notices ?? [], context, diagnostics)
         return (policy, diagnostics.diagnostics)
     }
 
     /// The policy's own notices (`notices/<id>.json5`), then the inherited ones it does not
     /// replace by id: the first whose outcome matches is the one a result calls for.
-    static func notices(for policy: Policy, in directory: URL, inherited: [Notice], _ vocabulary: Vocabulary,
-                        _ diagnostics: DiagnosticCollector) -> [Notice] {
-        let url = directory.appendingPathComponent("notices/\(policy.id).json5")
-        guard FileManager.default.fileExists(atPath: url.path), let root = parse(url, diagnostics) else {
+    static func notices(for policy: Policy, inherited: [Notice], _ context: PolicyContext, _ diagnostics: DiagnosticCollector) -> [Notice] {
+        guard let root = parsedNotices(of: policy.id, context, diagnostics) else {
             return inherited.filter { notice in notice.when.allSatisfy { when in
                 policy.procedure(notice.procedure)?.stages.contains { $0.id == when.stage } == true } }
         }
-        let own = NoticeLoader(diagnostics: diagnostics).load(root, for: policy, vocabulary: vocabulary)
+        let own = NoticeLoader(diagnostics: diagnostics).load(root, for: policy, vocabulary: context.vocabulary)
         let usable = inherited.filter { notice in
             !own.contains { $0.id == notice.id }
                 && notice.when.allSatisfy { when in policy.procedure(notice.procedure)?.stages.contains { $0.id == when.stage } == true }
         }
         return own + usable
+    }
+
+    /// The notices file of a policy id.
+    static func noticesURL(of id: String, in directory: URL) -> URL {
+        directory.appendingPathComponent("notices/\(id).json5")
+    }
+
+    /// The tree of a policy's notices file, parsed already or now; nil when there is none
+    /// or it cannot be parsed (reported).
+    static func parsedNotices(of id: String, _ context: PolicyContext, _ diagnostics: DiagnosticCollector) -> JSONNode? {
+        let url = noticesURL(of: id, in: context.directory)
+        if let (root, problems) = context.notices[url] {
+            problems.forEach(diagnostics.add)
+            return root
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return parse(url, diagnostics)
     }
 
     /// The id a policy file `extends`, read before the file is loaded.
