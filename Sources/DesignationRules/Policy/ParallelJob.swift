@@ -30,7 +30,7 @@ func runInParallel<Result: Sendable>(_ jobs: consuming [ParallelJob<Result>]) ->
         pending[index] = nil
         results[index] = run()
     }
-    return results.values
+    return results.takeValues()
 }
 
 /// A value that moves from one job to a later one and is never used by two threads at
@@ -51,5 +51,14 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         set { lock.withLock { slots[index] = newValue } }
     }
 
-    var values: [Value] { lock.withLock { slots.map { $0! } } }
+    /// The values, moved out rather than copied (each copy of a result counts a
+    /// reference to every part of it), leaving the slots empty.
+    func takeValues() -> [Value] {
+        lock.withLock {
+            var values: [Value] = []
+            values.reserveCapacity(slots.count)
+            for index in slots.indices { values.append(slots[index].take()!) }
+            return values
+        }
+    }
 }

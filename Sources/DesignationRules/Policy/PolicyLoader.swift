@@ -43,7 +43,8 @@ struct PolicyLoader {
         let (scope, scopeNote, scopeTest) = readScope(&reader, checker: checker)
         var ids = IDRegistry(diagnostics: diagnostics)
         for parameter in parameters where parameter.citation.document == id { ids.claim(parameter.name, at: nil) }
-        return PolicyHeader(reader: reader, ids: ids, file: file, hasParent: parent != nil, document: document, status: status,
+        let itemNodes = (rules: reader.takeElements("rules") ?? [], deadlines: reader.takeElements("deadlines") ?? [])
+        return PolicyHeader(reader: reader, ids: ids, itemNodes: itemNodes, file: file, hasParent: parent != nil, document: document, status: status,
                             effectiveFrom: from, effectiveUntil: until, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest,
                             parameters: parameters,
                             items: PolicyHeader.ItemContext(policy: id, checker: checker, procedures: procedures, kinds: procedures.flatMap(\.kinds)))
@@ -72,7 +73,7 @@ struct PolicyLoader {
         defer { reader.finish() }
         let id = header.items.policy
         var rules: [Rule] = []
-        _ = reader.array("rules", required: !header.hasParent)  // its items are read already; this reports a wrong type
+        _ = reader.array("rules", required: !header.hasParent)  // its items are read already; this marks it read, or reports it
         for (rule, problems) in items.rules {
             problems.forEach(diagnostics.add)
             if let rule {
@@ -439,6 +440,8 @@ struct PolicyHeader {
     /// The reader of the whole file, which reports at the end any member nobody read.
     fileprivate var reader: ObjectReader
     fileprivate var ids: IDRegistry
+    /// The file's rules and deadlines, taken out of the tree, not yet read.
+    fileprivate var itemNodes: (rules: [JSONNode], deadlines: [JSONNode])
     fileprivate let file: String
     fileprivate let hasParent: Bool
     fileprivate let document: PolicyDocument?
@@ -461,9 +464,11 @@ struct PolicyHeader {
         let kinds: [RuleKind]
     }
 
-    /// The file's rules and deadlines, not yet read.
-    var ruleNodes: [JSONNode] { reader.node.member("rules")?.value.array ?? [] }
-    var deadlineNodes: [JSONNode] { reader.node.member("deadlines")?.value.array ?? [] }
+    /// The file's rules and deadlines, handed over once to whoever reads them.
+    mutating func takeItemNodes() -> (rules: [JSONNode], deadlines: [JSONNode]) {
+        defer { itemNodes = ([], []) }
+        return itemNodes
+    }
 }
 
 /// Rules and deadlines read, each with the problems found in it, in file order.

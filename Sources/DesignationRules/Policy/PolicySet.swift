@@ -122,7 +122,7 @@ public struct PolicySet: Sendable {
         -> (policies: [String: Policy], diagnostics: [String: [Diagnostic]]) {
         let rounds = rounds(order, roots)
         var started = startAll(rounds, consume roots, context)
-        var items = readAllItems(order.compactMap { id in started[id].map { (id, $0) } }, context)
+        var items = readAllItems(order, &started, context)
         var policies: [String: Policy] = [:], diagnostics: [String: [Diagnostic]] = [:]
         for round in rounds {
             var ids: [String] = [], jobs: [ParallelJob<(Policy?, [Diagnostic])>] = []
@@ -200,18 +200,18 @@ public struct PolicySet: Sendable {
     }
 
     /// The rules and deadlines of every policy with a header, read in groups side by side,
-    /// by policy id.
-    static func readAllItems(_ policies: [(id: String, policy: Handover<StartedPolicy>)], _ context: PolicyContext) -> [String: PolicyItems] {
+    /// by policy id. Each group is a list of its own, so that the core that reads it frees it.
+    static func readAllItems(_ order: [String], _ started: inout [String: Handover<StartedPolicy>], _ context: PolicyContext) -> [String: PolicyItems] {
         let groupSize = 16
         var owners: [String] = [], jobs: [ParallelJob<PolicyItems>] = []
-        for (id, policy) in policies {
-            guard let header = policy.value.header else { continue }
-            let itemContext = header.items
-            for (nodes, rules) in [(header.ruleNodes, true), (header.deadlineNodes, false)] {
-                for start in stride(from: 0, to: nodes.count, by: groupSize) {
-                    let group = nodes[start..<min(start + groupSize, nodes.count)]
+        for id in order {
+            guard let itemContext = started[id]?.value.header?.items,
+                  let nodes = started[id]?.value.header?.takeItemNodes() else { continue }
+            for (list, rules) in [(nodes.rules, true), (nodes.deadlines, false)] {
+                for start in stride(from: 0, to: list.count, by: groupSize) {
+                    let group = Array(list[start..<min(start + groupSize, list.count)])
                     owners.append(id)
-                    jobs.append(ParallelJob(cost: group.count) { PolicyLoader.readItems(group, rules: rules, itemContext, context.vocabulary) })
+                    jobs.append(ParallelJob(cost: group.count) { PolicyLoader.readItems(group[...], rules: rules, itemContext, context.vocabulary) })
                 }
             }
         }
