@@ -32,21 +32,16 @@ struct PolicyMerger {
     private func replacing<Item: Replaceable>(_ inherited: [Item], with own: [Item], what: String, parent: String,
                                               superseded: (Item) -> Superseded) -> [Item] {
         var result = inherited
-        // Looked up by id rather than searched: a region replaces or adds a hundred rules
-        // over a hundred inherited ones, and the searches were most of its loading's last step.
-        let inheritedIDs = Set(inherited.lazy.map(\.id))
-        var positions = FirstPositions(result)
         for item in own {
             guard let target = item.replaces else {
-                if inheritedIDs.contains(item.id) {
+                if inherited.contains(where: { $0.id == item.id }) {
                     diagnostics.error("hidden-replacement", at: item.location, "\(what) `\(item.id)` has the id of a \(parent) \(what); write `replaces: \"\(item.id)\"` to replace it in the open, or choose another id")
                 } else {
                     result.append(item)
-                    positions.appended(result)
                 }
                 continue
             }
-            guard let index = positions[target] else {
+            guard let index = result.firstIndex(where: { $0.id == target }) else {
                 var message = "\(what) `\(item.id)` replaces `\(target)`, which \(parent) does not have"
                 if let near = nearestName(to: target, in: inherited.map(\.id)) { message += "; did you mean `\(near)`?" }
                 diagnostics.error("nothing-to-replace", at: item.location, message)
@@ -55,34 +50,8 @@ struct PolicyMerger {
             var replacement = item
             replacement.superseded = superseded(result[index])
             result[index] = replacement
-            positions.replaced(at: index, in: result, old: target)
         }
         return result
-    }
-}
-
-/// The first position of each id in a list of items, kept up to date as the list changes:
-/// the index that `firstIndex { $0.id == id }` would find.
-private struct FirstPositions {
-    private var first: [String: Int] = [:]
-
-    init<Item: Replaceable>(_ items: [Item]) {
-        for (index, item) in items.enumerated() where first[item.id] == nil { first[item.id] = index }
-    }
-
-    subscript(id: String) -> Int? { first[id] }
-
-    /// After an item was appended to `items`.
-    mutating func appended<Item: Replaceable>(_ items: [Item]) {
-        let index = items.count - 1
-        if first[items[index].id] == nil { first[items[index].id] = index }
-    }
-
-    /// After the item at `index`, the first with id `old`, was replaced in `items`.
-    mutating func replaced<Item: Replaceable>(at index: Int, in items: [Item], old: String) {
-        first[old] = items[(index + 1)...].firstIndex { $0.id == old }
-        let new = items[index].id
-        if first[new].map({ $0 > index }) ?? true { first[new] = index }
     }
 }
 
