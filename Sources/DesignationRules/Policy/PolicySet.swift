@@ -114,37 +114,24 @@ public struct PolicySet: Sendable {
 
     /// The policies in `order` loaded, each after the one it extends, with the problems of
     /// each (its own and its notices'). The result is the same as loading one after the
-    /// other in `order`; the work is spread over the cores in three stages, so that no
-    /// core waits while a parent loads alone: the headers, round by round (a file's
-    /// needs only its parent's); the rules and deadlines of every file, in groups, side
-    /// by side; then each file assembled over its loaded parent, round by round.
+    /// other in `order`; the work is spread over the cores in steps, so that no core waits
+    /// while a parent loads alone. A policy goes through three stages: its header (which
+    /// needs only its parent's header), its rules and deadlines (in groups, which need
+    /// only its header), and its assembly over its loaded parent. Step s reads the headers
+    /// of round s, the rules and deadlines of round s − 1, and assembles round s − 2, side
+    /// by side: each stage needs only what the steps before it produced.
     static func load(_ order: [String], _ roots: consuming [String: ParsedPolicy], _ context: PolicyContext)
         -> (policies: [String: Policy], diagnostics: [String: [Diagnostic]]) {
         let rounds = rounds(order, roots)
-        var started = startAll(rounds, consume roots, context)
-        var items = readAllItems(order, &started, context)
-        var policies: [String: Policy] = [:], diagnostics: [String: [Diagnostic]] = [:]
-        for round in rounds {
-            var ids: [String] = [], jobs: [ParallelJob<(Policy?, [Diagnostic])>] = []
-            for id in round {
-                // Taken out of `started`, so that the job holds the last reference and frees the tree.
-                guard let policy = started.removeValue(forKey: id)?.value else { continue }
-                let parent = policy.parentID.flatMap { policies[$0] }
-                if policy.parentID != nil, parent == nil { continue }  // the parent failed; already reported
-                guard let header = policy.header else {
-                    diagnostics[id] = policy.diagnostics.diagnostics
-                    continue
-                }
-                let own = Handover(value: (header, policy.diagnostics)), fileItems = items.removeValue(forKey: id) ?? PolicyItems()
-                ids.append(id)
-                jobs.append(ParallelJob(cost: policy.size) { assemble(own.value.0, fileItems, parent: parent, own.value.1, context) })
-            }
-            for (id, (policy, problems)) in zip(ids, runInParallel(jobs)) {
-                policies[id] = policy
-                diagnostics[id] = problems
-            }
+        var loading = Loading()
+        for step in 0..<rounds.count + 2 {
+            var jobs: [ParallelJob<Stage>] = []
+            if step < rounds.count { jobs += headerJobs(rounds[step], &roots, loading, context) }
+            if step >= 1, step <= rounds.count { jobs += itemJobs(rounds[step - 1], &loading, context) }
+            if step >= 2 { jobs += assemblyJobs(rounds[step - 2], &loading, context) }
+            for result in runInParallel(jobs) { loading.record(result) }
         }
-        return (policies, diagnostics)
+        return (loading.policies, loading.diagnostics)
     }
 
     /// The policies in `order` by round: a policy's round is one more than its parent's.
@@ -174,50 +161,92 @@ public struct PolicySet: Sendable {
         let diagnostics: DiagnosticCollector
     }
 
-    /// Every policy's header, round by round. A policy whose parent's header could not be
-    /// read is left out: it would not be loaded.
-    static func startAll(_ rounds: [[String]], _ roots: consuming [String: ParsedPolicy], _ context: PolicyContext)
-        -> [String: Handover<StartedPolicy>] {
-        var started: [String: Handover<StartedPolicy>] = [:]
-        for round in rounds {
-            var jobs: [ParallelJob<Handover<StartedPolicy>>] = []
-            for id in round {
-                let (url, root, size) = roots.removeValue(forKey: id)!
-                let parentID = parentID(of: root)
-                let parent = parentID.flatMap { started[$0]?.value.header }
-                if parentID != nil, parent == nil { continue }
-                let inherited = Handover(value: parent)
-                jobs.append(ParallelJob(cost: size) {
-                    let diagnostics = DiagnosticCollector()
-                    let header = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics)
-                        .readHeader(root, file: url.path, parent: inherited.value)
-                    return Handover(value: StartedPolicy(url: url, parentID: parentID, size: size, header: header, diagnostics: diagnostics))
-                })
-            }
-            for policy in runInParallel(jobs) { started[id(of: policy.value.url)] = policy }
-        }
-        return started
+    /// What one job of a loading step produced, for one policy.
+    enum Stage: Sendable {
+        case started(String, Handover<StartedPolicy>)
+        case items(String, PolicyItems)
+        case assembled(String, Policy?, [Diagnostic])
     }
 
-    /// The rules and deadlines of every policy with a header, read in groups side by side,
-    /// by policy id. Each group is a list of its own, so that the core that reads it frees it.
-    static func readAllItems(_ order: [String], _ started: inout [String: Handover<StartedPolicy>], _ context: PolicyContext) -> [String: PolicyItems] {
+    /// The policies as far as they are loaded, by id.
+    struct Loading {
+        var started: [String: Handover<StartedPolicy>] = [:]
+        var items: [String: PolicyItems] = [:]
+        var policies: [String: Policy] = [:]
+        var diagnostics: [String: [Diagnostic]] = [:]
+
+        /// Keeps what a job produced; the groups of a policy's items come in file order.
+        mutating func record(_ result: Stage) {
+            switch result {
+            case .started(let id, let policy): started[id] = policy
+            case .items(let id, let group): items[id, default: PolicyItems()].append(group)
+            case .assembled(let id, let policy, let problems):
+                policies[id] = policy
+                diagnostics[id] = problems
+            }
+        }
+    }
+
+    /// The headers of a round's policies. A policy whose parent's header could not be read
+    /// is left out: it would not be loaded.
+    static func headerJobs(_ round: [String], _ roots: inout [String: ParsedPolicy], _ loading: Loading,
+                           _ context: PolicyContext) -> [ParallelJob<Stage>] {
+        var jobs: [ParallelJob<Stage>] = []
+        for id in round {
+            let (url, root, size) = roots.removeValue(forKey: id)!
+            let parentID = parentID(of: root)
+            let parent = parentID.flatMap { loading.started[$0]?.value.header }
+            if parentID != nil, parent == nil { continue }
+            let inherited = Handover(value: parent)
+            jobs.append(ParallelJob(cost: size) {
+                let diagnostics = DiagnosticCollector()
+                let header = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics)
+                    .readHeader(root, file: url.path, parent: inherited.value)
+                return .started(id, Handover(value: StartedPolicy(url: url, parentID: parentID, size: size, header: header, diagnostics: diagnostics)))
+            })
+        }
+        return jobs
+    }
+
+    /// The rules and deadlines of a round's policies, in groups. Each group is a list of
+    /// its own, so that the core that reads it frees it.
+    static func itemJobs(_ round: [String], _ loading: inout Loading, _ context: PolicyContext) -> [ParallelJob<Stage>] {
         let groupSize = 16
-        var owners: [String] = [], jobs: [ParallelJob<PolicyItems>] = []
-        for id in order {
-            guard let itemContext = started[id]?.value.header?.items,
-                  let nodes = started[id]?.value.header?.takeItemNodes() else { continue }
+        var jobs: [ParallelJob<Stage>] = []
+        for id in round {
+            guard let itemContext = loading.started[id]?.value.header?.items,
+                  let nodes = loading.started[id]?.value.header?.takeItemNodes() else { continue }
             for (list, rules) in [(nodes.rules, true), (nodes.deadlines, false)] {
                 for start in stride(from: 0, to: list.count, by: groupSize) {
                     let group = Array(list[start..<min(start + groupSize, list.count)])
-                    owners.append(id)
-                    jobs.append(ParallelJob(cost: group.count) { PolicyLoader.readItems(group[...], rules: rules, itemContext, context.vocabulary) })
+                    jobs.append(ParallelJob(cost: group.count) {
+                        .items(id, PolicyLoader.readItems(group[...], rules: rules, itemContext, context.vocabulary))
+                    })
                 }
             }
         }
-        var items: [String: PolicyItems] = [:]
-        for (id, group) in zip(owners, runInParallel(jobs)) { items[id, default: PolicyItems()].append(group) }
-        return items
+        return jobs
+    }
+
+    /// A round's policies assembled over their parents, which the step before assembled.
+    static func assemblyJobs(_ round: [String], _ loading: inout Loading, _ context: PolicyContext) -> [ParallelJob<Stage>] {
+        var jobs: [ParallelJob<Stage>] = []
+        for id in round {
+            // Taken out of `loading`, so that the job holds the last reference and frees the tree.
+            guard let policy = loading.started.removeValue(forKey: id)?.value else { continue }
+            let parent = policy.parentID.flatMap { loading.policies[$0] }
+            if policy.parentID != nil, parent == nil { continue }  // the parent failed; already reported
+            guard let header = policy.header else {
+                loading.diagnostics[id] = policy.diagnostics.diagnostics
+                continue
+            }
+            let own = Handover(value: (header, policy.diagnostics)), items = loading.items.removeValue(forKey: id) ?? PolicyItems()
+            jobs.append(ParallelJob(cost: policy.size) {
+                let (policy, problems) = assemble(own.value.0, items, parent: parent, own.value.1, context)
+                return .assembled(id, policy, problems)
+            })
+        }
+        return jobs
     }
 
     /// One policy assembled over its parent, with its notices, and the problems found.
