@@ -66,15 +66,15 @@ struct PolicyLoader {
         return items
     }
 
-    /// The policy: the header with the file's items (all of them, in file order) and its
+    /// The policy: the header with the file's items (all its groups, in file order) and its
     /// waivers, merged over the parent's policy.
-    func assemble(_ header: consuming PolicyHeader, _ items: PolicyItems, parent: Policy?) -> Policy? {
+    func assemble(_ header: consuming PolicyHeader, _ groups: [PolicyItems], parent: Policy?) -> Policy? {
         var reader = header.reader, ids = header.ids
         defer { reader.finish() }
         let id = header.items.policy
         var rules: [Rule] = []
         _ = reader.array("rules", required: !header.hasParent)  // its items are read already; this marks it read, or reports it
-        for (rule, problems) in items.rules {
+        for (rule, problems) in groups.lazy.flatMap(\.rules) {
             problems.forEach(diagnostics.add)
             if let rule {
                 ids.claim(rule.id, at: rule.location)
@@ -83,7 +83,7 @@ struct PolicyLoader {
         }
         var deadlines: [Deadline] = []
         _ = reader.array("deadlines")
-        for (deadline, problems) in items.deadlines {
+        for (deadline, problems) in groups.lazy.flatMap(\.deadlines) {
             problems.forEach(diagnostics.add)
             if let deadline {
                 ids.claim(deadline.id, at: deadline.location)
@@ -475,11 +475,6 @@ struct PolicyHeader {
 struct PolicyItems: Sendable {
     var rules: [(Rule?, [Diagnostic])] = []
     var deadlines: [(Deadline?, [Diagnostic])] = []
-
-    mutating func append(_ other: PolicyItems) {
-        rules += other.rules
-        deadlines += other.deadlines
-    }
 }
 
 /// Makes sure every id in a policy is used once.

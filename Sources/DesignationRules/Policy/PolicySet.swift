@@ -171,7 +171,9 @@ public struct PolicySet: Sendable {
     /// The policies as far as they are loaded, by id.
     struct Loading {
         var started: [String: Handover<StartedPolicy>] = [:]
-        var items: [String: PolicyItems] = [:]
+        /// Each policy's groups of items, kept apart rather than joined: joining them copied
+        /// every rule on the core that waits for the step to end.
+        var items: [String: [PolicyItems]] = [:]
         var policies: [String: Policy] = [:]
         var diagnostics: [String: [Diagnostic]] = [:]
 
@@ -179,7 +181,7 @@ public struct PolicySet: Sendable {
         mutating func record(_ result: Stage) {
             switch result {
             case .started(let id, let policy): started[id] = policy
-            case .items(let id, let group): items[id, default: PolicyItems()].append(group)
+            case .items(let id, let group): items[id, default: []].append(group)
             case .assembled(let id, let policy, let problems):
                 policies[id] = policy
                 diagnostics[id] = problems
@@ -240,7 +242,7 @@ public struct PolicySet: Sendable {
                 loading.diagnostics[id] = policy.diagnostics.diagnostics
                 continue
             }
-            let own = Handover(value: (header, policy.diagnostics)), items = loading.items.removeValue(forKey: id) ?? PolicyItems()
+            let own = Handover(value: (header, policy.diagnostics)), items = loading.items.removeValue(forKey: id) ?? []
             jobs.append(ParallelJob(cost: policy.size) {
                 let (policy, problems) = assemble(own.value.0, items, parent: parent, own.value.1, context)
                 return .assembled(id, policy, problems)
@@ -250,7 +252,7 @@ public struct PolicySet: Sendable {
     }
 
     /// One policy assembled over its parent, with its notices, and the problems found.
-    static func assemble(_ header: consuming PolicyHeader, _ items: PolicyItems, parent: Policy?, _ diagnostics: DiagnosticCollector,
+    static func assemble(_ header: consuming PolicyHeader, _ items: [PolicyItems], parent: Policy?, _ diagnostics: DiagnosticCollector,
                          _ context: PolicyContext) -> (Policy?, [Diagnostic]) {
         let quotes = context.checkingQuotes ? QuoteChecker(directory: context.directory, diagnostics: diagnostics) : nil
         guard var policy = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics, quoteChecker: quotes)
