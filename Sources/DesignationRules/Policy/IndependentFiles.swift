@@ -54,7 +54,7 @@ struct IndependentFiles {
             })
         }
         var vocabularyFiles: [(facts: [FactDefinition], diagnostics: [Diagnostic])] = []
-        for loaded in runInParallel(jobs) {
+        for loaded in runInParallel(consume jobs) {
             switch loaded {
             case .facts(let facts, let diagnostics): vocabularyFiles.append((facts, diagnostics))
             case .calendar(let calendar, let diagnostics): calendarFile = (calendar, diagnostics)
@@ -82,7 +82,7 @@ struct IndependentFiles {
                 return .notices(notices, PolicySet.parse(notices, diagnostics), diagnostics.diagnostics)
             })
         }
-        for loaded in runInParallel(jobs) {
+        for loaded in runInParallel(consume jobs) {
             switch loaded {
             case .vocabulary(let vocabulary, let diagnostics): merged = (vocabulary, diagnostics)
             case .policy(let url, let parsed, let diagnostics): self.policies[url] = (parsed, diagnostics)

@@ -13,7 +13,9 @@ struct ParallelJob<Result: Sendable>: Sendable {
 ///
 /// The costliest start first, so that a long job does not start last while the other
 /// cores have nothing left to do. Each job is let go by the core that ran it, so what it
-/// alone holds (a parsed file, say) is freed there too, not afterwards on the caller's.
+/// alone holds (a parsed file, say) is freed there too, not afterwards on the caller's:
+/// pass the jobs with `consume`, since a copy left with the caller keeps them alive until
+/// the caller lets go of it, and it then frees them alone while the other cores wait.
 func runInParallel<Result: Sendable>(_ jobs: consuming [ParallelJob<Result>]) -> [Result] {
     let count = jobs.count
     if count <= 1 { return jobs.map { $0.run() } }

@@ -129,7 +129,7 @@ public struct PolicySet: Sendable {
             if step < rounds.count { jobs += headerJobs(rounds[step], &roots, loading, context) }
             if step >= 1, step <= rounds.count { jobs += itemJobs(rounds[step - 1], &loading, context) }
             if step >= 2 { jobs += assemblyJobs(rounds[step - 2], &loading, context) }
-            for result in runInParallel(jobs) { loading.record(result) }
+            for result in runInParallel(consume jobs) { loading.record(result) }
         }
         return (loading.policies, loading.diagnostics)
     }
