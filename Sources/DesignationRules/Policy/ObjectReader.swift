@@ -18,9 +18,9 @@ final class DiagnosticCollector {
 /// Reads the members of one JSON object with typed accessors that report a wrong
 /// type or a missing member, and at the end any member nobody asked for (a typo).
 struct ObjectReader {
-    let node: JSONNode
+    private(set) var node: JSONNode
     let diagnostics: DiagnosticCollector
-    let members: [JSONMember]
+    private(set) var members: [JSONMember]
     /// The keys asked for, and which members they found: a list and flags rather than a
     /// set of strings, since hashing every key cost more than the rest of the reading.
     private var asked: [String] = []
@@ -145,6 +145,17 @@ struct ObjectReader {
     }
 
     /// Reports every member that no accessor asked for, with the nearest expected name.
+    /// Takes the elements of the list under `key` out of the object, leaving an empty list
+    /// in their place, so that whoever reads them holds the only reference and frees them
+    /// on its own core. Nothing is marked read or reported: `array` does that later, and
+    /// finds the empty list. Nil, and nothing taken, when the member is not a list.
+    mutating func takeElements(_ key: String) -> [JSONNode]? {
+        guard let index = members.indexOfKey(key), case .array(let elements) = members[index].value.value else { return nil }
+        members[index].value.value = .array([])
+        node.value = .object(members)
+        return elements
+    }
+
     func finish() {
         for (member, found) in zip(members, found) where !found {
             let read = Set(asked)

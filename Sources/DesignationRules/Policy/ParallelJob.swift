@@ -13,7 +13,9 @@ struct ParallelJob<Result: Sendable>: Sendable {
 ///
 /// The costliest start first, so that a long job does not start last while the other
 /// cores have nothing left to do. Each job is let go by the core that ran it, so what it
-/// alone holds (a parsed file, say) is freed there too, not afterwards on the caller's.
+/// alone holds (a parsed file, say) is freed there too, not afterwards on the caller's:
+/// pass the jobs with `consume`, since a copy left with the caller keeps them alive until
+/// the caller lets go of it, and it then frees them alone while the other cores wait.
 func runInParallel<Result: Sendable>(_ jobs: consuming [ParallelJob<Result>]) -> [Result] {
     let count = jobs.count
     if count <= 1 { return jobs.map { $0.run() } }
@@ -30,7 +32,13 @@ func runInParallel<Result: Sendable>(_ jobs: consuming [ParallelJob<Result>]) ->
         pending[index] = nil
         results[index] = run()
     }
-    return results.values
+    return results.takeValues()
+}
+
+/// A value that moves from one job to a later one and is never used by two threads at
+/// once: `runInParallel` returns only once its jobs are done, which orders the handover.
+struct Handover<Value>: @unchecked Sendable {
+    var value: Value
 }
 
 /// Fixed slots that parallel workers fill, one each, without sharing anything else.
@@ -45,5 +53,14 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         set { lock.withLock { slots[index] = newValue } }
     }
 
-    var values: [Value] { lock.withLock { slots.map { $0! } } }
+    /// The values, moved out rather than copied (each copy of a result counts a
+    /// reference to every part of it), leaving the slots empty.
+    func takeValues() -> [Value] {
+        lock.withLock {
+            var values: [Value] = []
+            values.reserveCapacity(slots.count)
+            for index in slots.indices { values.append(slots[index].take()!) }
+            return values
+        }
+    }
 }

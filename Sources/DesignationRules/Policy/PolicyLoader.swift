@@ -5,15 +5,22 @@ import Foundation
 /// A file that `extends` another is loaded with its parent already resolved: its
 /// expressions are checked against the parent's parameters as well as its own, and
 /// the result is the parent with this file's replacements, waivers and additions.
+///
+/// Loading has three steps, so that the rules and deadlines of every file, most of the
+/// work, can be read side by side: `readHeader` (what the rules are checked against: the
+/// procedures and parameters, which need only the parent's header), `readItems` (a group
+/// of rules or deadlines, on any core), and `assemble` (the items in file order, the
+/// waivers, and the merge over the parent, which needs the parent loaded). The problems
+/// come out in the order that reading the file from top to bottom gives.
 struct PolicyLoader {
     let vocabulary: Vocabulary
     let diagnostics: DiagnosticCollector
     /// Checks quotes against the official texts when set (`policy check`, tests).
     var quoteChecker: QuoteChecker?
 
-    func load(_ root: JSONNode, file: String, parent: Policy?) -> Policy? {
+    /// The start of a policy file, up to its rules; nil when the file is not an object.
+    func readHeader(_ root: JSONNode, file: String, parent: PolicyHeader?) -> PolicyHeader? {
         guard var reader = ObjectReader(root, "the policy file", diagnostics) else { return nil }
-        defer { reader.finish() }
         let id = reader.string("id", required: true) ?? ""
         let expectedID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         if !id.isEmpty, id != expectedID, let node = reader.member("id") {
@@ -31,17 +38,43 @@ struct PolicyLoader {
         effective?.finish()
 
         let procedures = readProcedures(&reader, inherited: parent?.procedures)
-        let kinds = procedures.flatMap(\.kinds)
         let parameters = readParameters(&reader, policy: id, inherited: parent?.parameters ?? [])
         let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, own in own }))
         let (scope, scopeNote, scopeTest) = readScope(&reader, checker: checker)
         var ids = IDRegistry(diagnostics: diagnostics)
         for parameter in parameters where parameter.citation.document == id { ids.claim(parameter.name, at: nil) }
+        let itemNodes = (rules: reader.takeElements("rules") ?? [], deadlines: reader.takeElements("deadlines") ?? [])
+        return PolicyHeader(reader: reader, ids: ids, itemNodes: itemNodes, file: file, hasParent: parent != nil, document: document, status: status,
+                            effectiveFrom: from, effectiveUntil: until, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest,
+                            parameters: parameters,
+                            items: PolicyHeader.ItemContext(policy: id, checker: checker, procedures: procedures, kinds: procedures.flatMap(\.kinds)))
+    }
 
+    /// Some of a file's rules (`rules` true) or deadlines, each with the problems found in
+    /// it. They need nothing from one another, nor from anything but the header.
+    static func readItems(_ nodes: ArraySlice<JSONNode>, rules: Bool, _ context: PolicyHeader.ItemContext, _ vocabulary: Vocabulary) -> PolicyItems {
+        var items = PolicyItems()
+        for node in nodes {
+            let problems = DiagnosticCollector()
+            let loader = PolicyLoader(vocabulary: vocabulary, diagnostics: problems)
+            if rules {
+                items.rules.append((loader.readRule(node, policy: context.policy, checker: context.checker, kinds: context.kinds), problems.diagnostics))
+            } else {
+                items.deadlines.append((loader.readDeadline(node, policy: context.policy, checker: context.checker, procedures: context.procedures), problems.diagnostics))
+            }
+        }
+        return items
+    }
+
+    /// The policy: the header with the file's items (all its groups, in file order) and its
+    /// waivers, merged over the parent's policy.
+    func assemble(_ header: consuming PolicyHeader, _ groups: [PolicyItems], parent: Policy?) -> Policy? {
+        var reader = header.reader, ids = header.ids
+        defer { reader.finish() }
+        let id = header.items.policy
         var rules: [Rule] = []
-        for (rule, problems) in readEach(reader.array("rules", required: parent == nil) ?? [], {
-            $0.readRule($1, policy: id, checker: checker, kinds: kinds)
-        }) {
+        _ = reader.array("rules", required: !header.hasParent)  // its items are read already; this marks it read, or reports it
+        for (rule, problems) in groups.lazy.flatMap(\.rules) {
             problems.forEach(diagnostics.add)
             if let rule {
                 ids.claim(rule.id, at: rule.location)
@@ -49,42 +82,23 @@ struct PolicyLoader {
             }
         }
         var deadlines: [Deadline] = []
-        for (deadline, problems) in readEach(reader.array("deadlines") ?? [], {
-            $0.readDeadline($1, policy: id, checker: checker, procedures: procedures)
-        }) {
+        _ = reader.array("deadlines")
+        for (deadline, problems) in groups.lazy.flatMap(\.deadlines) {
             problems.forEach(diagnostics.add)
             if let deadline {
                 ids.claim(deadline.id, at: deadline.location)
                 deadlines.append(deadline)
             }
         }
-        let waivers = (reader.array("waives") ?? []).compactMap { readWaiver($0, policy: id, checker: checker) }
-        guard let document, let status else { return nil }
-        let own = Policy(id: id, file: file, document: document, status: status, effectiveFrom: from, effectiveUntil: until,
-                         parent: parent?.id, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest, procedures: procedures,
-                         parameters: parameters, rules: rules, deadlines: deadlines, waivers: waivers)
-        quoteChecker?.check(own, fileLocation: root.location)
+        let waivers = (reader.array("waives") ?? []).compactMap { readWaiver($0, policy: id, checker: header.items.checker) }
+        guard let document = header.document, let status = header.status else { return nil }
+        let own = Policy(id: id, file: header.file, document: document, status: status, effectiveFrom: header.effectiveFrom,
+                         effectiveUntil: header.effectiveUntil, parent: parent?.id, scope: header.scope, scopeNote: header.scopeNote,
+                         scopeTest: header.scopeTest, procedures: header.items.procedures, parameters: header.parameters,
+                         rules: rules, deadlines: deadlines, waivers: waivers)
+        quoteChecker?.check(own, fileLocation: reader.node.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
-    }
-
-    /// Each node read by `read`, with the problems found in it. Rules and deadlines are
-    /// most of a policy's loading and need nothing from one another, so groups of them
-    /// are read side by side; the results, and each one's problems, keep the nodes' order.
-    private func readEach<Item: Sendable>(_ nodes: [JSONNode], _ read: @escaping @Sendable (PolicyLoader, JSONNode) -> Item?)
-        -> [(Item?, [Diagnostic])] {
-        let vocabulary = self.vocabulary, groupSize = 16
-        let jobs = stride(from: 0, to: nodes.count, by: groupSize).map { start in
-            let group = nodes[start..<min(start + groupSize, nodes.count)]
-            return ParallelJob(cost: group.count) {
-                group.map { node in
-                    let problems = DiagnosticCollector()
-                    let item = read(PolicyLoader(vocabulary: vocabulary, diagnostics: problems), node)
-                    return (item, problems.diagnostics)
-                }
-            }
-        }
-        return runInParallel(jobs).flatMap { $0 }
     }
 
     /// `scope: {zh, en, applies_if, note}`: whom the text speaks to; an applicant for whom
@@ -285,7 +299,7 @@ struct PolicyLoader {
         }
     }
 
-    private func readRule(_ node: JSONNode, policy: String, checker: TypeChecker, kinds: [RuleKind]) -> Rule? {
+    fileprivate func readRule(_ node: JSONNode, policy: String, checker: TypeChecker, kinds: [RuleKind]) -> Rule? {
         // The rule's id names it in every message about its other fields.
         let context = node.member("id")?.value.string.map { "rule `\($0)`" } ?? "a rule"
         guard var reader = ObjectReader(node, context, diagnostics) else { return nil }
@@ -347,7 +361,7 @@ struct PolicyLoader {
         return result
     }
 
-    private func readDeadline(_ node: JSONNode, policy: String, checker: TypeChecker, procedures: [Procedure]) -> Deadline? {
+    fileprivate func readDeadline(_ node: JSONNode, policy: String, checker: TypeChecker, procedures: [Procedure]) -> Deadline? {
         guard var reader = ObjectReader(node, "a deadline", diagnostics) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true)
@@ -419,6 +433,48 @@ struct PolicyLoader {
         }
         return Citation(document: document, formatParts: parts, location: citation.node.location)
     }
+}
+
+/// A policy file read up to its rules, with what reading them needs.
+struct PolicyHeader {
+    /// The reader of the whole file, which reports at the end any member nobody read.
+    fileprivate var reader: ObjectReader
+    fileprivate var ids: IDRegistry
+    /// The file's rules and deadlines, taken out of the tree, not yet read.
+    fileprivate var itemNodes: (rules: [JSONNode], deadlines: [JSONNode])
+    fileprivate let file: String
+    fileprivate let hasParent: Bool
+    fileprivate let document: PolicyDocument?
+    fileprivate let status: PolicyStatus?
+    fileprivate let effectiveFrom: CivilDate?, effectiveUntil: CivilDate?
+    fileprivate let scope: Label, scopeNote: Label?, scopeTest: Compiled?
+    /// With the inherited ones: what a file that extends this one inherits.
+    let parameters: [Parameter]
+    let items: ItemContext
+
+    var procedures: [Procedure] { items.procedures }
+
+    /// What reading a rule or a deadline needs.
+    struct ItemContext: Sendable {
+        let policy: String
+        let checker: TypeChecker
+        /// With the inherited ones.
+        let procedures: [Procedure]
+        /// The kinds of every procedure.
+        let kinds: [RuleKind]
+    }
+
+    /// The file's rules and deadlines, handed over once to whoever reads them.
+    mutating func takeItemNodes() -> (rules: [JSONNode], deadlines: [JSONNode]) {
+        defer { itemNodes = ([], []) }
+        return itemNodes
+    }
+}
+
+/// Rules and deadlines read, each with the problems found in it, in file order.
+struct PolicyItems: Sendable {
+    var rules: [(Rule?, [Diagnostic])] = []
+    var deadlines: [(Deadline?, [Diagnostic])] = []
 }
 
 /// Makes sure every id in a policy is used once.

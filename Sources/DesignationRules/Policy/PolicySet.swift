@@ -38,7 +38,8 @@ public struct PolicySet: Sendable {
         if files.isEmpty { diagnostics.error("no-policies", at: nil, "no policy files (*.json5) found in \(directory.path)") }
         let roots = region.map { Self.parseChain(from: $0, files, &early, diagnostics) } ?? Self.parseAll(files, &early, diagnostics)
         let order = Self.loadOrder(roots.mapValues(\.root), names: region == nil ? nil : names, diagnostics)
-        let loaded = Self.load(order, consume roots, PolicyContext(vocabulary: vocabulary, directory: directory, checkingQuotes: checkingQuotes))
+        let context = PolicyContext(vocabulary: vocabulary, directory: directory, checkingQuotes: checkingQuotes, notices: early.notices)
+        let loaded = Self.load(order, consume roots, context)
         for id in order { loaded.diagnostics[id]?.forEach(diagnostics.add) }
         let policies = loaded.policies
         let list = DiagnosticList(diagnostics.diagnostics)
@@ -107,65 +108,189 @@ public struct PolicySet: Sendable {
         let vocabulary: Vocabulary
         let directory: URL
         let checkingQuotes: Bool
+        /// The notices files parsed already, by file.
+        let notices: [URL: IndependentFiles.ParsedFile]
     }
 
     /// The policies in `order` loaded, each after the one it extends, with the problems of
-    /// each (its own and its notices'). Those whose parents are loaded already are loaded
-    /// side by side; the result is the same as loading one after the other in `order`.
+    /// each (its own and its notices'). The result is the same as loading one after the
+    /// other in `order`; the work is spread over the cores in steps, so that no core waits
+    /// while a parent loads alone. A policy goes through three stages: its header (which
+    /// needs only its parent's header), its rules and deadlines (in groups, which need
+    /// only its header), and its assembly over its loaded parent. Step s reads the headers
+    /// of round s, the rules and deadlines of round s − 1, and assembles round s − 2, side
+    /// by side: each stage needs only what the steps before it produced.
     static func load(_ order: [String], _ roots: consuming [String: ParsedPolicy], _ context: PolicyContext)
         -> (policies: [String: Policy], diagnostics: [String: [Diagnostic]]) {
-        // A policy's round is one more than its parent's. One whose parent comes later in
-        // `order` (a cycle, reported already) gets none: it would find no parent loaded.
-        var round: [String: Int] = [:]
+        let rounds = rounds(order, roots)
+        var loading = Loading()
+        for step in 0..<rounds.count + 2 {
+            var jobs: [ParallelJob<Stage>] = []
+            if step < rounds.count { jobs += headerJobs(rounds[step], &roots, loading, context) }
+            if step >= 1, step <= rounds.count { jobs += itemJobs(rounds[step - 1], &loading, context) }
+            if step >= 2 { jobs += assemblyJobs(rounds[step - 2], &loading, context) }
+            for result in runInParallel(consume jobs) { loading.record(result) }
+        }
+        return (loading.policies, loading.diagnostics)
+    }
+
+    /// The policies in `order` by round: a policy's round is one more than its parent's.
+    /// One whose parent comes later in `order` (a cycle, reported already) is in none: it
+    /// would find no parent loaded.
+    static func rounds(_ order: [String], _ roots: borrowing [String: ParsedPolicy]) -> [[String]] {
+        var round: [String: Int] = [:], rounds: [[String]] = []
         for id in order {
             guard let parent = parentID(of: roots[id]!.root) else { round[id] = 0; continue }
             if let parentRound = round[parent] { round[id] = parentRound + 1 }
         }
-        var policies: [String: Policy] = [:], diagnostics: [String: [Diagnostic]] = [:]
-        for current in 0..<(round.values.max() ?? -1) + 1 {
-            var ids: [String] = [], jobs: [ParallelJob<(Policy?, [Diagnostic])>] = []
-            for id in order where round[id] == current {
-                // Taken out of `roots`, so that the job holds the last reference and frees the tree.
-                let (url, root, size) = roots.removeValue(forKey: id)!
-                let parentID = parentID(of: root)
-                let parent = parentID.flatMap { policies[$0] }
-                if parentID != nil, parent == nil { continue }  // the parent failed; already reported
-                ids.append(id)
-                jobs.append(ParallelJob(cost: size) { loadPolicy(root, file: url, parent: parent, context) })
-            }
-            for (id, (policy, problems)) in zip(ids, runInParallel(jobs)) {
+        for id in order {
+            guard let current = round[id] else { continue }
+            while rounds.count <= current { rounds.append([]) }
+            rounds[current].append(id)
+        }
+        return rounds
+    }
+
+    /// A policy file whose header is read (nil when the file is not an object), with the
+    /// problems found so far, which its later stages add to.
+    struct StartedPolicy {
+        let url: URL
+        let parentID: String?
+        let size: Int
+        var header: PolicyHeader?
+        let diagnostics: DiagnosticCollector
+    }
+
+    /// What one job of a loading step produced, for one policy.
+    enum Stage: Sendable {
+        case started(String, Handover<StartedPolicy>)
+        case items(String, PolicyItems)
+        case assembled(String, Policy?, [Diagnostic])
+    }
+
+    /// The policies as far as they are loaded, by id.
+    struct Loading {
+        var started: [String: Handover<StartedPolicy>] = [:]
+        /// Each policy's groups of items, kept apart rather than joined: joining them copied
+        /// every rule on the core that waits for the step to end.
+        var items: [String: [PolicyItems]] = [:]
+        var policies: [String: Policy] = [:]
+        var diagnostics: [String: [Diagnostic]] = [:]
+
+        /// Keeps what a job produced; the groups of a policy's items come in file order.
+        mutating func record(_ result: Stage) {
+            switch result {
+            case .started(let id, let policy): started[id] = policy
+            case .items(let id, let group): items[id, default: []].append(group)
+            case .assembled(let id, let policy, let problems):
                 policies[id] = policy
                 diagnostics[id] = problems
             }
         }
-        return (policies, diagnostics)
     }
 
-    /// One policy file loaded over its parent, with its notices, and the problems found.
-    static func loadPolicy(_ root: JSONNode, file url: URL, parent: Policy?, _ context: PolicyContext) -> (Policy?, [Diagnostic]) {
-        let diagnostics = DiagnosticCollector()
+    /// The headers of a round's policies. A policy whose parent's header could not be read
+    /// is left out: it would not be loaded.
+    static func headerJobs(_ round: [String], _ roots: inout [String: ParsedPolicy], _ loading: Loading,
+                           _ context: PolicyContext) -> [ParallelJob<Stage>] {
+        var jobs: [ParallelJob<Stage>] = []
+        for id in round {
+            let (url, root, size) = roots.removeValue(forKey: id)!
+            let parentID = parentID(of: root)
+            let parent = parentID.flatMap { loading.started[$0]?.value.header }
+            if parentID != nil, parent == nil { continue }
+            let inherited = Handover(value: parent)
+            jobs.append(ParallelJob(cost: size) {
+                let diagnostics = DiagnosticCollector()
+                let header = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics)
+                    .readHeader(root, file: url.path, parent: inherited.value)
+                return .started(id, Handover(value: StartedPolicy(url: url, parentID: parentID, size: size, header: header, diagnostics: diagnostics)))
+            })
+        }
+        return jobs
+    }
+
+    /// The rules and deadlines of a round's policies, in groups. Each group is a list of
+    /// its own, so that the core that reads it frees it.
+    static func itemJobs(_ round: [String], _ loading: inout Loading, _ context: PolicyContext) -> [ParallelJob<Stage>] {
+        let groupSize = 16
+        var jobs: [ParallelJob<Stage>] = []
+        for id in round {
+            guard let itemContext = loading.started[id]?.value.header?.items,
+                  let nodes = loading.started[id]?.value.header?.takeItemNodes() else { continue }
+            for (list, rules) in [(nodes.rules, true), (nodes.deadlines, false)] {
+                for start in stride(from: 0, to: list.count, by: groupSize) {
+                    let group = Array(list[start..<min(start + groupSize, list.count)])
+                    jobs.append(ParallelJob(cost: group.count) {
+                        .items(id, PolicyLoader.readItems(group[...], rules: rules, itemContext, context.vocabulary))
+                    })
+                }
+            }
+        }
+        return jobs
+    }
+
+    /// A round's policies assembled over their parents, which the step before assembled.
+    static func assemblyJobs(_ round: [String], _ loading: inout Loading, _ context: PolicyContext) -> [ParallelJob<Stage>] {
+        var jobs: [ParallelJob<Stage>] = []
+        for id in round {
+            // Taken out of `loading`, so that the job holds the last reference and frees the tree.
+            guard let policy = loading.started.removeValue(forKey: id)?.value else { continue }
+            let parent = policy.parentID.flatMap { loading.policies[$0] }
+            if policy.parentID != nil, parent == nil { continue }  // the parent failed; already reported
+            guard let header = policy.header else {
+                loading.diagnostics[id] = policy.diagnostics.diagnostics
+                continue
+            }
+            let own = Handover(value: (header, policy.diagnostics)), items = loading.items.removeValue(forKey: id) ?? []
+            jobs.append(ParallelJob(cost: policy.size) {
+                let (policy, problems) = assemble(own.value.0, items, parent: parent, own.value.1, context)
+                return .assembled(id, policy, problems)
+            })
+        }
+        return jobs
+    }
+
+    /// One policy assembled over its parent, with its notices, and the problems found.
+    static func assemble(_ header: consuming PolicyHeader, _ items: [PolicyItems], parent: Policy?, _ diagnostics: DiagnosticCollector,
+                         _ context: PolicyContext) -> (Policy?, [Diagnostic]) {
         let quotes = context.checkingQuotes ? QuoteChecker(directory: context.directory, diagnostics: diagnostics) : nil
         guard var policy = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics, quoteChecker: quotes)
-            .load(root, file: url.path, parent: parent) else { return (nil, diagnostics.diagnostics) }
-        policy.notices = notices(for: policy, in: context.directory, inherited: parent?.notices ?? [], context.vocabulary, diagnostics)
+            .assemble(header, items, parent: parent) else { return (nil, diagnostics.diagnostics) }
+        policy.notices = notices(for: policy, inherited: parent?.notices ?? [], context, diagnostics)
         return (policy, diagnostics.diagnostics)
     }
 
     /// The policy's own notices (`notices/<id>.json5`), then the inherited ones it does not
     /// replace by id: the first whose outcome matches is the one a result calls for.
-    static func notices(for policy: Policy, in directory: URL, inherited: [Notice], _ vocabulary: Vocabulary,
-                        _ diagnostics: DiagnosticCollector) -> [Notice] {
-        let url = directory.appendingPathComponent("notices/\(policy.id).json5")
-        guard FileManager.default.fileExists(atPath: url.path), let root = parse(url, diagnostics) else {
+    static func notices(for policy: Policy, inherited: [Notice], _ context: PolicyContext, _ diagnostics: DiagnosticCollector) -> [Notice] {
+        guard let root = parsedNotices(of: policy.id, context, diagnostics) else {
             return inherited.filter { notice in notice.when.allSatisfy { when in
                 policy.procedure(notice.procedure)?.stages.contains { $0.id == when.stage } == true } }
         }
-        let own = NoticeLoader(diagnostics: diagnostics).load(root, for: policy, vocabulary: vocabulary)
+        let own = NoticeLoader(diagnostics: diagnostics).load(root, for: policy, vocabulary: context.vocabulary)
         let usable = inherited.filter { notice in
             !own.contains { $0.id == notice.id }
                 && notice.when.allSatisfy { when in policy.procedure(notice.procedure)?.stages.contains { $0.id == when.stage } == true }
         }
         return own + usable
+    }
+
+    /// The notices file of a policy id.
+    static func noticesURL(of id: String, in directory: URL) -> URL {
+        directory.appendingPathComponent("notices/\(id).json5")
+    }
+
+    /// The tree of a policy's notices file, parsed already or now; nil when there is none
+    /// or it cannot be parsed (reported).
+    static func parsedNotices(of id: String, _ context: PolicyContext, _ diagnostics: DiagnosticCollector) -> JSONNode? {
+        let url = noticesURL(of: id, in: context.directory)
+        if let (root, problems) = context.notices[url] {
+            problems.forEach(diagnostics.add)
+            return root
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return parse(url, diagnostics)
     }
 
     /// The id a policy file `extends`, read before the file is loaded.
