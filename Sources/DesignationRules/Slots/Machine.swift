@@ -97,6 +97,8 @@ struct Machine: Sendable {
             if case .boolean(decisive) = b { return decided(decisive, mark) }
             return a.isKnown && b.isKnown ? .boolean(!decisive) : .unknown
         case .compare where instruction.factWithConstant && !recordsNeeds:
+            // A fact with a constant, most comparisons: both read in place (neither is
+            // today, so no boundary is noted; a missing fact is recorded by `compare`).
             let x = store[fact: Int(code[Int(instruction.a)].a)], y = code[Int(instruction.b)].cell
             guard x.isKnown, y.isKnown else { return .unknown }
             return compared(x, y, instruction.binary)
