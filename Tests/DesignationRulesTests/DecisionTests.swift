@@ -93,4 +93,20 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == value.serialized(pretty: false))
         #expect(value.serialized(pretty: false) == #"{"a":[1,2.5,null,true,false],"b":"引号\"反斜杠\\换行\n\t\u0001","c":{},"d":[]}"#)
     }
+
+    /// The bytes writer looks for escapes eight bytes at a time; the string writer byte by
+    /// byte. Seeded strings put quotes, backslashes and control characters at every offset
+    /// of a word, among ASCII and Chinese, and both must write the same, and read back.
+    @Test func escapesFoundAtEveryOffset() throws {
+        var random = FuzzTests.Random(state: 0x5EED_0009)
+        let pieces = ["a", "institution", "医", "院名", "\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", " ", "\u{7F}", "😀", "/"]
+        for _ in 0 ..< 2_000 {
+            let text = (0 ..< random.below(30)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            var bytes: [UInt8] = []
+            JSONOutput.string(text).write(compactTo: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == JSONOutput.string(text).serialized(pretty: false), "\(text.debugDescription)")
+            let read = try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) as? String
+            #expect(read == text, "\(text.debugDescription)")
+        }
+    }
 }

@@ -51,23 +51,47 @@ public indirect enum JSONOutput: Sendable {
         var value = value
         value.withUTF8 { bytes in
             var plain = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            while let index = nextEscape(in: bytes, from: plain) {
                 out += bytes[plain ..< index]
                 plain = index + 1
-                switch byte {
+                switch bytes[index] {
                 case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
                 case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
                 case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
                 case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
                 case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
                 default:
-                    let hex = Array(String(byte, radix: 16).utf8)
+                    let hex = Array(String(bytes[index], radix: 16).utf8)
                     out += Array("\\u00".utf8) + (hex.count == 1 ? [UInt8(ascii: "0")] : []) + hex
                 }
             }
             out += bytes[plain...]
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The first byte at or after `start` that JSON escapes (a quote, a backslash or a
+    /// control character), looked for eight bytes at a time: batch mode writes every
+    /// message and question through here.
+    private static func nextEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+                // Exact for the lowest flagged byte, which is all that is used.
+                let flags = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word) & highs
+                if flags != 0 { return index + UInt64(littleEndian: flags).trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return nil
     }
 
     private func write(to out: inout String, indent: Int?) {
