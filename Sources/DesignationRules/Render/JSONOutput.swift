@@ -76,12 +76,8 @@ public indirect enum JSONOutput: Sendable {
     private static func nextEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
-                // Exact for the lowest flagged byte, which is all that is used.
-                let flags = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word) & highs
+                let flags = StringBytes.specialBytes(in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 if flags != 0 { return index + UInt64(littleEndian: flags).trailingZeroBitCount / 8 }
                 index += 8
             }

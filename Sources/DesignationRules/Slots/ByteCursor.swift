@@ -81,18 +81,14 @@ struct ByteCursor {
     mutating func plainString() -> UnsafeBufferPointer<UInt8>.SubSequence? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
-        let highs: UInt64 = 0x8080_8080_8080_8080
         // The high bits of the string's bytes, gathered as they are passed.
         var high: UInt64 = 0
         // Eight bytes at a time: the lowest byte that is a quote, a backslash or a
-        // control character ends the scan (the bit tricks below are exact for the
-        // lowest such byte; only bytes above it can be flagged wrongly).
+        // control character ends the scan.
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
             while index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
-                let flags = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word) & highs
+                let flags = StringBytes.specialBytes(in: word)
                 if flags != 0 {
                     let before = (UInt64(littleEndian: flags).trailingZeroBitCount) / 8
                     high |= word & (before == 0 ? 0 : UInt64.max >> (64 - 8 * before))
@@ -108,7 +104,7 @@ struct ByteCursor {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { return ended(from: start, high: high) }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-            if byte >= 0x80 { high = highs }
+            if byte >= 0x80 { high = StringBytes.highBits }
             index += 1
         }
         return nil
@@ -119,7 +115,7 @@ struct ByteCursor {
     private mutating func ended(from start: Int, high: UInt64) -> UnsafeBufferPointer<UInt8>.SubSequence? {
         let text = bytes[start ..< index]
         index += 1
-        guard high & 0x8080_8080_8080_8080 == 0 || UTF8Check.firstInvalidByte(in: text) == nil else { return nil }
+        guard high & StringBytes.highBits == 0 || UTF8Check.firstInvalidByte(in: text) == nil else { return nil }
         return text
     }
 
