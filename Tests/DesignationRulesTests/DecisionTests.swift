@@ -81,6 +81,24 @@ import Testing
     }
 }
 
+/// Batch mode's error records, written straight into bytes, are those of the schema's
+/// readable definition.
+@Suite struct ErrorRecordTests {
+    @Test func bytesEqualTheDefinition() throws {
+        let evaluator = try #require(Evaluator(policy: Repository.policySet.policies["national"]!, calendar: Repository.policySet.calendar))
+        let writer = DecisionWriter(evaluator: evaluator)
+        let located = Diagnostic(code: "wrong-type", at: DesignationRules.SourceLocation(file: "line 3", line: 1, column: 15),
+                                 "`bed_count` must be a whole number, not \"十\"\n(see the vocabulary)")
+        let unlocated = Diagnostic(code: "empty-line", at: nil, "the line is empty; expected one JSON profile per line")
+        for problems in [[], [located], [unlocated], [located, unlocated, located]] {
+            var reference: [UInt8] = [], written: [UInt8] = []
+            BatchRecord.error(line: 12, code: "bad-input", problems).write(compactTo: &reference)
+            writer.writeError(line: 12, code: "bad-input", problems, to: &written)
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: reference, as: UTF8.self))
+        }
+    }
+}
+
 @Suite struct JSONOutputTests {
     @Test func compactBytesEqualTheCompactString() {
         let value = JSONOutput.object([

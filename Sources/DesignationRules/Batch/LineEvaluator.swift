@@ -54,7 +54,7 @@ struct LineEvaluator {
             writer.write(line: number, decision, to: &output.bytes)
         } catch {
             output.errors += 1
-            BatchRecord.error(line: number, code: "bad-input", error.diagnostics).write(compactTo: &output.bytes)
+            writer.writeError(line: number, code: "bad-input", error.diagnostics, to: &output.bytes)
         }
     }
 }
