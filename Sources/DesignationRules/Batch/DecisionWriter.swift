@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes `BatchRecord.decision` records straight into bytes: every id, citation and
 /// stage name is escaped once, when the writer is made, and a record is a run of
 /// copies into the writer's own memory, handed to the output in one append. A test

@@ -144,7 +144,6 @@ struct ObjectReader {
         return date
     }
 
-    /// Reports every member that no accessor asked for, with the nearest expected name.
     /// Takes the elements of the list under `key` out of the object, leaving an empty list
     /// in their place, so that whoever reads them holds the only reference and frees them
     /// on its own core. Nothing is marked read or reported: `array` does that later, and
@@ -156,6 +155,7 @@ struct ObjectReader {
         return elements
     }
 
+    /// Reports every member that no accessor asked for, with the nearest expected name.
     func finish() {
         for (member, found) in zip(members, found) where !found {
             let read = Set(asked)

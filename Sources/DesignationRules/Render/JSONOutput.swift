@@ -75,12 +75,10 @@ public indirect enum JSONOutput: Sendable {
     /// message and question through here.
     private static func nextEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
-        if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count {
-                let flags = StringBytes.specialBytes(in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                if flags != 0 { return index + UInt64(littleEndian: flags).trailingZeroBitCount / 8 }
-                index += 8
-            }
+        while index + 8 <= bytes.count {
+            let flags = Word.stringSpecials(Word.load(bytes, at: index))
+            if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
+            index += 8
         }
         while index < bytes.count {
             let byte = bytes[index]

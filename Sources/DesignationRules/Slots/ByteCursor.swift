@@ -83,28 +83,26 @@ struct ByteCursor {
         let start = index
         // The high bits of the string's bytes, gathered as they are passed.
         var high: UInt64 = 0
-        // Eight bytes at a time: the lowest byte that is a quote, a backslash or a
+        // Eight bytes at a time: the first byte that is a quote, a backslash or a
         // control character ends the scan.
-        if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let flags = StringBytes.specialBytes(in: word)
-                if flags != 0 {
-                    let before = (UInt64(littleEndian: flags).trailingZeroBitCount) / 8
-                    high |= word & (before == 0 ? 0 : UInt64.max >> (64 - 8 * before))
-                    index += before
-                    guard bytes[index] == UInt8(ascii: "\"") else { return nil }
-                    return ended(from: start, high: high)
-                }
-                high |= word
-                index += 8
+        while index + 8 <= bytes.count {
+            let word = Word.load(bytes, at: index)
+            let flags = Word.stringSpecials(word)
+            if flags != 0 {
+                let before = flags.trailingZeroBitCount / 8
+                high |= word & (before == 0 ? 0 : UInt64.max >> (64 - 8 * before))
+                index += before
+                guard bytes[index] == UInt8(ascii: "\"") else { return nil }
+                return ended(from: start, high: high)
             }
+            high |= word
+            index += 8
         }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { return ended(from: start, high: high) }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-            if byte >= 0x80 { high = StringBytes.highBits }
+            if byte >= 0x80 { high = Word.highBits }
             index += 1
         }
         return nil
@@ -115,7 +113,7 @@ struct ByteCursor {
     private mutating func ended(from start: Int, high: UInt64) -> UnsafeBufferPointer<UInt8>.SubSequence? {
         let text = bytes[start ..< index]
         index += 1
-        guard high & StringBytes.highBits == 0 || UTF8Check.firstInvalidByte(in: text) == nil else { return nil }
+        guard high & Word.highBits == 0 || UTF8Check.firstInvalidByte(in: text) == nil else { return nil }
         return text
     }
 
