@@ -12,15 +12,20 @@ struct LineReaderTests {
         case tooLong(Int)
     }
 
-    private static func readAll(_ text: [UInt8], bound: Int, linesPerChunk: Int) throws -> [Read] {
+    /// With `recycling`, each chunk's array goes back to the reader's pool once read, as
+    /// batch mode does, so later chunks are filled into arrays that held other lines.
+    private static func readAll(_ text: [UInt8], bound: Int, linesPerChunk: Int, recycling: Bool = false) throws -> [Read] {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString).ndjson")
         try Data(text).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let descriptor = open(url.path, O_RDONLY)
         defer { close(descriptor) }
         var reader = LineReader(descriptor: descriptor, maxLineLength: bound)
+        let pool = BufferPool(limit: 2)
+        if recycling { reader.pool = pool }
         var lines: [Read] = []
-        while let chunk = reader.chunk(of: linesPerChunk, firstNumber: lines.count + 1) {
+        while case var chunk? = reader.chunk(of: linesPerChunk, firstNumber: lines.count + 1) {
+            defer { if recycling { pool.give(&chunk.bytes) } }
             #expect(chunk.firstNumber == lines.count + 1)
             #expect(chunk.entries.count <= linesPerChunk)
             for entry in chunk.entries {
@@ -33,8 +38,8 @@ struct LineReaderTests {
         return lines
     }
 
-    @Test(arguments: [1, 7, 1024])
-    func everyLineOnceInOrder(linesPerChunk: Int) throws {
+    @Test(arguments: [(1, false), (7, false), (1024, false), (7, true), (1024, true)])
+    func everyLineOnceInOrder(linesPerChunk: Int, recycling: Bool) throws {
         let bound = 3000
         // About 4 MB: several 1 MiB blocks, so lines straddle refills. Two lines are
         // longer than a block and must be skipped; lines between the bound and a block
@@ -51,7 +56,7 @@ struct LineReaderTests {
         lines.append(Array("the last line, without a line end".utf8))
         text += lines.last!
 
-        let read = try Self.readAll(text, bound: bound, linesPerChunk: linesPerChunk)
+        let read = try Self.readAll(text, bound: bound, linesPerChunk: linesPerChunk, recycling: recycling)
         #expect(read.count == lines.count)
         for (index, (got, line)) in zip(read, lines).enumerated() {
             switch got {

@@ -33,9 +33,14 @@ public struct BatchRunner: Sendable {
     /// Runs until the input ends, `write` refuses more output, or `shouldStop` says so.
     /// Chunks already read when it stops are still evaluated and written.
     public func run(reading descriptor: Int32, write: ([UInt8]) -> Bool, shouldStop: () -> Bool) -> Summary {
+        // The chunks' arrays, read and written, go round rather than being made anew (see `BufferPool`).
+        let inputs = BufferPool(limit: threads * chunksPerLane + 1), outputs = BufferPool(limit: threads * chunksPerLane + 1)
         var reader = LineReader(descriptor: descriptor)
+        reader.pool = inputs
         var summary = Summary()
-        let pipeline = ChunkPipeline(lanes: threads) { LineEvaluator(vocabulary: vocabulary, evaluator: evaluator, asOf: asOf) }
+        let pipeline = ChunkPipeline(lanes: threads, inputs: inputs) {
+            LineEvaluator(vocabulary: vocabulary, evaluator: evaluator, asOf: asOf, outputs: outputs)
+        }
         defer { pipeline.close() }
         var read = 0, written = 0, lineNumber = 1, inputEnded = false
         while true {
@@ -52,7 +57,7 @@ public struct BatchRunner: Sendable {
                 }
             }
             if written == read { return summary }
-            let output = pipeline.output(sequence: written)
+            var output = pipeline.output(sequence: written)
             written += 1
             summary.lines += output.lines
             summary.errors += output.errors
@@ -63,6 +68,7 @@ public struct BatchRunner: Sendable {
                 summary.stopped = true
                 return summary
             }
+            outputs.give(&output.bytes)
         }
     }
 

@@ -13,14 +13,16 @@ final class ChunkPipeline: @unchecked Sendable {
     private var closed = false
     private let lanes = DispatchGroup()
 
-    init(lanes count: Int, make: @escaping @Sendable () -> LineEvaluator) {
+    /// `inputs` takes back each chunk's bytes once evaluated.
+    init(lanes count: Int, inputs: BufferPool, make: @escaping @Sendable () -> LineEvaluator) {
         for _ in 0 ..< count {
             DispatchQueue.global().async(group: lanes) { [self] in
                 // Each lane makes and owns its evaluator: nothing it reads at every line
                 // is shared with another core.
                 var evaluator = make()
-                while let (sequence, chunk) = take() {
+                while case (let sequence, var chunk)? = take() {
                     let output = evaluator.evaluate(chunk)
+                    inputs.give(&chunk.bytes)
                     condition.withLock {
                         outputs[sequence] = output
                         condition.broadcast()

@@ -8,10 +8,13 @@ struct LineEvaluator {
     private let cellDecoder: CellDecoder
     private let decoder: ProfileDecoder
     private let writer: DecisionWriter
+    /// Where a chunk's output array comes from (the writer gives it back).
+    private let outputs: BufferPool
     /// The decision of the line at hand, kept so that its lists keep their room.
     private var decision = Decision()
 
-    init(vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate) {
+    init(vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate, outputs: BufferPool) {
+        self.outputs = outputs
         worker = DecisionWorker(evaluator: evaluator, asOf: asOf)
         cellDecoder = worker.decoder(vocabulary: vocabulary)
         decoder = ProfileDecoder(vocabulary: vocabulary, asOf: asOf)
@@ -19,7 +22,7 @@ struct LineEvaluator {
     }
 
     mutating func evaluate(_ chunk: LineChunk) -> BatchRunner.ChunkOutput {
-        var output = BatchRunner.ChunkOutput()
+        var output = BatchRunner.ChunkOutput(bytes: outputs.take())
         // A decision record takes about 400 bytes: room for all at once, with no copy as it grows.
         output.bytes.reserveCapacity(chunk.entries.count * 512)
         chunk.bytes.withUnsafeBufferPointer { all in

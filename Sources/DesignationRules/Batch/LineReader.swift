@@ -23,7 +23,11 @@ public struct LineReader {
     private let descriptor: Int32
     private let maxLineLength: Int
     private var buffer: [UInt8] = []
+    /// Where each block is read, before it joins the lines not yet taken in `buffer`.
+    private var block: [UInt8] = []
     private var start = 0
+    /// Where the chunks' arrays come from, when the caller gives them back.
+    var pool: BufferPool?
     private var atEnd = false
     private var skipping = 0
     private static let blockSize = 1 << 20
@@ -51,7 +55,10 @@ public struct LineReader {
                 chunk.entries.append(.tooLong(length: length))
             }
         }
-        if let first { chunk.bytes = Self.copy(buffer, first ..< last) }
+        if let first {
+            chunk.bytes = pool?.take() ?? []
+            buffer.withUnsafeBufferPointer { chunk.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first ..< last])) }
+        }
         return chunk.entries.isEmpty ? nil : chunk
     }
 
@@ -105,31 +112,22 @@ public struct LineReader {
     }
 
     /// Reads the next block onto the end of the buffer, after dropping the lines taken.
+    /// Both arrays keep their room from one fill to the next (a new array each time
+    /// would be mapped afresh, see `BufferPool`).
     private mutating func fill() {
-        var count = 0
-        let old = buffer, kept = start ..< buffer.count
-        // The bytes not yet taken, then a block read straight after them.
-        buffer = Array(unsafeUninitializedCapacity: kept.count + Self.blockSize) { room, filled in
-            Self.copy(old, kept, to: room.baseAddress!)
-            repeat {
-                count = read(descriptor, room.baseAddress! + kept.count, Self.blockSize)
-            } while count < 0 && errno == EINTR
-            filled = kept.count + max(count, 0)
-        }
+        buffer.removeSubrange(0 ..< start)
         start = 0
-        if count <= 0 { atEnd = true }
-    }
-
-    /// `bytes[range]` as an array of its own, in one memcpy (the generic copy goes byte by byte).
-    private static func copy(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
-        Array(unsafeUninitializedCapacity: range.count) { room, filled in
-            copy(bytes, range, to: room.baseAddress!)
-            filled = range.count
+        if block.isEmpty { block = Array(repeating: 0, count: Self.blockSize) }
+        var count = 0
+        block.withUnsafeMutableBufferPointer { room in
+            repeat {
+                count = read(descriptor, room.baseAddress!, room.count)
+            } while count < 0 && errno == EINTR
         }
-    }
-
-    private static func copy(_ bytes: [UInt8], _ range: Range<Int>, to target: UnsafeMutablePointer<UInt8>) {
-        guard !range.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { target.initialize(from: $0.baseAddress! + range.lowerBound, count: range.count) }
+        guard count > 0 else {
+            atEnd = true
+            return
+        }
+        block.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
 }

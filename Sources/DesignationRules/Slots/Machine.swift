@@ -72,50 +72,52 @@ struct Machine: Sendable {
     }
 
     private mutating func run(_ index: Int32, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        let instruction = code[Int(index)]
-        switch instruction.op {
-        case .constant: return instruction.cell
+        // Fields are read in place, each where it is used: a copy of the whole
+        // instruction would be loaded at every step and packed again for every call.
+        let instruction = code.baseAddress.unsafelyUnwrapped + Int(index)
+        switch instruction.pointee.op {
+        case .constant: return instruction.pointee.cell
         case .today: return .date(Int32(today.dayNumber))
         case .fact:
-            let cell = store[fact: Int(instruction.a)]
+            let cell = store[fact: Int(instruction.pointee.a)]
             if recordsNeeds, !cell.isKnown { need(program.names[Int(index)]) }
             return cell
-        case .variable: return bindings[Int(instruction.a)]
+        case .variable: return bindings[Int(instruction.pointee.a)]
         case .field: return field(index, instruction, code)
         case .list: return list(instruction, code)
         case .not:
-            guard case .boolean(let flag) = fetch(instruction.a, code) else { return .unknown }
+            guard case .boolean(let flag) = fetch(instruction.pointee.a, code) else { return .unknown }
             return .boolean(!flag)
         case .negate: return negate(instruction, code)
         case .and, .or:
-            let decisive = instruction.op == .or
+            let decisive = instruction.pointee.op == .or
             let mark = needed.count
-            let a = fetch(instruction.a, code)
+            let a = fetch(instruction.pointee.a, code)
             if case .boolean(decisive) = a, !thorough { return a }
-            let b = fetch(instruction.b, code)
+            let b = fetch(instruction.pointee.b, code)
             if case .boolean(decisive) = a { return decided(decisive, mark) }
             if case .boolean(decisive) = b { return decided(decisive, mark) }
             return a.isKnown && b.isKnown ? .boolean(!decisive) : .unknown
-        case .compare where instruction.factWithConstant && !recordsNeeds:
+        case .compare where instruction.pointee.factWithConstant && !recordsNeeds:
             // A fact with a constant, most comparisons: both read in place (neither is
             // today, so no boundary is noted; a missing fact is recorded by `compare`).
-            let x = store[fact: Int(code[Int(instruction.a)].a)], y = code[Int(instruction.b)].cell
+            let x = store[fact: Int(code[Int(instruction.pointee.a)].a)], y = code[Int(instruction.pointee.b)].cell
             guard x.isKnown, y.isKnown else { return .unknown }
-            return compared(x, y, instruction.binary)
+            return compared(x, y, instruction.pointee.binary)
         case .compare: return compare(instruction, code)
         case .member:
-            let element = fetch(instruction.a, code)
+            let element = fetch(instruction.pointee.a, code)
             guard element.isKnown || thorough else { return .unknown }
-            let list = fetch(instruction.b, code)
+            let list = fetch(instruction.pointee.b, code)
             guard element.isKnown, case .list(let start, let count) = list else { return .unknown }
-            return .boolean(store.contains(element, start: start, count: count) != (instruction.c != 0))
+            return .boolean(store.contains(element, start: start, count: count) != (instruction.pointee.c != 0))
         case .arithmetic: return arithmetic(instruction, code)
         case .conditional:
-            guard case .boolean(let chosen) = fetch(instruction.a, code) else { return .unknown }
-            return fetch(chosen ? instruction.b : instruction.c, code)
+            guard case .boolean(let chosen) = fetch(instruction.pointee.a, code) else { return .unknown }
+            return fetch(chosen ? instruction.pointee.b : instruction.pointee.c, code)
         case .known:
             let mark = needed.count
-            let known = fetch(instruction.a, code).isKnown
+            let known = fetch(instruction.pointee.a, code).isKnown
             if recordsNeeds { needed.removeSubrange(mark...) }
             return .boolean(known)
         case .quantifier: return quantify(index, instruction, code)
@@ -126,36 +128,36 @@ struct Machine: Sendable {
     // The rarer operations are kept out of `run`, so that its frame stays small.
 
     @inline(never)
-    private mutating func negate(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        cell(fetch(instruction.a, code).value(store).flatMap(ExpressionEvaluator.negated))
+    private mutating func negate(_ instruction: UnsafePointer<Program.Instruction>, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        cell(fetch(instruction.pointee.a, code).value(store).flatMap(ExpressionEvaluator.negated))
     }
 
     @inline(never)
-    private mutating func arithmetic(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        let x = fetch(instruction.a, code)
+    private mutating func arithmetic(_ instruction: UnsafePointer<Program.Instruction>, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        let x = fetch(instruction.pointee.a, code)
         guard x.isKnown || thorough else { return .unknown }
-        let y = fetch(instruction.b, code)
+        let y = fetch(instruction.pointee.b, code)
         // A date moved by a period (`notice_date + rectification_period`), the commonest
         // sum, as `combine` moves it but without making values of the cells.
         if case .date(let day) = x, case .period(let amount, let unit) = y {
-            let signed = Period(instruction.binary == .subtract ? -Int(amount) : Int(amount), unit)
+            let signed = Period(instruction.pointee.binary == .subtract ? -Int(amount) : Int(amount), unit)
             return .date(Int32(sharedFunctions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date.dayNumber))
         }
         guard let a = x.value(store), let b = y.value(store) else { return .unknown }
-        return cell(functions.combine(instruction.binary, a, b).0)
+        return cell(functions.combine(instruction.pointee.binary, a, b).0)
     }
 
     @inline(never)
-    private mutating func field(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        guard case .record(let start) = fetch(instruction.a, code) else { return .unknown }
-        let cell = store.cells[Int(start + instruction.b)]
+    private mutating func field(_ index: Int32, _ instruction: UnsafePointer<Program.Instruction>, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        guard case .record(let start) = fetch(instruction.pointee.a, code) else { return .unknown }
+        let cell = store.cells[Int(start + instruction.pointee.b)]
         if recordsNeeds, !cell.isKnown {
-            let base = code[Int(instruction.a)]
+            let base = code[Int(instruction.pointee.a)]
             let name = program.names[Int(index)]
             if base.op == .variable, let path = bindingPaths[Int(base.a)] {
                 need(path + "." + name)
             } else {
-                need(program.texts[Int(instruction.a)] + "." + name)
+                need(program.texts[Int(instruction.pointee.a)] + "." + name)
             }
         }
         return cell
@@ -163,10 +165,10 @@ struct Machine: Sendable {
 
     /// A list written in the expression with facts among its elements: built after the profile's cells.
     @inline(never)
-    private mutating func list(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+    private mutating func list(_ instruction: UnsafePointer<Program.Instruction>, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         var cells: [Cell] = []
-        for offset in 0 ..< Int(instruction.b) {
-            let cell = fetch(program.operands[Int(instruction.a) + offset], code)
+        for offset in 0 ..< Int(instruction.pointee.b) {
+            let cell = fetch(program.operands[Int(instruction.pointee.a) + offset], code)
             if !cell.isKnown, !thorough { return .unknown }
             cells.append(cell)
         }
@@ -177,16 +179,16 @@ struct Machine: Sendable {
     }
 
     @inline(never)
-    private mutating func compare(_ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        let x = fetch(instruction.a, code)
+    private mutating func compare(_ instruction: UnsafePointer<Program.Instruction>, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        let x = fetch(instruction.pointee.a, code)
         guard x.isKnown || thorough else { return .unknown }
-        let y = fetch(instruction.b, code)
+        let y = fetch(instruction.pointee.b, code)
         guard x.isKnown, y.isKnown else { return .unknown }
         if recordsBoundaries {
-            if instruction.todaySide == 1, case .date(let day) = y { noteBoundary(day) }
-            if instruction.todaySide == 2, case .date(let day) = x { noteBoundary(day) }
+            if instruction.pointee.todaySide == 1, case .date(let day) = y { noteBoundary(day) }
+            if instruction.pointee.todaySide == 2, case .date(let day) = x { noteBoundary(day) }
         }
-        return compared(x, y, instruction.binary)
+        return compared(x, y, instruction.pointee.binary)
     }
 
     /// Two known cells compared.
@@ -213,9 +215,9 @@ struct Machine: Sendable {
     }
 
     @inline(never)
-    private mutating func quantify(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
-        guard case .list(let start, let count) = fetch(instruction.a, code) else { return .unknown }
-        let quantifier = instruction.quantifier
+    private mutating func quantify(_ index: Int32, _ instruction: UnsafePointer<Program.Instruction>, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+        guard case .list(let start, let count) = fetch(instruction.pointee.a, code) else { return .unknown }
+        let quantifier = instruction.pointee.quantifier
         let mark = needed.count
         var sawUnknown = false
         var decided = false
@@ -227,7 +229,7 @@ struct Machine: Sendable {
                 let listPath = program.names[Int(index)]
                 bindingPaths.append(listPath.isEmpty ? nil : "\(listPath)[\(offset)]")
             }
-            let result = fetch(instruction.b, code)
+            let result = fetch(instruction.pointee.b, code)
             bindings.removeLast()
             if recordsNeeds { bindingPaths.removeLast() }
             switch quantifier {
@@ -258,11 +260,11 @@ struct Machine: Sendable {
     }
 
     @inline(never)
-    private mutating func call(_ index: Int32, _ instruction: Program.Instruction, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
+    private mutating func call(_ index: Int32, _ instruction: UnsafePointer<Program.Instruction>, _ code: UnsafeBufferPointer<Program.Instruction>) -> Cell {
         var arguments: [Value] = []
         var complete = true
-        for offset in 0 ..< Int(instruction.b) {
-            if let value = fetch(program.operands[Int(instruction.a) + offset], code).value(store) {
+        for offset in 0 ..< Int(instruction.pointee.b) {
+            if let value = fetch(program.operands[Int(instruction.pointee.a) + offset], code).value(store) {
                 arguments.append(value)
             } else {
                 complete = false
@@ -270,7 +272,7 @@ struct Machine: Sendable {
             }
         }
         guard complete else { return .unknown }
-        return cell(functions.call(instruction.builtin, arguments, text: program.texts[Int(index)]).value)
+        return cell(functions.call(instruction.pointee.builtin, arguments, text: program.texts[Int(index)]).value)
     }
 
     /// An `and` or `or` decided by one side: the other side's missing facts are not needed.
