@@ -36,12 +36,11 @@ struct ByteCursor {
     }
 
     /// The string `"key"`, key `index` of `table`, if the text goes on with it.
+    @inline(__always)
     mutating func take(key index: Int, of table: ByteKeyTable) -> Bool {
-        let length = table.length(of: index)
-        let end = self.index + length + 2
-        guard length > 0, end <= bytes.count, bytes[self.index] == UInt8(ascii: "\""), bytes[end - 1] == UInt8(ascii: "\""),
-              table.key(index, isAt: bytes.baseAddress! + self.index + 1) else { return false }
-        self.index = end
+        guard let length = table.quotedLength(of: index, at: bytes.baseAddress.unsafelyUnwrapped + self.index,
+                                              available: bytes.count - self.index) else { return false }
+        self.index += length
         return true
     }
 
@@ -62,6 +61,7 @@ struct ByteCursor {
     }
 
     /// Whether a word goes on at `position` (`truex` is not `true`).
+    @inline(__always)
     private func continuesWord(at position: Int) -> Bool { position < bytes.count && Self.isWordByte(bytes[position]) }
 
     /// `null`, looked at only when the value starts with `n`.
@@ -70,6 +70,7 @@ struct ByteCursor {
         index < bytes.count && bytes[index] == UInt8(ascii: "n") && takeWord("null")
     }
 
+    @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
     }

@@ -3,8 +3,8 @@ import Foundation
 /// Finds a key by its UTF-8 bytes without making a String of them: an open-addressing
 /// table on a hash of a few of the key's bytes. Each slot keeps the key's hash and
 /// length beside its place, so that a miss rarely reads key bytes, and a hit is checked
-/// byte for byte. The keys sit in one byte array, so a look-up touches no reference
-/// count. Built once; read by every thread.
+/// byte for byte. The keys sit in one block of bytes, read in place, so a look-up
+/// touches no reference count. Built once; read by every thread.
 struct ByteKeyTable: Sendable {
     private struct Slot: Sendable {
         /// Index of the key plus one; 0 is an empty slot.
@@ -14,30 +14,32 @@ struct ByteKeyTable: Sendable {
         var hash: UInt32 = 0
     }
 
-    /// Every key's bytes, one after another; key i is `bytes[starts[i] ..< starts[i + 1]]`.
-    private let bytes: [UInt8]
-    private let starts: [Int]
-    private let slots: [Slot]
+    /// Every key as JSON writes it, in quotes, one after another: key i is bytes
+    /// `starts[i] ..< starts[i + 1]` (what the text must go on with, for a guess).
+    private let quoted: FixedMemory<UInt8>
+    private let starts: FixedMemory<Int>
+    private let slots: FixedMemory<Slot>
     private let mask: Int
     /// How many keys the table has.
     let count: Int
 
     init(_ keys: [[UInt8]]) {
         count = keys.count
-        bytes = keys.flatMap { $0 }
-        starts = keys.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        quoted = FixedMemory(keys.flatMap { [UInt8(ascii: "\"")] + $0 + [UInt8(ascii: "\"")] })
+        starts = FixedMemory(keys.reduce(into: [0]) { $0.append($0.last! + $1.count + 2) })
         var size = 4
         while size < keys.count * 2 { size *= 2 }
         var slots = [Slot](repeating: Slot(), count: size)
-        var start = 0
+        // Each slot points at its key's bytes inside the quotes.
+        var start = 1
         for (index, key) in keys.enumerated() {
             let hash = key.withUnsafeBufferPointer { Self.hash($0.baseAddress, $0.count) }
             var slot = hash & (size - 1)
             while slots[slot].entry != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Slot(entry: Int32(index + 1), count: Int32(key.count), start: Int32(start), hash: UInt32(truncatingIfNeeded: hash))
-            start += key.count
+            start += key.count + 2
         }
-        self.slots = slots
+        self.slots = FixedMemory(slots)
         mask = size - 1
     }
 
@@ -46,27 +48,45 @@ struct ByteKeyTable: Sendable {
         let pointer = key.base.baseAddress.map { $0 + key.startIndex }
         let count = key.count
         let hash = Self.hash(pointer, count)
-        return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { stored in
-                var slot = hash & mask
-                while true {
-                    let candidate = slots[slot]
-                    if candidate.entry == 0 { return nil }
-                    if candidate.hash == UInt32(truncatingIfNeeded: hash), Int(candidate.count) == count,
-                       count == 0 || memcmp(stored.baseAddress! + Int(candidate.start), pointer!, count) == 0 {
-                        return Int(candidate.entry) - 1
-                    }
-                    slot = (slot + 1) & mask
-                }
+        var slot = hash & mask
+        while true {
+            let candidate = slots.at(slot).pointee
+            if candidate.entry == 0 { return nil }
+            if candidate.hash == UInt32(truncatingIfNeeded: hash), Int(candidate.count) == count,
+               count == 0 || memcmp(quoted.at(Int(candidate.start)), pointer!, count) == 0 {
+                return Int(candidate.entry) - 1
             }
+            slot = (slot + 1) & mask
         }
     }
 
-    func length(of index: Int) -> Int { starts[index + 1] - starts[index] }
+    /// How many bytes key `index` takes in quotes, when the `available` bytes at `pointer`
+    /// start with it so; nil otherwise.
+    @inline(__always)
+    func quotedLength(of index: Int, at pointer: UnsafePointer<UInt8>, available: Int) -> Int? {
+        let start = starts.at(index).pointee, length = starts.at(index + 1).pointee - start
+        guard length <= available, Self.equal(quoted.at(start), pointer, count: length) else { return nil }
+        return length
+    }
 
-    /// Whether the `length(of: index)` bytes at `pointer` are key `index`.
-    func key(_ index: Int, isAt pointer: UnsafePointer<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { stored in memcmp(stored.baseAddress! + starts[index], pointer, length(of: index)) == 0 }
+    /// Whether the `count` bytes at `a` and at `b` are the same: a word at a time (the
+    /// last word overlapping the one before), inlined. A quoted key has at least three
+    /// bytes, and most have more than eight.
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        func word(_ pointer: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+            UnsafeRawPointer(pointer + offset).loadUnaligned(as: UInt64.self)
+        }
+        guard count >= 8 else {
+            for offset in 0 ..< count where a[offset] != b[offset] { return false }
+            return true
+        }
+        var offset = 0
+        while offset + 8 < count {
+            guard word(a, offset) == word(b, offset) else { return false }
+            offset += 8
+        }
+        return word(a, count - 8) == word(b, count - 8)
     }
 
     /// The length and the first and last eight bytes (or the bytes, if fewer), mixed:

@@ -40,21 +40,32 @@ public struct CellDecoder: Sendable {
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { cursor.index = 3 }
         // The store lends what it keeps for the decoder between lines, the room for list
         // elements and the key guesses (swapped, so that neither is shared and copied).
-        var scratch = Scratch(pending: [], keyGuesses: [])
-        swap(&scratch.pending, &store.pending)
-        swap(&scratch.keyGuesses, &store.keyGuesses)
+        var pending: [Cell] = [], guesses: [Int32] = []
+        swap(&pending, &store.pending)
+        swap(&guesses, &store.keyGuesses)
         defer {
-            swap(&scratch.pending, &store.pending)
-            swap(&scratch.keyGuesses, &store.keyGuesses)
+            swap(&pending, &store.pending)
+            swap(&guesses, &store.keyGuesses)
         }
-        if scratch.keyGuesses.count != plans.guessCount { scratch.keyGuesses = Array(repeating: -1, count: plans.guessCount) }
-        guard object(&cursor, names: DecodingPlans.factNames, plans: 0 ..< plans.tables[DecodingPlans.factNames].count, base: nil,
-                     path: { nil }, &store, &scratch) else { return .declined }
+        if guesses.count != plans.guessCount { guesses = Array(repeating: -1, count: plans.guessCount) }
+        var lateDates: [LateDate] = []
+        // The guesses are read and written at every key: in place, for the whole line.
+        let read = guesses.withUnsafeMutableBufferPointer { guesses in
+            var scratch = Scratch(pending: pending, guesses: guesses.baseAddress!)
+            pending = []
+            defer {
+                swap(&pending, &scratch.pending)
+                lateDates = scratch.lateDates
+            }
+            return object(&cursor, names: DecodingPlans.factNames, plans: 0 ..< plans.tables[DecodingPlans.factNames].count, base: nil,
+                          path: { nil }, &store, &scratch)
+        }
+        guard read else { return .declined }
         cursor.skipSpace()
         guard cursor.atEnd else { return .declined }
-        if scratch.lateDates.isEmpty { return .decoded }
+        if lateDates.isEmpty { return .decoded }
         var problems: [Diagnostic] = []
-        for late in scratch.lateDates {
+        for late in lateDates {
             let (line, column) = Self.position(of: late.offset, in: buffer)
             problems.append(ProfileDecoder.futureDate(late.text, path: late.path, asOf: asOf, plans.definitions[late.definition],
                                                       at: SourceLocation(file: source(), line: line, column: column)))
@@ -85,7 +96,8 @@ public struct CellDecoder: Sendable {
     /// and the dates found too late.
     private struct Scratch {
         var pending: [Cell]
-        var keyGuesses: [Int32]
+        /// `CellStore.keyGuesses`, in place.
+        let guesses: UnsafeMutablePointer<Int32>
         var lateDates: [LateDate] = []
     }
 
@@ -104,31 +116,31 @@ public struct CellDecoder: Sendable {
         guard cursor.take(UInt8(ascii: "{")) else { return false }
         cursor.skipSpace()
         if cursor.take(UInt8(ascii: "}")) { return true }
-        var guess = plans.guessStarts[names]
+        var guess = plans.guessStart(names)
         while true {
             cursor.skipSpace()
-            let guessed = Int(scratch.keyGuesses[guess])
+            let guessed = Int(scratch.guesses[guess])
             let index: Int
             if guessed >= 0, cursor.take(key: guessed, of: plans.tables[names]) {
                 index = guessed
             } else {
                 guard let key = cursor.plainString(), let found = plans.tables[names].index(of: key) else { return false }
-                scratch.keyGuesses[guess] = Int32(found)
+                scratch.guesses[guess] = Int32(found)
                 index = found
             }
             guard seen.insert(index) else { return false }
-            guess = plans.guessStarts[names] + 1 + index
+            guess = plans.guessStart(names) + 1 + index
             cursor.skipSpace()
             guard cursor.take(UInt8(ascii: ":")) else { return false }
             cursor.skipSpace()
-            let plan = plans.plans[members.lowerBound + index]
-            var guessOfValue = plans.guessStarts[plan.values]
+            let plan = plans.plan(members.lowerBound + index)
+            var guessOfValue = plans.guessStart(plan.pointee.values)
             // null is unknown, as the full decoder reads it.
             if !cursor.takeNull() {
-                guard let cell = plan.isList ? list(&cursor, plan, container: path, &store, &scratch)
+                guard let cell = plan.pointee.isList ? list(&cursor, plan, container: path, &store, &scratch)
                                              : scalar(&cursor, plan, container: path, element: nil, &store, &scratch,
                                                       valueGuess: &guessOfValue) else { return false }
-                if let place = plan.place {
+                if let place = plan.pointee.place {
                     if let base { store.cells[base + place] = cell } else { store[fact: place] = cell }
                 }
             }
@@ -148,9 +160,9 @@ public struct CellDecoder: Sendable {
     /// `keyGuesses[guess]` (as keys are guessed, see `object`): the value read there last
     /// time; `guess` then moves to the guess of the value that follows this one, for the
     /// next element of a list (lists name their values in an order).
-    private func scalar(_ cursor: inout ByteCursor, _ plan: DecodingPlans.Plan, container: () -> String?, element: Int?,
+    private func scalar(_ cursor: inout ByteCursor, _ plan: UnsafePointer<DecodingPlans.Plan>, container: () -> String?, element: Int?,
                         _ store: inout CellStore, _ scratch: inout Scratch, valueGuess guess: inout Int) -> Cell? {
-        switch plan.kind {
+        switch plan.pointee.kind {
         case .boolean:
             return cursor.boolean().map { .boolean($0) }
         case .integer:
@@ -162,39 +174,39 @@ public struct CellDecoder: Sendable {
         case .text:
             // A text no rule reads (a name, an address) is checked, not copied.
             guard let text = cursor.plainString() else { return nil }
-            return plan.place == nil ? .unknown : store.appendText(text)
+            return plan.pointee.place == nil ? .unknown : store.appendText(text)
         case .date:
             let offset = cursor.index
             guard let text = cursor.plainString(), let date = CivilDate(isoBytes: text) else { return nil }
-            if plan.isPastEvent, date > asOf {
-                scratch.lateDates.append(LateDate(offset: offset, path: Self.path(plans.definitions[plan.definition], in: container, element: element),
-                                                  text: String(decoding: text, as: UTF8.self), definition: plan.definition))
+            if plan.pointee.isPastEvent, date > asOf {
+                scratch.lateDates.append(LateDate(offset: offset, path: Self.path(plans.definitions[plan.pointee.definition], in: container, element: element),
+                                                  text: String(decoding: text, as: UTF8.self), definition: plan.pointee.definition))
                 return .unknown
             }
             return .date(Int32(date.dayNumber))
         case .enumeration:
             let start = cursor.index + 1
             let index: Int
-            if case let guessed = Int(scratch.keyGuesses[guess]), guessed >= 0, cursor.take(key: guessed, of: plans.tables[plan.values]) {
+            if case let guessed = Int(scratch.guesses[guess]), guessed >= 0, cursor.take(key: guessed, of: plans.tables[plan.pointee.values]) {
                 index = guessed
             } else {
-                guard let text = cursor.plainString(), let found = plans.tables[plan.values].index(of: text) else { return nil }
-                scratch.keyGuesses[guess] = Int32(found)
+                guard let text = cursor.plainString(), let found = plans.tables[plan.pointee.values].index(of: text) else { return nil }
+                scratch.guesses[guess] = Int32(found)
                 index = found
             }
-            guess = plans.guessStarts[plan.values] + 1 + index
+            guess = plans.guessStart(plan.pointee.values) + 1 + index
             return plans.constant(index, of: plan) ?? store.appendText(cursor.bytes[start ..< cursor.index - 1])
         case .records, .unreadable:
             return nil
         }
     }
 
-    private func list(_ cursor: inout ByteCursor, _ plan: DecodingPlans.Plan, container: () -> String?,
+    private func list(_ cursor: inout ByteCursor, _ plan: UnsafePointer<DecodingPlans.Plan>, container: () -> String?,
                       _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
-        if plan.kind == .records { return records(&cursor, plan, container: container, &store, &scratch) }
+        if plan.pointee.kind == .records { return records(&cursor, plan, container: container, &store, &scratch) }
         // A scalar takes no cell but its own, so the elements go straight to the store, side by side.
         let start = store.cells.count
-        var guess = plans.guessStarts[plan.values]
+        var guess = plans.guessStart(plan.pointee.values)
         let read = Self.elements(&cursor) { cursor in
             guard let item = scalar(&cursor, plan, container: container, element: store.cells.count - start, &store, &scratch,
                                     valueGuess: &guess) else { return false }
@@ -206,21 +218,21 @@ public struct CellDecoder: Sendable {
 
     /// A list of records: each record's fields take cells as they are read, so the
     /// records themselves wait in `pending`, then go to the store together.
-    private func records(_ cursor: inout ByteCursor, _ plan: DecodingPlans.Plan, container: () -> String?,
+    private func records(_ cursor: inout ByteCursor, _ plan: UnsafePointer<DecodingPlans.Plan>, container: () -> String?,
                          _ store: inout CellStore, _ scratch: inout Scratch) -> Cell? {
         // For the key paths of messages (the closure below must not copy the decoder).
         let definitions = plans.definitions
-        let fields = plan.firstField ..< plan.firstField + plans.tables[plan.fieldNames].count
+        let fields = plan.pointee.firstField ..< plan.pointee.firstField + plans.tables[plan.pointee.fieldNames].count
         let mark = scratch.pending.count
         // A record takes a few cells: appended one by one, which costs less than the
         // generic ways of adding or removing a run.
         defer { while scratch.pending.count > mark { scratch.pending.removeLast() } }
         let read = Self.elements(&cursor) { cursor in
             let start = store.cells.count
-            for _ in 0 ..< plan.recordSize { store.cells.append(.unknown) }
+            for _ in 0 ..< plan.pointee.recordSize { store.cells.append(.unknown) }
             let element = scratch.pending.count - mark
-            guard object(&cursor, names: plan.fieldNames, plans: fields, base: start,
-                         path: { Self.path(definitions[plan.definition], in: container, element: element) }, &store, &scratch) else { return false }
+            guard object(&cursor, names: plan.pointee.fieldNames, plans: fields, base: start,
+                         path: { Self.path(definitions[plan.pointee.definition], in: container, element: element) }, &store, &scratch) else { return false }
             scratch.pending.append(.record(start: Int32(start)))
             return true
         }
@@ -244,9 +256,9 @@ public struct CellDecoder: Sendable {
         }
     }
 
-    private func within(_ number: Double, _ plan: DecodingPlans.Plan) -> Bool {
-        if let minimum = plan.minimum, number < minimum { return false }
-        if let maximum = plan.maximum, number > maximum { return false }
+    private func within(_ number: Double, _ plan: UnsafePointer<DecodingPlans.Plan>) -> Bool {
+        if let minimum = plan.pointee.minimum, number < minimum { return false }
+        if let maximum = plan.pointee.maximum, number > maximum { return false }
         return true
     }
 }

@@ -43,13 +43,27 @@ struct DecodingPlans: Sendable {
     /// The top-level facts' names are table 0; their plans start at 0.
     static let factNames = 0
 
+    /// `plans` and `guessStarts`, for the decoder to read in place (see `FixedMemory`).
+    private(set) var planMemory = FixedMemory<Plan>([])
+    private(set) var guessStartMemory = FixedMemory<Int>([])
+
+    /// Plan `index`, in place.
+    @inline(__always)
+    func plan(_ index: Int) -> UnsafePointer<Plan> { UnsafePointer(planMemory.at(index)) }
+
+    /// Where the guesses of table `table` start in `CellStore.keyGuesses`.
+    @inline(__always)
+    func guessStart(_ table: Int) -> Int { guessStartMemory.at(table).pointee }
+
     init(vocabulary: Vocabulary, program: Program) {
         tables.append(ByteKeyTable(vocabulary.facts.map { Array($0.path.utf8) }))
         _ = add(vocabulary.facts, program) { program.layout.slot(of: $0.path) }
         guessStarts = tables.reduce(into: [0]) { $0.append($0.last! + $1.count + 1) }.dropLast()
+        planMemory = FixedMemory(plans)
+        guessStartMemory = FixedMemory(guessStarts)
     }
 
-    func constant(_ index: Int, of plan: Plan) -> Cell? { constants[plan.firstConstant + index] }
+    func constant(_ index: Int, of plan: UnsafePointer<Plan>) -> Cell? { constants[plan.pointee.firstConstant + index] }
 
     /// Adds the plans of `definitions` side by side; returns where they start.
     private mutating func add(_ definitions: [FactDefinition], _ program: Program, place: (FactDefinition) -> Int?) -> Int {

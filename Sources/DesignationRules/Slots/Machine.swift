@@ -10,7 +10,7 @@ struct Machine: Sendable {
     var today: CivilDate
     /// The program's instructions, read in place: an array read at every step would be
     /// retained and released at every step.
-    private let memory: InstructionMemory
+    private let memory: FixedMemory<Program.Instruction>
     private nonisolated(unsafe) let code: UnsafeBufferPointer<Program.Instruction>
     /// Arithmetic on dates and the built-in functions are the traced evaluator's own,
     /// made anew for another date only when one is used (the earliest-date search moves
@@ -39,8 +39,8 @@ struct Machine: Sendable {
 
     init(program: Program, today: CivilDate, calendar: WorkingDayCalendar) {
         self.program = program
-        memory = InstructionMemory(program.instructions)
-        code = UnsafeBufferPointer(memory.instructions)
+        memory = FixedMemory(program.instructions)
+        code = UnsafeBufferPointer(memory.elements)
         store = program.makeStore()
         self.today = today
         sharedFunctions = ExpressionEvaluator(facts: [:], today: today, calendar: calendar)
@@ -291,21 +291,6 @@ struct Machine: Sendable {
         if let cell = Cell(scalar: value) { return cell }
         guard case .text(let text) = value else { preconditionFailure("no function returns a list or a record") }
         return store.appendText(text.utf8)
-    }
-}
-
-/// Instructions copied out of their array once, for a machine to read in place.
-final class InstructionMemory: Sendable {
-    nonisolated(unsafe) let instructions: UnsafeMutableBufferPointer<Program.Instruction>
-
-    init(_ source: [Program.Instruction]) {
-        instructions = .allocate(capacity: source.count)
-        _ = instructions.initialize(from: source)
-    }
-
-    deinit {
-        instructions.deinitialize()
-        instructions.deallocate()
     }
 }
 

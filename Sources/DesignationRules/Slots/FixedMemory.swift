@@ -1,0 +1,21 @@
+/// Elements copied out of their array once, for the fast paths to read in place: an
+/// array read in a hot loop is bounds-checked and may be retained and released at every
+/// read, and a struct read from one is copied whole. Made once, never changed, freed
+/// with its owner; only for plain elements (no references).
+final class FixedMemory<Element>: @unchecked Sendable {
+    let elements: UnsafeMutableBufferPointer<Element>
+
+    init(_ source: [Element]) {
+        elements = .allocate(capacity: source.count)
+        _ = elements.initialize(from: source)
+    }
+
+    deinit {
+        elements.deinitialize()
+        elements.deallocate()
+    }
+
+    /// The element at `index`, in place.
+    @inline(__always)
+    func at(_ index: Int) -> UnsafeMutablePointer<Element> { elements.baseAddress.unsafelyUnwrapped + index }
+}
