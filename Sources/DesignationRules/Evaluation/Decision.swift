@@ -61,12 +61,15 @@ public struct DecisionWorker: Sendable {
     public let evaluator: Evaluator
     public let asOf: CivilDate
     private let code: DecisionProgram
+    /// `code.rules`, read in place (a rule is read a few times a profile; see `FixedMemory`).
+    private let rules: FixedMemory<DecisionProgram.RuleCode>
     private var machine: Machine
 
     public init(evaluator: Evaluator, asOf: CivilDate) {
         self.evaluator = evaluator
         self.asOf = asOf
         code = evaluator.decisionProgram.detached()
+        rules = FixedMemory(code.rules)
         machine = Machine(program: code.program, today: asOf, calendar: evaluator.calendar)
     }
 
@@ -123,16 +126,16 @@ public struct DecisionWorker: Sendable {
             }
         }
         decision.statuses.withUnsafeMutableBufferPointer { statuses in
-            for index in statuses.indices { statuses[index] = status(code.rules[index]) }
+            for index in statuses.indices { statuses[index] = status(rules.at(index)) }
         }
         for index in decision.statuses.indices where decision.statuses[index] == .fail {
-            decision.passesFrom[index] = firstPass(code.rules[index])
+            decision.passesFrom[index] = firstPass(rules.at(index))
         }
         evaluator.plan.outcomeIndexes(decision.statuses, into: &decision.outcomes)
         decision.verdict = evaluator.plan.verdict(decision.outcomes)
         if scopeUnknown, decision.verdict != .ineligible { decision.verdict = .undetermined }
         if decision.verdict == .undetermined {
-            let ruleNeeds = decision.statuses.indices.filter { decision.statuses[$0] == .unknown }.map { needs(of: code.rules[$0]) }
+            let ruleNeeds = decision.statuses.indices.filter { decision.statuses[$0] == .unknown }.map { needs(of: rules.at($0)) }
             decision.questions = Evaluator.questions(verdict: decision.verdict, scope: scopeNeeded, rules: ruleNeeds)
         }
         decision.earliest = earliest(decision.statuses, decision.passesFrom)
@@ -143,25 +146,25 @@ public struct DecisionWorker: Sendable {
     /// A rule's status without waivers: `applies_if` holds, then `requires` must hold or
     /// `fails_if` must not; with applicability unknown, a test that passes anyway passes.
     @inline(__always)
-    private mutating func unwaivedStatus(_ rule: DecisionProgram.RuleCode) -> RuleStatus {
+    private mutating func unwaivedStatus(_ rule: UnsafePointer<DecisionProgram.RuleCode>) -> RuleStatus {
         var applies: Bool? = true
-        if let condition = rule.appliesIf {
+        if let condition = rule.pointee.appliesIf {
             switch machine.run(condition) {
             case .boolean(false): return .notApplicable
             case .boolean(true): break
             default: applies = nil
             }
         }
-        guard case .boolean(let holds) = machine.run(rule.test) else { return .unknown }
-        if holds == rule.requires { return .pass }
+        guard case .boolean(let holds) = machine.run(rule.pointee.test) else { return .unknown }
+        if holds == rule.pointee.requires { return .pass }
         return applies == true ? .fail : .unknown
     }
 
     /// The status with waivers applied: a waiver that holds sets the rule aside; one
     /// whose condition is unknown makes a failure unknown.
-    private mutating func status(_ rule: DecisionProgram.RuleCode) -> RuleStatus {
+    private mutating func status(_ rule: UnsafePointer<DecisionProgram.RuleCode>) -> RuleStatus {
         var status = unwaivedStatus(rule)
-        for index in rule.waiverRange {
+        for index in rule.pointee.waiverRange {
             guard let condition = code.waivers[index] else { return .waived }
             switch machine.run(condition) {
             case .boolean(true): return .waived
@@ -174,8 +177,8 @@ public struct DecisionWorker: Sendable {
 
     /// For a failing rule, the first date after today on which it would pass: the result
     /// can only change where a comparison with today flips, so those dates are tried.
-    private mutating func firstPass(_ rule: DecisionProgram.RuleCode) -> CivilDate? {
-        guard rule.readsToday else { return nil }
+    private mutating func firstPass(_ rule: UnsafePointer<DecisionProgram.RuleCode>) -> CivilDate? {
+        guard rule.pointee.readsToday else { return nil }
         let today = machine.today
         machine.clearRecords()
         machine.recordsBoundaries = true
@@ -195,12 +198,12 @@ public struct DecisionWorker: Sendable {
 
     /// The paths of the missing facts an unknown rule hangs on, as the traced evaluation
     /// lists them: its own, or, for a failure only a waiver's condition leaves open, the waiver's.
-    private mutating func needs(of rule: DecisionProgram.RuleCode) -> [String] {
+    private mutating func needs(of rule: UnsafePointer<DecisionProgram.RuleCode>) -> [String] {
         machine.clearRecords()
         machine.recordsNeeds = true
         defer { machine.recordsNeeds = false }
         if unwaivedStatus(rule) != .fail { return machine.needed }
-        for index in rule.waiverRange {
+        for index in rule.pointee.waiverRange {
             guard let condition = code.waivers[index] else { return [] }
             machine.clearRecords()
             switch machine.run(condition) {
@@ -232,35 +235,37 @@ public struct DecisionWorker: Sendable {
             if passesFrom[index] == nil { timeless = true }
         }
         guard anyFailure else { return nil }
-        let rules = evaluator.rules
+        let policyRules = evaluator.rules
         if timeless {
-            return EarliestEligibility(date: nil, rules: statuses.indices.filter { statuses[$0] == .fail && passesFrom[$0] == nil }.map { rules[$0].id })
+            var ids: [String] = []
+            for index in statuses.indices where statuses[index] == .fail && passesFrom[index] == nil { ids.append(policyRules[index].id) }
+            return EarliestEligibility(date: nil, rules: ids)
         }
         var failing = statuses.indices.filter { statuses[$0] == .fail }
         defer { machine.today = asOf }
         var dates = passesFrom
         for _ in 0..<8 {
             guard failing.allSatisfy({ dates[$0] != nil }) else {
-                return EarliestEligibility(date: nil, rules: failing.filter { dates[$0] == nil }.map { rules[$0].id })
+                return EarliestEligibility(date: nil, rules: failing.filter { dates[$0] == nil }.map { policyRules[$0].id })
             }
             let candidate = failing.lazy.map { dates[$0]! }.max()!
             machine.today = candidate
             // On that date the applicant may have left the text's scope (a transitional rule).
             if let scope = code.scope, machine.run(scope) == .boolean(false) {
-                return EarliestEligibility(date: nil, rules: failing.map { rules[$0].id })
+                return EarliestEligibility(date: nil, rules: failing.map { policyRules[$0].id })
             }
             // A rule that does not read today has the same status on every date.
             let later = code.rules.indices.filter { index in
-                (code.rules[index].readsToday ? status(code.rules[index]) : statuses[index]) == .fail
+                (rules.at(index).pointee.readsToday ? status(rules.at(index)) : statuses[index]) == .fail
             }
             if later.isEmpty {
-                return EarliestEligibility(date: candidate, rules: failing.filter { dates[$0] == candidate }.map { rules[$0].id })
+                return EarliestEligibility(date: candidate, rules: failing.filter { dates[$0] == candidate }.map { policyRules[$0].id })
             }
             for index in later where dates[index] == nil || dates[index]! <= candidate {
-                dates[index] = firstPass(code.rules[index])
+                dates[index] = firstPass(rules.at(index))
             }
             failing = later
         }
-        return EarliestEligibility(date: nil, rules: failing.map { rules[$0].id })
+        return EarliestEligibility(date: nil, rules: failing.map { policyRules[$0].id })
     }
 }

@@ -49,7 +49,7 @@ struct DecodingPlans: Sendable {
 
     /// Plan `index`, in place.
     @inline(__always)
-    func plan(_ index: Int) -> UnsafePointer<Plan> { UnsafePointer(planMemory.at(index)) }
+    func plan(_ index: Int) -> UnsafePointer<Plan> { planMemory.at(index) }
 
     /// Where the guesses of table `table` start in `CellStore.keyGuesses`.
     @inline(__always)

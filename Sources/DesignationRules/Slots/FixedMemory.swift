@@ -17,5 +17,5 @@ final class FixedMemory<Element>: @unchecked Sendable {
 
     /// The element at `index`, in place.
     @inline(__always)
-    func at(_ index: Int) -> UnsafeMutablePointer<Element> { elements.baseAddress.unsafelyUnwrapped + index }
+    func at(_ index: Int) -> UnsafePointer<Element> { UnsafePointer(elements.baseAddress.unsafelyUnwrapped + index) }
 }
