@@ -22,9 +22,11 @@ public struct LineChunk: Sendable {
 public struct LineReader {
     private let descriptor: Int32
     private let maxLineLength: Int
+    /// Made once, room for a line at its longest and a block: the bytes read are
+    /// `buffer[..<end]`, and those not yet taken start at `start`. (An array made anew at
+    /// each fill would be mapped afresh, see `BufferPool`.)
     private var buffer: [UInt8] = []
-    /// Where each block is read, before it joins the lines not yet taken in `buffer`.
-    private var block: [UInt8] = []
+    private var end = 0
     private var start = 0
     /// Where the chunks' arrays come from, when the caller gives them back.
     var pool: BufferPool?
@@ -72,9 +74,9 @@ public struct LineReader {
     private mutating func nextRange(mayRefill: Bool) -> Found? {
         while true {
             if let newline = newlineIndex() {
-                var end = newline
-                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                let line = start ..< end
+                var lineEnd = newline
+                if lineEnd > start, buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                let line = start ..< lineEnd
                 start = newline + 1
                 if skipping > 0 {
                     defer { skipping = 0 }
@@ -83,15 +85,15 @@ public struct LineReader {
                 return .text(line)
             }
             guard mayRefill else { return nil }
-            if buffer.count - start > maxLineLength {
-                skipping += buffer.count - start
-                buffer.removeAll(keepingCapacity: true)
+            if end - start > maxLineLength {
+                skipping += end - start
                 start = 0
+                end = 0
             }
             if atEnd {
-                guard start < buffer.count || skipping > 0 else { return nil }
-                let line = start ..< buffer.count
-                start = buffer.count
+                guard start < end || skipping > 0 else { return nil }
+                let line = start ..< end
+                start = end
                 if skipping > 0 {
                     defer { skipping = 0 }
                     return .tooLong(length: skipping + line.count)
@@ -105,29 +107,26 @@ public struct LineReader {
     /// The index of the next `\n` at or after `start` (memchr: this runs over every byte of the input).
     private func newlineIndex() -> Int? {
         buffer.withUnsafeBufferPointer { bytes in
-            guard start < bytes.count, let base = bytes.baseAddress,
-                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return nil }
+            guard start < end, let base = bytes.baseAddress,
+                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start) else { return nil }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 
-    /// Reads the next block onto the end of the buffer, after dropping the lines taken.
-    /// Both arrays keep their room from one fill to the next (a new array each time
-    /// would be mapped afresh, see `BufferPool`).
+    /// Reads the next block onto the end of the buffer, after moving the bytes not yet
+    /// taken to its front.
     private mutating func fill() {
-        buffer.removeSubrange(0 ..< start)
-        start = 0
-        if block.isEmpty { block = Array(repeating: 0, count: Self.blockSize) }
+        if buffer.isEmpty { buffer = Array(repeating: 0, count: maxLineLength + Self.blockSize) }
         var count = 0
-        block.withUnsafeMutableBufferPointer { room in
+        buffer.withUnsafeMutableBufferPointer { room in
+            let base = room.baseAddress!
+            if start > 0 { memmove(base, base + start, end - start) }
+            end -= start
+            start = 0
             repeat {
-                count = read(descriptor, room.baseAddress!, room.count)
+                count = read(descriptor, base + end, Self.blockSize)
             } while count < 0 && errno == EINTR
         }
-        guard count > 0 else {
-            atEnd = true
-            return
-        }
-        block.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        if count > 0 { end += count } else { atEnd = true }
     }
 }
