@@ -184,11 +184,12 @@ public struct DecisionWorker: Sendable {
         machine.recordsBoundaries = true
         _ = unwaivedStatus(rule)
         machine.recordsBoundaries = false
-        var candidates = machine.boundaries.filter { $0 > today }
-        candidates.sort()
+        machine.keepBoundaries(after: today)
         defer { machine.today = today }
         var tried: CivilDate?
-        for date in candidates where date != tried {
+        for index in machine.boundaries.indices {
+            let date = machine.boundaries[index]
+            guard date != tried else { continue }
             tried = date
             machine.today = date
             if unwaivedStatus(rule) == .pass { return date }

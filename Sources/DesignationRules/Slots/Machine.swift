@@ -47,6 +47,13 @@ struct Machine: Sendable {
         bindings.reserveCapacity(8)
     }
 
+    /// Drops the recorded boundaries on or before `date` and sorts the rest: the dates
+    /// to try, in the record's own room (no new list a failing rule).
+    mutating func keepBoundaries(after date: CivilDate) {
+        boundaries.removeAll { $0 <= date }
+        boundaries.sort()
+    }
+
     mutating func clearRecords() {
         boundaries.removeAll(keepingCapacity: true)
         needed.removeAll(keepingCapacity: true)
