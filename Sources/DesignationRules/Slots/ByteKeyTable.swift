@@ -14,8 +14,9 @@ struct ByteKeyTable: Sendable {
         var hash: UInt32 = 0
     }
 
-    /// Every key as JSON writes it, in quotes, one after another: key i is bytes
-    /// `starts[i] ..< starts[i + 1]` (what the text must go on with, for a guess).
+    /// Every key as JSON writes it, in quotes (and then the table's `followedBy` byte, if
+    /// any), one after another: key i is bytes `starts[i] ..< starts[i + 1]`, what the
+    /// text must go on with for a guess to be right.
     private let quoted: FixedMemory<UInt8>
     private let starts: FixedMemory<Int>
     private let slots: FixedMemory<Slot>
@@ -23,10 +24,13 @@ struct ByteKeyTable: Sendable {
     /// How many keys the table has.
     let count: Int
 
-    init(_ keys: [[UInt8]]) {
+    /// `followedBy`: the byte that follows each key where the decoder guesses it (the
+    /// colon after an object's key), compared with it.
+    init(_ keys: [[UInt8]], followedBy follower: UInt8? = nil) {
         count = keys.count
-        quoted = FixedMemory(keys.flatMap { [UInt8(ascii: "\"")] + $0 + [UInt8(ascii: "\"")] })
-        starts = FixedMemory(keys.reduce(into: [0]) { $0.append($0.last! + $1.count + 2) })
+        let after = follower.map { [$0] } ?? []
+        quoted = FixedMemory(keys.flatMap { [UInt8(ascii: "\"")] + $0 + [UInt8(ascii: "\"")] + after })
+        starts = FixedMemory(keys.reduce(into: [0]) { $0.append($0.last! + $1.count + 2 + after.count) })
         var size = 4
         while size < keys.count * 2 { size *= 2 }
         var slots = [Slot](repeating: Slot(), count: size)
@@ -37,7 +41,7 @@ struct ByteKeyTable: Sendable {
             var slot = hash & (size - 1)
             while slots[slot].entry != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Slot(entry: Int32(index + 1), count: Int32(key.count), start: Int32(start), hash: UInt32(truncatingIfNeeded: hash))
-            start += key.count + 2
+            start += key.count + 2 + after.count
         }
         self.slots = FixedMemory(slots)
         mask = size - 1
@@ -60,8 +64,8 @@ struct ByteKeyTable: Sendable {
         }
     }
 
-    /// How many bytes key `index` takes in quotes, when the `available` bytes at `pointer`
-    /// start with it so; nil otherwise.
+    /// How many bytes key `index` takes in quotes (and with the byte that follows it),
+    /// when the `available` bytes at `pointer` start with it so; nil otherwise.
     @inline(__always)
     func quotedLength(of index: Int, at pointer: UnsafePointer<UInt8>, available: Int) -> Int? {
         let start = starts.at(index).pointee, length = starts.at(index + 1).pointee - start

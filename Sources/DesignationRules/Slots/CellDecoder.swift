@@ -121,17 +121,18 @@ public struct CellDecoder: Sendable {
             cursor.skipSpace()
             let guessed = Int(scratch.guesses[guess])
             let index: Int
+            // A right guess takes the colon with the key (a name table's keys end with it).
             if guessed >= 0, cursor.take(key: guessed, of: plans.tables[names]) {
                 index = guessed
             } else {
                 guard let key = cursor.plainString(), let found = plans.tables[names].index(of: key) else { return false }
                 scratch.guesses[guess] = Int32(found)
                 index = found
+                cursor.skipSpace()
+                guard cursor.take(UInt8(ascii: ":")) else { return false }
             }
             guard seen.insert(index) else { return false }
             guess = plans.guessStart(names) + 1 + index
-            cursor.skipSpace()
-            guard cursor.take(UInt8(ascii: ":")) else { return false }
             cursor.skipSpace()
             let plan = plans.plan(members.lowerBound + index)
             var guessOfValue = plans.guessStart(plan.pointee.values)

@@ -56,7 +56,7 @@ struct DecodingPlans: Sendable {
     func guessStart(_ table: Int) -> Int { guessStartMemory.at(table).pointee }
 
     init(vocabulary: Vocabulary, program: Program) {
-        tables.append(ByteKeyTable(vocabulary.facts.map { Array($0.path.utf8) }))
+        tables.append(ByteKeyTable(vocabulary.facts.map { Array($0.path.utf8) }, followedBy: UInt8(ascii: ":")))
         _ = add(vocabulary.facts, program) { program.layout.slot(of: $0.path) }
         guessStarts = tables.reduce(into: [0]) { $0.append($0.last! + $1.count + 1) }.dropLast()
         planMemory = FixedMemory(plans)
@@ -96,7 +96,7 @@ struct DecodingPlans: Sendable {
         definitions.append(definition)
         tables.append(ByteKeyTable(definition.values.map { Array($0.id.utf8) }))
         constants += definition.values.map { program.constantText(Array($0.id.utf8)) }
-        tables.append(ByteKeyTable(definition.fields.map(\.nameBytes)))
+        tables.append(ByteKeyTable(definition.fields.map(\.nameBytes), followedBy: UInt8(ascii: ":")))
         let used = program.layout.fields(of: definition.path)
         plan.recordSize = used.count
         plan.firstField = add(definition.fields, program) { used.firstIndex(of: $0.name) }
