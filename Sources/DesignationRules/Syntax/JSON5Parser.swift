@@ -12,7 +12,7 @@ public enum JSON5 {
     public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 256) throws(JSON5Error) -> JSONNode {
         // Read through a buffer pointer: no bounds checks or array bookkeeping per byte.
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSON5Error) in
-            var parser = JSON5Parser(bytes: buffer, file: file, maxDepth: maxDepth)
+            var parser = JSON5Parser(bytes: buffer, file: FileName(file), maxDepth: maxDepth)
             return try parser.parseDocument()
         }
     }
@@ -34,14 +34,14 @@ private struct JSON5Parser {
     static let maxNumberLength = 100
 
     private let bytes: UnsafeBufferPointer<UInt8>
-    private let file: String
+    private let file: FileName
     private let maxDepth: Int
     private var keys = KeyCache()
     private var index = 0
     private var line = 1
     private var column = 1
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: FileName, maxDepth: Int) {
         self.bytes = bytes
         self.file = file
         self.maxDepth = maxDepth
