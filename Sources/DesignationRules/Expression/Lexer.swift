@@ -93,6 +93,9 @@ struct Lexer {
 
     mutating func tokenize() throws(Failure) -> [LexedToken] {
         var tokens: [LexedToken] = []
+        // Room for the usual expression at once, rather than growing one doubling at a
+        // time: a token with the space after it takes about four scalars.
+        tokens.reserveCapacity(scalars.count / 4 + 2)
         while true {
             while index < scalars.count, Self.isWhitespace(scalars[index]) { index += 1 }
             let start = index

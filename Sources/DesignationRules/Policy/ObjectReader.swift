@@ -21,10 +21,12 @@ struct ObjectReader {
     private(set) var node: JSONNode
     let diagnostics: DiagnosticCollector
     private(set) var members: [JSONMember]
-    /// The keys asked for, and which members they found: a list and flags rather than a
-    /// set of strings, since hashing every key cost more than the rest of the reading.
-    private var asked: [String] = []
+    /// Which members were asked for, and the keys asked for that no member has: with the
+    /// keys of the members found, every key asked for. A list and flags rather than a set
+    /// of strings, since hashing every key cost more than the rest of the reading; the keys
+    /// found are not listed again, so that most objects (a label) need no list at all.
     private var found: [Bool]
+    private var missing: [String] = []
 
     /// What the object is, for messages: "rule `art6-1`", or "`citation` of rule `art6-1`"
     /// for an object read from a member. Put into words only when a message needs them:
@@ -58,12 +60,12 @@ struct ObjectReader {
     }
 
     mutating func member(_ key: String, required: Bool = false) -> JSONNode? {
-        if asked.isEmpty { asked.reserveCapacity(members.count + 4) }  // one allocation, not one per doubling
-        asked.append(key)
         if let index = members.indexOfKey(key) {
             found[index] = true
             return members[index].value
         }
+        if missing.isEmpty { missing.reserveCapacity(8) }  // one allocation, not one per doubling
+        missing.append(key)
         if required { diagnostics.error("missing-field", at: node.location, "\(context) needs `\(key)`") }
         return nil
     }
@@ -158,7 +160,7 @@ struct ObjectReader {
     /// Reports every member that no accessor asked for, with the nearest expected name.
     func finish() {
         for (member, found) in zip(members, found) where !found {
-            let read = Set(asked)
+            let read = Set(missing).union(zip(members, self.found).filter(\.1).map(\.0.key))
             var message = "unknown field `\(member.key)` in \(context)"
             if let near = nearestName(to: member.key, in: read) { message += "; did you mean `\(near)`?" }
             else { message += "; expected one of: " + read.sorted().joined(separator: ", ") }
