@@ -212,23 +212,23 @@ public struct TypeChecker: Sendable {
         }
     }
 
-    /// The text literals written in `node` (itself, or the elements of a list) must be values of `name`.
+    /// The text literals written in `node` (itself, or the elements of a list) must be values
+    /// of `name`. Walked in place, with the values looked up only for a literal: listing the
+    /// literals and the allowed ids first, for every `==` and `in`, was most of the work.
     private func checkLiterals(in node: Compiled, areValuesOf name: String) throws(Diagnostic) {
-        func literals(_ node: Compiled) -> [(String, SourceLocation)] {
-            switch node.operation {
-            case .constant(.text(let value)): return [(value, node.location)]
-            case .list(let elements): return elements.flatMap(literals)
-            default: return []
-            }
-        }
-        let written = literals(node)
-        guard !written.isEmpty else { return }
-        let allowed = vocabulary.enumValues(name).map(\.id)
-        for (literal, location) in written where !allowed.contains(literal) {
+        switch node.operation {
+        case .constant(.text(let literal)):
+            let values = vocabulary.enumValues(name)
+            guard !values.contains(where: { $0.id == literal }) else { return }
+            let allowed = values.map(\.id)
             var message = "'\(literal)' is not a value of `\(name)`"
             if let near = nearestName(to: literal, in: allowed) { message += "; did you mean '\(near)'?" }
             else { message += "; allowed: " + allowed.joined(separator: ", ") }
-            throw Diagnostic(code: "unknown-value", at: location, message)
+            throw Diagnostic(code: "unknown-value", at: node.location, message)
+        case .list(let elements):
+            for element in elements { try checkLiterals(in: element, areValuesOf: name) }
+        default:
+            return
         }
     }
 

@@ -40,7 +40,7 @@ struct NoticeLoader {
         }
         var fields: [(String, String)] = []
         for item in reader.array("fields", required: true) ?? [] {
-            guard var field = ObjectReader(item, "a field of notice `\(id)`", diagnostics) else { continue }
+            guard var field = ObjectReader(item, "a field of notice", named: id, diagnostics) else { continue }
             let label = field.string("label", required: true) ?? ""
             let valueNode = field.stringNode("value", required: true)
             field.finish()

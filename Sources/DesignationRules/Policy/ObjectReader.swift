@@ -32,23 +32,44 @@ struct ObjectReader {
     /// for an object read from a member. Put into words only when a message needs them:
     /// building them for every object cost more than reading it.
     var context: String {
-        let name = what ?? "`\(key)`"
-        return outer.map { "\(name) of \($0)" } ?? name
+        outer.map { "\(subject.text) of \($0.text)" } ?? subject.text
     }
-    /// Nil for a member object named by its key alone.
-    private let what: String?
-    private let key: String
-    /// The context of the object this one is a member of.
-    private let outer: String?
+    private let subject: Subject
+    /// The object this one is a member of, if it was read from a member.
+    private let outer: Outer?
+
+    /// What an object is, in parts: "\(what) `\(name)`", or `what` alone, or, for an
+    /// object read from a member and not described otherwise, "`\(key)`".
+    private struct Subject {
+        var what: String?
+        var name: String?
+        var key = ""
+
+        var text: String { what.map { what in name.map { "\(what) `\($0)`" } ?? what } ?? "`\(key)`" }
+    }
+
+    /// The object another is a member of: what it is, and the words for what it is a
+    /// member of in turn (made at once: an object two members deep is rare).
+    private struct Outer {
+        var subject: Subject
+        var outer: String?
+
+        var text: String { outer.map { "\(subject.text) of \($0)" } ?? subject.text }
+    }
 
     init?(_ node: JSONNode, _ context: String, _ diagnostics: DiagnosticCollector) {
-        self.init(node, what: context, key: "", outer: nil, diagnostics)
+        self.init(node, Subject(what: context), outer: nil, diagnostics)
     }
 
-    private init?(_ node: JSONNode, what: String?, key: String, outer: String?, _ diagnostics: DiagnosticCollector) {
+    /// A reader of the object `node`, which messages call "\(what) `\(name)`" (as in
+    /// "rule `art6-1`").
+    init?(_ node: JSONNode, _ what: String, named name: String, _ diagnostics: DiagnosticCollector) {
+        self.init(node, Subject(what: what, name: name), outer: nil, diagnostics)
+    }
+
+    private init?(_ node: JSONNode, _ subject: Subject, outer: Outer?, _ diagnostics: DiagnosticCollector) {
         self.node = node
-        self.what = what
-        self.key = key
+        self.subject = subject
         self.outer = outer
         self.diagnostics = diagnostics
         self.members = node.members ?? []
@@ -123,7 +144,7 @@ struct ObjectReader {
     /// The object in member `key`, described as `what` (nil: as the key).
     private mutating func memberObject(_ key: String, what: String?, required: Bool) -> ObjectReader? {
         guard let value = member(key, required: required) else { return nil }
-        return ObjectReader(value, what: what, key: key, outer: context, diagnostics)
+        return ObjectReader(value, Subject(what: what, key: key), outer: Outer(subject: subject, outer: outer?.text), diagnostics)
     }
 
     /// A `{zh: …, en: …}` label.

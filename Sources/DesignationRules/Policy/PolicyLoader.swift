@@ -158,7 +158,7 @@ struct PolicyLoader {
         if var others = reader.object("procedures", "`procedures`") {
             for member in others.members {
                 _ = others.member(member.key)
-                guard var body = ObjectReader(member.value, "procedure `\(member.key)`", diagnostics) else { continue }
+                guard var body = ObjectReader(member.value, "procedure", named: member.key, diagnostics) else { continue }
                 let label = body.label("label", required: true) ?? Label(zh: member.key, en: member.key)
                 let (kinds, stages) = readProcedure(&body)
                 var procedure = Procedure(id: member.key, label: label, stages: stages, kinds: kinds)
@@ -202,7 +202,7 @@ struct PolicyLoader {
         if var list = procedure.object("kinds", "`kinds`", required: true) {
             for member in list.members {
                 _ = list.member(member.key)
-                guard var kind = ObjectReader(member.value, "kind `\(member.key)`", diagnostics) else { continue }
+                guard var kind = ObjectReader(member.value, "kind", named: member.key, diagnostics) else { continue }
                 let stageNode = kind.stringNode("stage", required: true)
                 let label = kind.label("label", required: true)
                 kind.finish()
@@ -249,7 +249,7 @@ struct PolicyLoader {
         var parameters = inherited
         for member in list.members {
             _ = list.member(member.key)
-            guard var item = ObjectReader(member.value, "parameter `\(member.key)`", diagnostics) else { continue }
+            guard var item = ObjectReader(member.value, "parameter", named: member.key, diagnostics) else { continue }
             defer { item.finish() }
             let valueNode = item.stringNode("value", required: true)
             let citation = readCitation(&item, policy: policy)
@@ -301,8 +301,8 @@ struct PolicyLoader {
 
     fileprivate func readRule(_ node: JSONNode, policy: String, checker: TypeChecker, kinds: [RuleKind]) -> Rule? {
         // The rule's id names it in every message about its other fields.
-        let context = node.member("id")?.value.string.map { "rule `\($0)`" } ?? "a rule"
-        guard var reader = ObjectReader(node, context, diagnostics) else { return nil }
+        let name = node.member("id")?.value.string
+        guard var reader = name.map({ ObjectReader(node, "rule", named: $0, diagnostics) }) ?? ObjectReader(node, "a rule", diagnostics) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true) ?? "?"
         let kindNode = reader.stringNode("kind", required: true)
@@ -343,7 +343,7 @@ struct PolicyLoader {
     }
 
     private func readAlternative(_ node: JSONNode, rule: String, policy: String, checker: TypeChecker) -> Alternative? {
-        guard var reader = ObjectReader(node, "an alternative of rule `\(rule)`", diagnostics) else { return nil }
+        guard var reader = ObjectReader(node, "an alternative of rule", named: rule, diagnostics) else { return nil }
         defer { reader.finish() }
         let citation = readCitation(&reader, policy: policy)
         let quote = reader.string("quote", required: true)

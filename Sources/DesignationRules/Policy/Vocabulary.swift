@@ -49,6 +49,9 @@ public struct Vocabulary: Sendable {
     /// The types alone, which type checking asks for at every name: reading a whole
     /// definition out of `byPath` copies (and counts references to) all its parts.
     private var types: [String: ValueType] = [:]
+    /// The values of the one-of facts alone, which type checking asks for at every `==`
+    /// and `in` with one of them, for the same reason.
+    private var values: [String: [EnumValue]] = [:]
 
     /// Top-level facts by the UTF-8 bytes of their names, sorted: the fast decoder finds a
     /// key without making a String of it.
@@ -91,6 +94,7 @@ public struct Vocabulary: Sendable {
     private mutating func index(_ fact: FactDefinition) {
         byPath[fact.path] = fact
         types[fact.path] = fact.type
+        values[fact.path] = fact.values.isEmpty ? nil : fact.values
         for field in fact.fields { index(field) }
     }
 
@@ -103,5 +107,5 @@ public struct Vocabulary: Sendable {
     public var topLevelNames: [String] { facts.map(\.path) }
 
     /// The allowed values of an enumeration type (named by its declaring path).
-    public func enumValues(_ name: String) -> [EnumValue] { byPath[name]?.values ?? [] }
+    public func enumValues(_ name: String) -> [EnumValue] { values[name] ?? [] }
 }
