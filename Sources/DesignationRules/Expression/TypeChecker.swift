@@ -128,8 +128,8 @@ public struct TypeChecker: Sendable {
         if let type = parameterTypes[name] {
             return make(.parameter(name), type)
         }
-        // A field's path has a dot. (Bytes: `contains(".")` would be Foundation's substring search.)
-        if let type = vocabulary.type(of: name), !name.utf8.contains(UInt8(ascii: ".")) {
+        // A field's path has a dot. (A byte: `contains(".")` would be Foundation's substring search.)
+        if let type = vocabulary.type(of: name), !name.containsASCII(UInt8(ascii: ".")) {
             return make(.fact(name), type)
         }
         var message = "`\(name)` is not a declared fact or parameter"
@@ -219,7 +219,7 @@ public struct TypeChecker: Sendable {
         switch node.operation {
         case .constant(.text(let literal)):
             let values = vocabulary.enumValues(name)
-            guard !values.contains(where: { $0.id == literal }) else { return }
+            guard !values.contains(where: { $0.id.isSameText(literal) }) else { return }
             let allowed = values.map(\.id)
             var message = "'\(literal)' is not a value of `\(name)`"
             if let near = nearestName(to: literal, in: allowed) { message += "; did you mean '\(near)'?" }

@@ -306,7 +306,7 @@ struct PolicyLoader {
         defer { reader.finish() }
         let id = reader.string("id", required: true) ?? "?"
         let kindNode = reader.stringNode("kind", required: true)
-        if let kindNode, let kind = kindNode.string, !kinds.contains(where: { $0.id == kind }) {
+        if let kindNode, let kind = kindNode.string, !kinds.contains(where: { $0.id.isSameText(kind) }) {
             diagnostics.error("undeclared-kind", at: kindNode.location, "kind `\(kind)` is not declared in the kinds of any procedure; declared: \(kinds.map(\.id).joined(separator: ", "))")
         }
         let citation = readCitation(&reader, policy: policy)
@@ -315,7 +315,7 @@ struct PolicyLoader {
         let note = reader.label("note")
         let replaces = reader.string("replaces")
         let shows = (reader.array("shows") ?? []).compactMap { node -> String? in
-            guard let name = node.string, vocabulary.type(of: name) != nil, !name.utf8.contains(UInt8(ascii: ".")) else {
+            guard let name = node.string, vocabulary.type(of: name) != nil, !name.containsASCII(UInt8(ascii: ".")) else {
                 var message = "`shows` lists top-level facts to show with the result; `\(node.string ?? node.kindName)` is not one"
                 if let name = node.string, let near = nearestName(to: name, in: vocabulary.topLevelNames) { message += "; did you mean `\(near)`?" }
                 diagnostics.error("undeclared-fact", at: node.location, message)

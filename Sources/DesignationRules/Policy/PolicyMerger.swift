@@ -10,7 +10,7 @@ struct PolicyMerger {
                                  superseded: { Superseded(id: $0.id, citation: $0.citation, quote: $0.quote, text: $0.explanation) })
         merged.deadlines = replacing(parent.deadlines, with: own.deadlines, what: "deadline", parent: parent.id,
                                      superseded: { Superseded(id: $0.id, citation: $0.citation, quote: $0.quote, text: $0.label) })
-        for waiver in own.waivers where !merged.rules.contains(where: { $0.id == waiver.rule }) {
+        for waiver in own.waivers where !merged.rules.contains(where: { $0.id.isSameText(waiver.rule) }) {
             let known = parent.rules.map(\.id)
             var message = "waiver names rule `\(waiver.rule)`, which \(parent.id) does not have"
             if let near = nearestName(to: waiver.rule, in: known) { message += "; did you mean `\(near)`?" }
@@ -34,14 +34,14 @@ struct PolicyMerger {
         var result = inherited
         for item in own {
             guard let target = item.replaces else {
-                if inherited.contains(where: { $0.id == item.id }) {
+                if inherited.contains(where: { $0.id.isSameText(item.id) }) {
                     diagnostics.error("hidden-replacement", at: item.location, "\(what) `\(item.id)` has the id of a \(parent) \(what); write `replaces: \"\(item.id)\"` to replace it in the open, or choose another id")
                 } else {
                     result.append(item)
                 }
                 continue
             }
-            guard let index = result.firstIndex(where: { $0.id == target }) else {
+            guard let index = result.firstIndex(where: { $0.id.isSameText(target) }) else {
                 var message = "\(what) `\(item.id)` replaces `\(target)`, which \(parent) does not have"
                 if let near = nearestName(to: target, in: inherited.map(\.id)) { message += "; did you mean `\(near)`?" }
                 diagnostics.error("nothing-to-replace", at: item.location, message)
