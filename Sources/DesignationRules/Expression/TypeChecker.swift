@@ -216,20 +216,25 @@ public struct TypeChecker: Sendable {
     /// of `name`. Walked in place, with the values looked up only for a literal: listing the
     /// literals and the allowed ids first, for every `==` and `in`, was most of the work.
     private func checkLiterals(in node: Compiled, areValuesOf name: String) throws(Diagnostic) {
-        switch node.operation {
-        case .constant(.text(let literal)):
-            let values = vocabulary.enumValues(name)
-            guard !values.contains(where: { $0.id.isSameText(literal) }) else { return }
-            let allowed = values.map(\.id)
-            var message = "'\(literal)' is not a value of `\(name)`"
-            if let near = nearestName(to: literal, in: allowed) { message += "; did you mean '\(near)'?" }
-            else { message += "; allowed: " + allowed.joined(separator: ", ") }
-            throw Diagnostic(code: "unknown-value", at: node.location, message)
-        case .list(let elements):
-            for element in elements { try checkLiterals(in: element, areValuesOf: name) }
-        default:
-            return
+        var values: [EnumValue]?  // looked up at the first literal, once for a whole list
+        func check(_ node: Compiled) throws(Diagnostic) {
+            switch node.operation {
+            case .constant(.text(let literal)):
+                let known = values ?? vocabulary.enumValues(name)
+                values = known
+                guard !known.contains(where: { $0.id.isSameText(literal) }) else { return }
+                let allowed = known.map(\.id)
+                var message = "'\(literal)' is not a value of `\(name)`"
+                if let near = nearestName(to: literal, in: allowed) { message += "; did you mean '\(near)'?" }
+                else { message += "; allowed: " + allowed.joined(separator: ", ") }
+                throw Diagnostic(code: "unknown-value", at: node.location, message)
+            case .list(let elements):
+                for element in elements { try check(element) }
+            default:
+                return
+            }
         }
+        try check(node)
     }
 
     /// The type two operands share, if any (an integer widens to a decimal, text fits a one-of value).

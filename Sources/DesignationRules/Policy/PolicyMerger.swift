@@ -32,6 +32,9 @@ struct PolicyMerger {
     private func replacing<Item: Replaceable>(_ inherited: [Item], with own: [Item], what: String, parent: String,
                                               superseded: (Item) -> Superseded) -> [Item] {
         var result = inherited
+        // Copied once, with room for the new items: the list shares its storage with the
+        // parent's, and would otherwise be copied at the first change and again to grow.
+        result.reserveCapacity(inherited.count + own.count)
         for item in own {
             guard let target = item.replaces else {
                 if inherited.contains(where: { $0.id.isSameText(item.id) }) {

@@ -65,6 +65,11 @@ public struct Vocabulary: Sendable {
     /// does that on the cores that read the files, leaving less to do once they are merged.
     init(indexed facts: [FactDefinition]) {
         self.facts = facts
+        // Room for every fact and field at once: the tables otherwise grow by doubling, each
+        // time hashing every path again.
+        let count = Self.count(facts)
+        byPath.reserveCapacity(count)
+        types.reserveCapacity(count)
         for fact in self.facts { index(fact) }
         byteKeys = self.facts.indices.map { (Array(self.facts[$0].path.utf8), $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }
@@ -89,6 +94,11 @@ public struct Vocabulary: Sendable {
         copy.fields = fact.fields.map(withFieldIndexes)
         copy.fieldIndexes = Dictionary(copy.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         return copy
+    }
+
+    /// The number of facts and fields, at every depth.
+    private static func count(_ facts: [FactDefinition]) -> Int {
+        facts.reduce(facts.count) { $0 + count($1.fields) }
     }
 
     private mutating func index(_ fact: FactDefinition) {
