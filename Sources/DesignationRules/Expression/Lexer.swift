@@ -81,10 +81,13 @@ struct LexedToken {
 /// Splits an expression into tokens; reports the first bad character with its offset.
 struct Lexer {
     private let text: ScalarText
-    private var scalars: [Unicode.Scalar] { text.scalars }
+    private let scalars: [Unicode.Scalar]
     private var index = 0
 
-    init(_ text: ScalarText) { self.text = text }
+    init(_ text: ScalarText) {
+        self.text = text
+        scalars = text.scalars
+    }
 
     struct Failure: Error {
         var offset: Int

@@ -49,9 +49,11 @@ struct ScalarText {
 
     var count: Int { scalars.count }
 
-    /// The text of scalars `start..<end`, each bound clamped to the text.
+    /// The text of scalars `start..<end`, each bound clamped to the text. The whole text is
+    /// the string itself, not a copy of it (every expression's outermost node is the whole).
     func slice(_ start: Int, _ end: Int) -> String {
         let lower = min(start, count), upper = max(lower, min(end, count))
+        if lower == 0, upper == count { return string }
         let bytes = offsets.isEmpty ? utf8[lower..<upper] : utf8[offsets[lower]..<offsets[upper]]
         return String(decoding: bytes, as: UTF8.self)
     }
