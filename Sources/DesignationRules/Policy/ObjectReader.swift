@@ -22,10 +22,10 @@ struct ObjectReader {
     let diagnostics: DiagnosticCollector
     private(set) var members: [JSONMember]
     /// Which members were asked for, and the keys asked for that no member has: with the
-    /// keys of the members found, every key asked for. A list and flags rather than a set
+    /// keys of the members found, every key asked for. Flags and a list rather than a set
     /// of strings, since hashing every key cost more than the rest of the reading; the keys
     /// found are not listed again, so that most objects (a label) need no list at all.
-    private var found: [Bool]
+    private var found: Flags
     private var missing: [String] = []
 
     /// What the object is, for messages: "rule `art6-1`", or "`citation` of rule `art6-1`"
@@ -73,7 +73,7 @@ struct ObjectReader {
         self.outer = outer
         self.diagnostics = diagnostics
         self.members = node.members ?? []
-        self.found = Array(repeating: false, count: members.count)
+        self.found = Flags(count: members.count)
         if node.members == nil {
             diagnostics.error("wrong-type", at: node.location, "\(context) must be an object, found \(node.kindName)")
             return nil
@@ -82,7 +82,7 @@ struct ObjectReader {
 
     mutating func member(_ key: String, required: Bool = false) -> JSONNode? {
         if let index = members.indexOfKey(key) {
-            found[index] = true
+            found.set(index)
             return members[index].value
         }
         if missing.isEmpty { missing.reserveCapacity(8) }  // one allocation, not one per doubling
@@ -180,12 +180,31 @@ struct ObjectReader {
 
     /// Reports every member that no accessor asked for, with the nearest expected name.
     func finish() {
-        for (member, found) in zip(members, found) where !found {
-            let read = Set(missing).union(zip(members, self.found).filter(\.1).map(\.0.key))
+        for (index, member) in members.enumerated() where !found[index] {
+            let read = Set(missing).union(members.indices.filter { found[$0] }.map { members[$0].key })
             var message = "unknown field `\(member.key)` in \(context)"
             if let near = nearestName(to: member.key, in: read) { message += "; did you mean `\(near)`?" }
             else { message += "; expected one of: " + read.sorted().joined(separator: ", ") }
             diagnostics.error("unknown-field", at: member.keyLocation, message)
         }
+    }
+}
+
+/// Flags for the members of one object: the bits of a word, and a list only for an object
+/// of more than 64 members, so that reading the usual object allocates nothing for them.
+private struct Flags {
+    private var word: UInt64 = 0
+    private var beyond: [Bool]
+
+    init(count: Int) {
+        beyond = count > UInt64.bitWidth ? Array(repeating: false, count: count - UInt64.bitWidth) : []
+    }
+
+    subscript(index: Int) -> Bool {
+        index < UInt64.bitWidth ? word & (1 << index) != 0 : beyond[index - UInt64.bitWidth]
+    }
+
+    mutating func set(_ index: Int) {
+        if index < UInt64.bitWidth { word |= 1 << index } else { beyond[index - UInt64.bitWidth] = true }
     }
 }
