@@ -20,8 +20,10 @@ struct PolicyMerger {
         // A region that redeclares a procedure must say what happens to each inherited
         // rule whose kind it no longer has: a rule is never dropped silently.
         let kinds = Set(merged.kinds.map(\.id))
-        for rule in merged.rules where !kinds.contains(rule.kind)
-            && !merged.waivers.contains(where: { $0.rule == rule.id && $0.appliesIf == nil }) {
+        // By index, reading the kind in place: a loop over the rules copied each whole rule.
+        for index in merged.rules.indices where !kinds.contains(merged.rules[index].kind) {
+            let rule = merged.rules[index]
+            guard !merged.waivers.contains(where: { $0.rule == rule.id && $0.appliesIf == nil }) else { continue }
             diagnostics.error("orphaned-rule", at: own.procedures.isEmpty ? nil : rule.location,
                               "\(rule.citation.document) rule `\(rule.id)` has kind `\(rule.kind)`, which no procedure of \(own.id) declares; declare the kind, or replace or waive the rule")
         }
