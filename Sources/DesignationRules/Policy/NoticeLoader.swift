@@ -36,7 +36,7 @@ struct NoticeLoader {
             for key in ["annex", "section", "article", "paragraph", "item"] { if let text = cited.string(key) { parts[key] = text } }
             cited.finish()
             citation = Citation(document: policy.id, article: parts["article"], paragraph: parts["paragraph"], item: parts["item"],
-                                section: parts["section"], annex: parts["annex"], location: cited.node.location)
+                                section: parts["section"], annex: parts["annex"], location: cited.location)
         }
         var fields: [(String, String)] = []
         for item in reader.array("fields", required: true) ?? [] {

@@ -18,7 +18,9 @@ final class DiagnosticCollector {
 /// Reads the members of one JSON object with typed accessors that report a wrong
 /// type or a missing member, and at the end any member nobody asked for (a typo).
 struct ObjectReader {
-    private(set) var node: JSONNode
+    /// Where the object starts. (The reader keeps its members, not the node: a copy of the
+    /// node was one more reference to count and release for every object read.)
+    let location: SourceLocation
     let diagnostics: DiagnosticCollector
     private(set) var members: [JSONMember]
     /// Which members were asked for, and the keys asked for that no member has: with the
@@ -68,7 +70,7 @@ struct ObjectReader {
     }
 
     private init?(_ node: JSONNode, _ subject: Subject, outer: Outer?, _ diagnostics: DiagnosticCollector) {
-        self.node = node
+        self.location = node.location
         self.subject = subject
         self.outer = outer
         self.diagnostics = diagnostics
@@ -87,7 +89,7 @@ struct ObjectReader {
         }
         if missing.isEmpty { missing.reserveCapacity(8) }  // one allocation, not one per doubling
         missing.append(key)
-        if required { diagnostics.error("missing-field", at: node.location, "\(context) needs `\(key)`") }
+        if required { diagnostics.error("missing-field", at: location, "\(context) needs `\(key)`") }
         return nil
     }
 
@@ -174,7 +176,6 @@ struct ObjectReader {
     mutating func takeElements(_ key: String) -> [JSONNode]? {
         guard let index = members.indexOfKey(key), case .array(let elements) = members[index].value.value else { return nil }
         members[index].value.value = .array([])
-        node.value = .object(members)
         return elements
     }
 

@@ -96,7 +96,7 @@ struct PolicyLoader {
                          effectiveUntil: header.effectiveUntil, parent: parent?.id, scope: header.scope, scopeNote: header.scopeNote,
                          scopeTest: header.scopeTest, procedures: header.items.procedures, parameters: header.parameters,
                          rules: rules, deadlines: deadlines, waivers: waivers)
-        quoteChecker?.check(own, fileLocation: reader.node.location)
+        quoteChecker?.check(own, fileLocation: reader.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
     }
@@ -428,10 +428,10 @@ struct PolicyLoader {
         }
         let document = citation.string("document") ?? policy
         if parts.allSatisfy({ $0 == nil }) {
-            diagnostics.error("bad-citation", at: citation.node.location, "a citation needs at least one of: \(Citation.formats.map(\.key).joined(separator: ", "))")
+            diagnostics.error("bad-citation", at: citation.location, "a citation needs at least one of: \(Citation.formats.map(\.key).joined(separator: ", "))")
             return nil
         }
-        return Citation(document: document, formatParts: parts, location: citation.node.location)
+        return Citation(document: document, formatParts: parts, location: citation.location)
     }
 }
 

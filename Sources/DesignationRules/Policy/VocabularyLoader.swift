@@ -103,7 +103,7 @@ struct VocabularyLoader {
             seen[id] = node.location
             values.append(EnumValue(id: id, label: Label(zh: zh, en: en)))
         }
-        if values.isEmpty { diagnostics.error("bad-type", at: reader.node.location, "fact `\(path)` declares no values") }
+        if values.isEmpty { diagnostics.error("bad-type", at: reader.location, "fact `\(path)` declares no values") }
         return values
     }
 }
