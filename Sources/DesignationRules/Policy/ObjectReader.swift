@@ -83,9 +83,14 @@ struct ObjectReader {
     }
 
     mutating func member(_ key: String, required: Bool = false) -> JSONNode? {
+        memberIndex(key, required: required).map { members[$0].value }
+    }
+
+    /// The index of the member `key`, now asked for; a missing one is reported if required.
+    private mutating func memberIndex(_ key: String, required: Bool) -> Int? {
         if let index = members.indexOfKey(key) {
             found.set(index)
-            return members[index].value
+            return index
         }
         if missing.isEmpty { missing.reserveCapacity(8) }  // one allocation, not one per doubling
         missing.append(key)
@@ -93,50 +98,45 @@ struct ObjectReader {
         return nil
     }
 
+    // The typed accessors read the member's value in place: a copy of its node, made and
+    // released for every member read, cost more than finding the member.
+
     mutating func string(_ key: String, required: Bool = false) -> String? {
-        guard let value = member(key, required: required) else { return nil }
-        guard let string = value.string else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a string, found \(value.kindName)")
-            return nil
-        }
+        guard let index = memberIndex(key, required: required) else { return nil }
+        guard case .string(let string) = members[index].value.value else { return wrongType(index, key, expected: "a string") }
         return string
     }
 
     /// A string member together with its node, for expressions whose positions matter.
     mutating func stringNode(_ key: String, required: Bool = false) -> JSONNode? {
-        guard let value = member(key, required: required) else { return nil }
-        guard value.string != nil else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a string, found \(value.kindName)")
-            return nil
-        }
-        return value
+        guard let index = memberIndex(key, required: required) else { return nil }
+        guard case .string = members[index].value.value else { return wrongType(index, key, expected: "a string") }
+        return members[index].value
     }
 
     mutating func bool(_ key: String) -> Bool? {
-        guard let value = member(key) else { return nil }
-        guard let bool = value.bool else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be true or false, found \(value.kindName)")
-            return nil
-        }
+        guard let index = memberIndex(key, required: false) else { return nil }
+        guard case .bool(let bool) = members[index].value.value else { return wrongType(index, key, expected: "true or false") }
         return bool
     }
 
     mutating func number(_ key: String) -> Double? {
-        guard let value = member(key) else { return nil }
-        guard let number = value.number else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a number, found \(value.kindName)")
-            return nil
-        }
+        guard let index = memberIndex(key, required: false) else { return nil }
+        guard case .number(let number) = members[index].value.value else { return wrongType(index, key, expected: "a number") }
         return number.double
     }
 
     mutating func array(_ key: String, required: Bool = false) -> [JSONNode]? {
-        guard let value = member(key, required: required) else { return nil }
-        guard let array = value.array else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a list, found \(value.kindName)")
-            return nil
-        }
+        guard let index = memberIndex(key, required: required) else { return nil }
+        guard case .array(let array) = members[index].value.value else { return wrongType(index, key, expected: "a list") }
         return array
+    }
+
+    /// Reports that member `index`, asked for as `key`, is not `expected` ("a string"); nil.
+    private func wrongType<Value>(_ index: Int, _ key: String, expected: String) -> Value? {
+        let value = members[index].value
+        diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be \(expected), found \(value.kindName)")
+        return nil
     }
 
     mutating func object(_ key: String, _ what: String, required: Bool = false) -> ObjectReader? {
