@@ -49,8 +49,8 @@ struct LineEvaluator {
             guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
                 throw DiagnosticList([Diagnostic(code: "empty-line", at: nil, "the line is empty; expected one JSON profile per line")])
             }
-            if try !worker.load(bytes, with: cellDecoder, source: { "line \(number)" }) {
-                worker.load(try decoder.decode(Array(bytes), source: "line \(number)"))
+            if try !worker.load(bytes, with: cellDecoder, source: { FileName.lineName(number) }) {
+                worker.load(try decoder.decode(Array(bytes), source: FileName.lineName(number)))
             }
             worker.decide(into: &decision)
             output.verdictCounts[Verdict.allCases.firstIndex(of: decision.verdict)!] += 1

@@ -81,10 +81,13 @@ struct LexedToken {
 /// Splits an expression into tokens; reports the first bad character with its offset.
 struct Lexer {
     private let text: ScalarText
-    private var scalars: [Unicode.Scalar] { text.scalars }
+    private let scalars: [Unicode.Scalar]
     private var index = 0
 
-    init(_ text: ScalarText) { self.text = text }
+    init(_ text: ScalarText) {
+        self.text = text
+        scalars = text.scalars
+    }
 
     struct Failure: Error {
         var offset: Int
@@ -93,6 +96,9 @@ struct Lexer {
 
     mutating func tokenize() throws(Failure) -> [LexedToken] {
         var tokens: [LexedToken] = []
+        // Room for the usual expression at once, rather than growing one doubling at a
+        // time: a token with the space after it takes about four scalars.
+        tokens.reserveCapacity(scalars.count / 4 + 2)
         while true {
             while index < scalars.count, Self.isWhitespace(scalars[index]) { index += 1 }
             let start = index

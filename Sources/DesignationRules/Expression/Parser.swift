@@ -208,7 +208,7 @@ public struct ExpressionParser {
             return node(.call(name, arguments), from: start)
         case .identifier(let name):
             advance()
-            return node(.name(name), from: start)
+            return node(.name(name), from: start, text: name)
         case .symbol(.openParenthesis):
             advance()
             let inner = try expression()
@@ -267,9 +267,11 @@ public struct ExpressionParser {
         return Diagnostic(code: "expression-syntax", at: location(current.start), "expected \(expected), found \(found) in `\(source.string)`")
     }
 
-    private func node(_ kind: ExprKind, from start: Int) -> Expr {
+    /// The node of what was read from `start` on; `text` is its text when the caller has it
+    /// already (a name's token), rather than cut out of the source again.
+    private func node(_ kind: ExprKind, from start: Int, text: String? = nil) -> Expr {
         let end = max(start, tokens[max(position - 1, 0)].end)
-        return Expr(kind, text: slice(start, end), location: location(start), span: start..<end)
+        return Expr(kind, text: text ?? slice(start, end), location: location(start), span: start..<end)
     }
 
     private func node(_ kind: ExprKind, from first: Expr) -> Expr {

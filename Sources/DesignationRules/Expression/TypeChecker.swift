@@ -128,8 +128,8 @@ public struct TypeChecker: Sendable {
         if let type = parameterTypes[name] {
             return make(.parameter(name), type)
         }
-        // A field's path has a dot. (Bytes: `contains(".")` would be Foundation's substring search.)
-        if let type = vocabulary.type(of: name), !name.utf8.contains(UInt8(ascii: ".")) {
+        // A field's path has a dot. (A byte: `contains(".")` would be Foundation's substring search.)
+        if let type = vocabulary.type(of: name), !name.containsASCII(UInt8(ascii: ".")) {
             return make(.fact(name), type)
         }
         var message = "`\(name)` is not a declared fact or parameter"
@@ -212,24 +212,29 @@ public struct TypeChecker: Sendable {
         }
     }
 
-    /// The text literals written in `node` (itself, or the elements of a list) must be values of `name`.
+    /// The text literals written in `node` (itself, or the elements of a list) must be values
+    /// of `name`. Walked in place, with the values looked up only for a literal: listing the
+    /// literals and the allowed ids first, for every `==` and `in`, was most of the work.
     private func checkLiterals(in node: Compiled, areValuesOf name: String) throws(Diagnostic) {
-        func literals(_ node: Compiled) -> [(String, SourceLocation)] {
+        var values: [EnumValue]?  // looked up at the first literal, once for a whole list
+        func check(_ node: Compiled) throws(Diagnostic) {
             switch node.operation {
-            case .constant(.text(let value)): return [(value, node.location)]
-            case .list(let elements): return elements.flatMap(literals)
-            default: return []
+            case .constant(.text(let literal)):
+                let known = values ?? vocabulary.enumValues(name)
+                values = known
+                guard !known.contains(where: { $0.id.isSameText(literal) }) else { return }
+                let allowed = known.map(\.id)
+                var message = "'\(literal)' is not a value of `\(name)`"
+                if let near = nearestName(to: literal, in: allowed) { message += "; did you mean '\(near)'?" }
+                else { message += "; allowed: " + allowed.joined(separator: ", ") }
+                throw Diagnostic(code: "unknown-value", at: node.location, message)
+            case .list(let elements):
+                for element in elements { try check(element) }
+            default:
+                return
             }
         }
-        let written = literals(node)
-        guard !written.isEmpty else { return }
-        let allowed = vocabulary.enumValues(name).map(\.id)
-        for (literal, location) in written where !allowed.contains(literal) {
-            var message = "'\(literal)' is not a value of `\(name)`"
-            if let near = nearestName(to: literal, in: allowed) { message += "; did you mean '\(near)'?" }
-            else { message += "; allowed: " + allowed.joined(separator: ", ") }
-            throw Diagnostic(code: "unknown-value", at: location, message)
-        }
+        try check(node)
     }
 
     /// The type two operands share, if any (an integer widens to a decimal, text fits a one-of value).

@@ -32,13 +32,13 @@ public struct Citation: Sendable, Hashable {
     static let numeral = TextShape.run(Array("〇零一二三四五六七八九十百".unicodeScalars))
     static let digits = TextShape.run(Array("0123456789".unicodeScalars))
     /// Expected shapes of each part, as printed in the texts.
-    static let formats: [(key: String, shape: TextShape, example: String)] = [
-        ("article", .sequence([.literal("第"), numeral, .literal("条")]), "第N条, N in Chinese numerals as printed"),
-        ("paragraph", .sequence([.literal("第"), numeral, .literal("款")]), "第N款"),
-        ("item", .sequence([.literal("（"), .either(numeral, digits), .literal("）")]), "（N）, full-width brackets"),
-        ("point", digits, "3 for a point printed \"3.\""),
-        ("section", .sequence([numeral, .optional(.sequence([.literal("（"), numeral, .literal("）")]))]), "N or N（M）"),
-        ("annex", .sequence([.literal("附件"), digits, .optional(.sequence([.literal("-"), digits]))]), "附件2-1"),
+    static let formats: [(key: String, shape: TextShape.Matcher, example: String)] = [
+        ("article", TextShape.sequence([.literal("第"), numeral, .literal("条")]).matcher, "第N条, N in Chinese numerals as printed"),
+        ("paragraph", TextShape.sequence([.literal("第"), numeral, .literal("款")]).matcher, "第N款"),
+        ("item", TextShape.sequence([.literal("（"), .either(numeral, digits), .literal("）")]).matcher, "（N）, full-width brackets"),
+        ("point", digits.matcher, "3 for a point printed \"3.\""),
+        ("section", TextShape.sequence([numeral, .optional(.sequence([.literal("（"), numeral, .literal("）")]))]).matcher, "N or N（M）"),
+        ("annex", TextShape.sequence([.literal("附件"), digits, .optional(.sequence([.literal("-"), digits]))]).matcher, "附件2-1"),
     ]
 }
 

@@ -36,11 +36,11 @@ struct NoticeLoader {
             for key in ["annex", "section", "article", "paragraph", "item"] { if let text = cited.string(key) { parts[key] = text } }
             cited.finish()
             citation = Citation(document: policy.id, article: parts["article"], paragraph: parts["paragraph"], item: parts["item"],
-                                section: parts["section"], annex: parts["annex"], location: cited.node.location)
+                                section: parts["section"], annex: parts["annex"], location: cited.location)
         }
         var fields: [(String, String)] = []
         for item in reader.array("fields", required: true) ?? [] {
-            guard var field = ObjectReader(item, "a field of notice `\(id)`", diagnostics) else { continue }
+            guard var field = ObjectReader(item, "a field of notice", named: id, diagnostics) else { continue }
             let label = field.string("label", required: true) ?? ""
             let valueNode = field.stringNode("value", required: true)
             field.finish()

@@ -18,39 +18,64 @@ final class DiagnosticCollector {
 /// Reads the members of one JSON object with typed accessors that report a wrong
 /// type or a missing member, and at the end any member nobody asked for (a typo).
 struct ObjectReader {
-    private(set) var node: JSONNode
+    /// Where the object starts. (The reader keeps its members, not the node: a copy of the
+    /// node was one more reference to count and release for every object read.)
+    let location: SourceLocation
     let diagnostics: DiagnosticCollector
     private(set) var members: [JSONMember]
-    /// The keys asked for, and which members they found: a list and flags rather than a
-    /// set of strings, since hashing every key cost more than the rest of the reading.
-    private var asked: [String] = []
-    private var found: [Bool]
+    /// Which members were asked for, and the keys asked for that no member has: with the
+    /// keys of the members found, every key asked for. Flags and a list rather than a set
+    /// of strings, since hashing every key cost more than the rest of the reading; the keys
+    /// found are not listed again, so that most objects (a label) need no list at all.
+    private var found: Flags
+    private var missing: [String] = []
 
     /// What the object is, for messages: "rule `art6-1`", or "`citation` of rule `art6-1`"
     /// for an object read from a member. Put into words only when a message needs them:
     /// building them for every object cost more than reading it.
     var context: String {
-        let name = what ?? "`\(key)`"
-        return outer.map { "\(name) of \($0)" } ?? name
+        outer.map { "\(subject.text) of \($0.text)" } ?? subject.text
     }
-    /// Nil for a member object named by its key alone.
-    private let what: String?
-    private let key: String
-    /// The context of the object this one is a member of.
-    private let outer: String?
+    private let subject: Subject
+    /// The object this one is a member of, if it was read from a member.
+    private let outer: Outer?
+
+    /// What an object is, in parts: "\(what) `\(name)`", or `what` alone, or, for an
+    /// object read from a member and not described otherwise, "`\(key)`".
+    private struct Subject {
+        var what: String?
+        var name: String?
+        var key = ""
+
+        var text: String { what.map { what in name.map { "\(what) `\($0)`" } ?? what } ?? "`\(key)`" }
+    }
+
+    /// The object another is a member of: what it is, and the words for what it is a
+    /// member of in turn (made at once: an object two members deep is rare).
+    private struct Outer {
+        var subject: Subject
+        var outer: String?
+
+        var text: String { outer.map { "\(subject.text) of \($0)" } ?? subject.text }
+    }
 
     init?(_ node: JSONNode, _ context: String, _ diagnostics: DiagnosticCollector) {
-        self.init(node, what: context, key: "", outer: nil, diagnostics)
+        self.init(node, Subject(what: context), outer: nil, diagnostics)
     }
 
-    private init?(_ node: JSONNode, what: String?, key: String, outer: String?, _ diagnostics: DiagnosticCollector) {
-        self.node = node
-        self.what = what
-        self.key = key
+    /// A reader of the object `node`, which messages call "\(what) `\(name)`" (as in
+    /// "rule `art6-1`").
+    init?(_ node: JSONNode, _ what: String, named name: String, _ diagnostics: DiagnosticCollector) {
+        self.init(node, Subject(what: what, name: name), outer: nil, diagnostics)
+    }
+
+    private init?(_ node: JSONNode, _ subject: Subject, outer: Outer?, _ diagnostics: DiagnosticCollector) {
+        self.location = node.location
+        self.subject = subject
         self.outer = outer
         self.diagnostics = diagnostics
         self.members = node.members ?? []
-        self.found = Array(repeating: false, count: members.count)
+        self.found = Flags(count: members.count)
         if node.members == nil {
             diagnostics.error("wrong-type", at: node.location, "\(context) must be an object, found \(node.kindName)")
             return nil
@@ -58,60 +83,60 @@ struct ObjectReader {
     }
 
     mutating func member(_ key: String, required: Bool = false) -> JSONNode? {
-        if asked.isEmpty { asked.reserveCapacity(members.count + 4) }  // one allocation, not one per doubling
-        asked.append(key)
+        memberIndex(key, required: required).map { members[$0].value }
+    }
+
+    /// The index of the member `key`, now asked for; a missing one is reported if required.
+    private mutating func memberIndex(_ key: String, required: Bool) -> Int? {
         if let index = members.indexOfKey(key) {
-            found[index] = true
-            return members[index].value
+            found.set(index)
+            return index
         }
-        if required { diagnostics.error("missing-field", at: node.location, "\(context) needs `\(key)`") }
+        if missing.isEmpty { missing.reserveCapacity(8) }  // one allocation, not one per doubling
+        missing.append(key)
+        if required { diagnostics.error("missing-field", at: location, "\(context) needs `\(key)`") }
         return nil
     }
 
+    // The typed accessors read the member's value in place: a copy of its node, made and
+    // released for every member read, cost more than finding the member.
+
     mutating func string(_ key: String, required: Bool = false) -> String? {
-        guard let value = member(key, required: required) else { return nil }
-        guard let string = value.string else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a string, found \(value.kindName)")
-            return nil
-        }
+        guard let index = memberIndex(key, required: required) else { return nil }
+        guard case .string(let string) = members[index].value.value else { return wrongType(index, key, expected: "a string") }
         return string
     }
 
     /// A string member together with its node, for expressions whose positions matter.
     mutating func stringNode(_ key: String, required: Bool = false) -> JSONNode? {
-        guard let value = member(key, required: required) else { return nil }
-        guard value.string != nil else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a string, found \(value.kindName)")
-            return nil
-        }
-        return value
+        guard let index = memberIndex(key, required: required) else { return nil }
+        guard case .string = members[index].value.value else { return wrongType(index, key, expected: "a string") }
+        return members[index].value
     }
 
     mutating func bool(_ key: String) -> Bool? {
-        guard let value = member(key) else { return nil }
-        guard let bool = value.bool else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be true or false, found \(value.kindName)")
-            return nil
-        }
+        guard let index = memberIndex(key, required: false) else { return nil }
+        guard case .bool(let bool) = members[index].value.value else { return wrongType(index, key, expected: "true or false") }
         return bool
     }
 
     mutating func number(_ key: String) -> Double? {
-        guard let value = member(key) else { return nil }
-        guard let number = value.number else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a number, found \(value.kindName)")
-            return nil
-        }
+        guard let index = memberIndex(key, required: false) else { return nil }
+        guard case .number(let number) = members[index].value.value else { return wrongType(index, key, expected: "a number") }
         return number.double
     }
 
     mutating func array(_ key: String, required: Bool = false) -> [JSONNode]? {
-        guard let value = member(key, required: required) else { return nil }
-        guard let array = value.array else {
-            diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be a list, found \(value.kindName)")
-            return nil
-        }
+        guard let index = memberIndex(key, required: required) else { return nil }
+        guard case .array(let array) = members[index].value.value else { return wrongType(index, key, expected: "a list") }
         return array
+    }
+
+    /// Reports that member `index`, asked for as `key`, is not `expected` ("a string"); nil.
+    private func wrongType<Value>(_ index: Int, _ key: String, expected: String) -> Value? {
+        let value = members[index].value
+        diagnostics.error("wrong-type", at: value.location, "`\(key)` of \(context) must be \(expected), found \(value.kindName)")
+        return nil
     }
 
     mutating func object(_ key: String, _ what: String, required: Bool = false) -> ObjectReader? {
@@ -121,7 +146,7 @@ struct ObjectReader {
     /// The object in member `key`, described as `what` (nil: as the key).
     private mutating func memberObject(_ key: String, what: String?, required: Bool) -> ObjectReader? {
         guard let value = member(key, required: required) else { return nil }
-        return ObjectReader(value, what: what, key: key, outer: context, diagnostics)
+        return ObjectReader(value, Subject(what: what, key: key), outer: Outer(subject: subject, outer: outer?.text), diagnostics)
     }
 
     /// A `{zh: …, en: …}` label.
@@ -151,18 +176,36 @@ struct ObjectReader {
     mutating func takeElements(_ key: String) -> [JSONNode]? {
         guard let index = members.indexOfKey(key), case .array(let elements) = members[index].value.value else { return nil }
         members[index].value.value = .array([])
-        node.value = .object(members)
         return elements
     }
 
     /// Reports every member that no accessor asked for, with the nearest expected name.
     func finish() {
-        for (member, found) in zip(members, found) where !found {
-            let read = Set(asked)
+        for (index, member) in members.enumerated() where !found[index] {
+            let read = Set(missing).union(members.indices.filter { found[$0] }.map { members[$0].key })
             var message = "unknown field `\(member.key)` in \(context)"
             if let near = nearestName(to: member.key, in: read) { message += "; did you mean `\(near)`?" }
             else { message += "; expected one of: " + read.sorted().joined(separator: ", ") }
             diagnostics.error("unknown-field", at: member.keyLocation, message)
         }
+    }
+}
+
+/// Flags for the members of one object: the bits of a word, and a list only for an object
+/// of more than 64 members, so that reading the usual object allocates nothing for them.
+private struct Flags {
+    private var word: UInt64 = 0
+    private var beyond: [Bool]
+
+    init(count: Int) {
+        beyond = count > UInt64.bitWidth ? Array(repeating: false, count: count - UInt64.bitWidth) : []
+    }
+
+    subscript(index: Int) -> Bool {
+        index < UInt64.bitWidth ? word & (1 << index) != 0 : beyond[index - UInt64.bitWidth]
+    }
+
+    mutating func set(_ index: Int) {
+        if index < UInt64.bitWidth { word |= 1 << index } else { beyond[index - UInt64.bitWidth] = true }
     }
 }

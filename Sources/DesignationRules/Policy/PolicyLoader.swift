@@ -96,7 +96,7 @@ struct PolicyLoader {
                          effectiveUntil: header.effectiveUntil, parent: parent?.id, scope: header.scope, scopeNote: header.scopeNote,
                          scopeTest: header.scopeTest, procedures: header.items.procedures, parameters: header.parameters,
                          rules: rules, deadlines: deadlines, waivers: waivers)
-        quoteChecker?.check(own, fileLocation: reader.node.location)
+        quoteChecker?.check(own, fileLocation: reader.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
     }
@@ -158,7 +158,7 @@ struct PolicyLoader {
         if var others = reader.object("procedures", "`procedures`") {
             for member in others.members {
                 _ = others.member(member.key)
-                guard var body = ObjectReader(member.value, "procedure `\(member.key)`", diagnostics) else { continue }
+                guard var body = ObjectReader(member.value, "procedure", named: member.key, diagnostics) else { continue }
                 let label = body.label("label", required: true) ?? Label(zh: member.key, en: member.key)
                 let (kinds, stages) = readProcedure(&body)
                 var procedure = Procedure(id: member.key, label: label, stages: stages, kinds: kinds)
@@ -202,7 +202,7 @@ struct PolicyLoader {
         if var list = procedure.object("kinds", "`kinds`", required: true) {
             for member in list.members {
                 _ = list.member(member.key)
-                guard var kind = ObjectReader(member.value, "kind `\(member.key)`", diagnostics) else { continue }
+                guard var kind = ObjectReader(member.value, "kind", named: member.key, diagnostics) else { continue }
                 let stageNode = kind.stringNode("stage", required: true)
                 let label = kind.label("label", required: true)
                 kind.finish()
@@ -249,7 +249,7 @@ struct PolicyLoader {
         var parameters = inherited
         for member in list.members {
             _ = list.member(member.key)
-            guard var item = ObjectReader(member.value, "parameter `\(member.key)`", diagnostics) else { continue }
+            guard var item = ObjectReader(member.value, "parameter", named: member.key, diagnostics) else { continue }
             defer { item.finish() }
             let valueNode = item.stringNode("value", required: true)
             let citation = readCitation(&item, policy: policy)
@@ -301,12 +301,12 @@ struct PolicyLoader {
 
     fileprivate func readRule(_ node: JSONNode, policy: String, checker: TypeChecker, kinds: [RuleKind]) -> Rule? {
         // The rule's id names it in every message about its other fields.
-        let context = node.member("id")?.value.string.map { "rule `\($0)`" } ?? "a rule"
-        guard var reader = ObjectReader(node, context, diagnostics) else { return nil }
+        let name = node.member("id")?.value.string
+        guard var reader = name.map({ ObjectReader(node, "rule", named: $0, diagnostics) }) ?? ObjectReader(node, "a rule", diagnostics) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true) ?? "?"
         let kindNode = reader.stringNode("kind", required: true)
-        if let kindNode, let kind = kindNode.string, !kinds.contains(where: { $0.id == kind }) {
+        if let kindNode, let kind = kindNode.string, !kinds.contains(where: { $0.id.isSameText(kind) }) {
             diagnostics.error("undeclared-kind", at: kindNode.location, "kind `\(kind)` is not declared in the kinds of any procedure; declared: \(kinds.map(\.id).joined(separator: ", "))")
         }
         let citation = readCitation(&reader, policy: policy)
@@ -315,7 +315,7 @@ struct PolicyLoader {
         let note = reader.label("note")
         let replaces = reader.string("replaces")
         let shows = (reader.array("shows") ?? []).compactMap { node -> String? in
-            guard let name = node.string, vocabulary.type(of: name) != nil, !name.utf8.contains(UInt8(ascii: ".")) else {
+            guard let name = node.string, vocabulary.type(of: name) != nil, !name.containsASCII(UInt8(ascii: ".")) else {
                 var message = "`shows` lists top-level facts to show with the result; `\(node.string ?? node.kindName)` is not one"
                 if let name = node.string, let near = nearestName(to: name, in: vocabulary.topLevelNames) { message += "; did you mean `\(near)`?" }
                 diagnostics.error("undeclared-fact", at: node.location, message)
@@ -343,7 +343,7 @@ struct PolicyLoader {
     }
 
     private func readAlternative(_ node: JSONNode, rule: String, policy: String, checker: TypeChecker) -> Alternative? {
-        guard var reader = ObjectReader(node, "an alternative of rule `\(rule)`", diagnostics) else { return nil }
+        guard var reader = ObjectReader(node, "an alternative of rule", named: rule, diagnostics) else { return nil }
         defer { reader.finish() }
         let citation = readCitation(&reader, policy: policy)
         let quote = reader.string("quote", required: true)
@@ -428,10 +428,10 @@ struct PolicyLoader {
         }
         let document = citation.string("document") ?? policy
         if parts.allSatisfy({ $0 == nil }) {
-            diagnostics.error("bad-citation", at: citation.node.location, "a citation needs at least one of: \(Citation.formats.map(\.key).joined(separator: ", "))")
+            diagnostics.error("bad-citation", at: citation.location, "a citation needs at least one of: \(Citation.formats.map(\.key).joined(separator: ", "))")
             return nil
         }
-        return Citation(document: document, formatParts: parts, location: citation.node.location)
+        return Citation(document: document, formatParts: parts, location: citation.location)
     }
 }
 

@@ -49,6 +49,9 @@ public struct Vocabulary: Sendable {
     /// The types alone, which type checking asks for at every name: reading a whole
     /// definition out of `byPath` copies (and counts references to) all its parts.
     private var types: [String: ValueType] = [:]
+    /// The values of the one-of facts alone, which type checking asks for at every `==`
+    /// and `in` with one of them, for the same reason.
+    private var values: [String: [EnumValue]] = [:]
 
     /// Top-level facts by the UTF-8 bytes of their names, sorted: the fast decoder finds a
     /// key without making a String of it.
@@ -62,6 +65,11 @@ public struct Vocabulary: Sendable {
     /// does that on the cores that read the files, leaving less to do once they are merged.
     init(indexed facts: [FactDefinition]) {
         self.facts = facts
+        // Room for every fact and field at once: the tables otherwise grow by doubling, each
+        // time hashing every path again.
+        let count = Self.count(facts)
+        byPath.reserveCapacity(count)
+        types.reserveCapacity(count)
         for fact in self.facts { index(fact) }
         byteKeys = self.facts.indices.map { (Array(self.facts[$0].path.utf8), $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }
@@ -88,9 +96,15 @@ public struct Vocabulary: Sendable {
         return copy
     }
 
+    /// The number of facts and fields, at every depth.
+    private static func count(_ facts: [FactDefinition]) -> Int {
+        facts.reduce(facts.count) { $0 + count($1.fields) }
+    }
+
     private mutating func index(_ fact: FactDefinition) {
         byPath[fact.path] = fact
         types[fact.path] = fact.type
+        values[fact.path] = fact.values.isEmpty ? nil : fact.values
         for field in fact.fields { index(field) }
     }
 
@@ -103,5 +117,5 @@ public struct Vocabulary: Sendable {
     public var topLevelNames: [String] { facts.map(\.path) }
 
     /// The allowed values of an enumeration type (named by its declaring path).
-    public func enumValues(_ name: String) -> [EnumValue] { byPath[name]?.values ?? [] }
+    public func enumValues(_ name: String) -> [EnumValue] { values[name] ?? [] }
 }

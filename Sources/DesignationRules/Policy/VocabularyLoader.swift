@@ -28,7 +28,7 @@ struct VocabularyLoader {
             diagnostics.error("bad-name", at: member.keyLocation, "fact name `\(member.key)` must be letters, digits and _ (starting with a letter)")
             return nil
         }
-        guard var reader = ObjectReader(member.value, "fact `\(path)`", diagnostics) else { return nil }
+        guard var reader = ObjectReader(member.value, "fact", named: path, diagnostics) else { return nil }
         defer { reader.finish() }
         let label = reader.label("label", required: true) ?? Label(zh: path, en: path)
         let unit = reader.label("unit")
@@ -90,7 +90,7 @@ struct VocabularyLoader {
         var values: [EnumValue] = []
         var seen: [String: SourceLocation] = [:]
         for node in list {
-            guard var item = ObjectReader(node, "a value of `\(path)`", diagnostics) else { continue }
+            guard var item = ObjectReader(node, "a value of", named: path, diagnostics) else { continue }
             let id = item.string("id", required: true)
             let zh = item.string("zh", required: true)
             let en = item.string("en", required: true)
@@ -103,7 +103,7 @@ struct VocabularyLoader {
             seen[id] = node.location
             values.append(EnumValue(id: id, label: Label(zh: zh, en: en)))
         }
-        if values.isEmpty { diagnostics.error("bad-type", at: reader.node.location, "fact `\(path)` declares no values") }
+        if values.isEmpty { diagnostics.error("bad-type", at: reader.location, "fact `\(path)` declares no values") }
         return values
     }
 }

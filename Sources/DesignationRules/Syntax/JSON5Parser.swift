@@ -12,7 +12,7 @@ public enum JSON5 {
     public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 256) throws(JSON5Error) -> JSONNode {
         // Read through a buffer pointer: no bounds checks or array bookkeeping per byte.
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSON5Error) in
-            var parser = JSON5Parser(bytes: buffer, file: file, maxDepth: maxDepth)
+            var parser = JSON5Parser(bytes: buffer, file: FileName(file), maxDepth: maxDepth)
             return try parser.parseDocument()
         }
     }
@@ -34,14 +34,14 @@ private struct JSON5Parser {
     static let maxNumberLength = 100
 
     private let bytes: UnsafeBufferPointer<UInt8>
-    private let file: String
+    private let file: FileName
     private let maxDepth: Int
     private var keys = KeyCache()
     private var index = 0
     private var line = 1
     private var column = 1
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: FileName, maxDepth: Int) {
         self.bytes = bytes
         self.file = file
         self.maxDepth = maxDepth
@@ -180,6 +180,8 @@ private struct JSON5Parser {
         /// Key → member index, built only once an object is large
         /// (a linear scan is faster for the usual handful of keys).
         private var keyIndex: [String: Int] = [:]
+        /// The slots (`KeyCache.slot`) of the keys read so far.
+        private var keySlots = SlotSet()
 
         init(isObject: Bool, location: SourceLocation) {
             self.isObject = isObject
@@ -205,7 +207,12 @@ private struct JSON5Parser {
             }
         }
 
-        mutating func firstLocation(of key: String) -> SourceLocation? {
+        /// Where `key`, whose slot is `slot`, was read before in this object, if it was.
+        mutating func firstLocation(of key: String, slot: Int) -> SourceLocation? {
+            // A key whose slot no earlier key has is new, and is not compared with them:
+            // most keys are new, and comparing each with every earlier one cost more than
+            // the rest of reading it.
+            if keySlots.insert(slot) { return nil }
             if members.count <= 16 {
                 return members.indexOfKey(key).map { members[$0].keyLocation }
             }
@@ -294,21 +301,23 @@ private struct JSON5Parser {
     /// Reads `key :` and records the key as the object's pending key.
     private mutating func readKey(into object: inout OpenContainer) throws(JSON5Error) {
         let keyLocation = location
-        let key: String
+        let key: String, slot: Int
         if peek() == Byte.doubleQuote || peek() == Byte.singleQuote {
             key = try parseString().text
+            slot = KeyCache.slot(of: key)
         } else if let name = scanIdentifier() {
-            if let known = keys.key(at: name, in: bytes) {
+            slot = KeyCache.slot(name, bytes)
+            if let known = keys.key(at: name, slot: slot, in: bytes) {
                 key = known
             } else {
                 key = text(name)
-                keys.remember(key, at: name, in: bytes)
+                keys.remember(key, at: name, slot: slot, in: bytes)
             }
         } else {
             throw error("expected a key (a string or an identifier), found \(describeFound())"
                 + unclosedNote(object))
         }
-        if let first = object.firstLocation(of: key) {
+        if let first = object.firstLocation(of: key, slot: slot) {
             throw error("duplicate key \"\(key)\" (first at line \(first.line), column \(first.column))",
                         at: keyLocation)
         }
@@ -738,23 +747,50 @@ private struct KeyCache {
     /// Indexed by a hash of the bytes; a key whose slot is taken replaces the one there.
     private var entries = [Entry?](repeating: nil, count: 256)
 
-    /// The key written in `range`, an identifier, if it was met before.
-    func key(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let entry = entries[Self.slot(range, bytes)], entry.count == range.count else { return nil }
+    /// The key written in `range`, an identifier whose slot is `slot`, if it was met before.
+    func key(at range: Range<Int>, slot: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let entry = entries[slot], entry.count == range.count else { return nil }
         // Compared byte by byte: a generic comparison of two slices cost more than the lookup.
         for offset in 0..<range.count where bytes[entry.start + offset] != bytes[range.lowerBound + offset] { return nil }
         return entry.key
     }
 
     /// Keeps `key`, written in `range`, for the next time it is met.
-    mutating func remember(_ key: String, at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
-        entries[Self.slot(range, bytes)] = Entry(start: range.lowerBound, key: key, count: range.count)
+    mutating func remember(_ key: String, at range: Range<Int>, slot: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+        entries[slot] = Entry(start: range.lowerBound, key: key, count: range.count)
     }
 
-    private static func slot(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// A hash, from 0 to 255, of the key written in `range` (not empty): the same for the
+    /// same bytes.
+    static func slot(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let count = range.count
         let first = Int(bytes[range.lowerBound]), last = Int(bytes[range.upperBound - 1])
         return (count &* 37 &+ first &* 11 &+ last &* 3 &+ Int(bytes[range.lowerBound + count / 2])) & 255
+    }
+
+    /// The slot of a key read as a string: that of its bytes, as if it were written bare, so
+    /// that a key has one slot however it is written (0 for the empty key).
+    static func slot(of key: String) -> Int {
+        let utf8 = Array(key.utf8)
+        return utf8.isEmpty ? 0 : utf8.withUnsafeBufferPointer { slot(0..<$0.count, $0) }
+    }
+}
+
+/// A set of slots (0 to 255), as bits.
+private struct SlotSet {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    /// Adds `slot`; true when it was not in the set.
+    mutating func insert(_ slot: Int) -> Bool {
+        let bit = UInt64(1) << (slot & 63)
+        let word: UInt64
+        switch slot >> 6 {
+        case 0: word = words.0; words.0 |= bit
+        case 1: word = words.1; words.1 |= bit
+        case 2: word = words.2; words.2 |= bit
+        default: word = words.3; words.3 |= bit
+        }
+        return word & bit == 0
     }
 }
 

@@ -49,15 +49,26 @@ extension [JSONMember] {
     ///
     /// Compares the keys in place: a search that hands each member to a closure copies it,
     /// counting a reference to each of its parts, which cost more than the comparisons.
-    /// Keys of another length are passed over without comparing their text.
     func indexOfKey(_ key: String) -> Int? {
-        let length = key.utf8.count
         var index = 0
         while index < count {
-            if self[index].key.utf8.count == length, self[index].key == key { return index }
+            if self[index].key.isSameText(key) { return index }
             index += 1
         }
         return nil
+    }
+}
+
+extension String {
+    /// Whether `other` is the same text, comparing the lengths first: `==` compares two
+    /// strings of different lengths byte by byte up to where they differ, through several
+    /// calls into the runtime, and most keys and ids compared differ in length.
+    func isSameText(_ other: String) -> Bool { utf8.count == other.utf8.count && self == other }
+
+    /// Whether the text has this ASCII byte, looked for in place: `utf8.contains` walked
+    /// the string through its generic view, at several hundred instructions a name.
+    func containsASCII(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 }
 
