@@ -13,6 +13,20 @@ import Testing
         #expect(date("2026-11-26").description == "2026-11-26")
     }
 
+    /// Every day is written `YYYY-MM-DD` and read back to itself; years a date can only
+    /// reach by arithmetic (before 1 or after 9999) keep their padded form.
+    @Test func writtenAsReadOnEveryDay() {
+        let first = date("0001-01-01").dayNumber, last = date("9999-12-31").dayNumber
+        for day in stride(from: first, through: last, by: 97) {
+            let written = CivilDate(dayNumber: day).description
+            #expect(written.utf8.count == 10 && CivilDate(iso: written)?.dayNumber == day, "\(day): \(written)")
+        }
+        #expect(date("9999-12-31").description == "9999-12-31")
+        #expect(date("0001-01-01").adding(days: -1).description == "0000-12-31")
+        #expect(date("9999-12-31").adding(days: 1).description == "10000-01-01")
+        #expect(date("0001-01-01").adding(years: -2).description == "00-1-01-01")
+    }
+
     @Test func dayNumbersAndWeekdays() {
         #expect(date("1970-01-01").dayNumber == 0)
         #expect(date("2000-03-01").dayNumber == 11017)
