@@ -51,8 +51,8 @@ public struct CellDecoder: Sendable {
         var lateDates: [LateDate] = []
         // The guesses are read and written at every key: in place, for the whole line.
         let read = guesses.withUnsafeMutableBufferPointer { guesses in
-            var scratch = Scratch(pending: pending, guesses: guesses.baseAddress!)
-            pending = []
+            var scratch = Scratch(pending: [], guesses: guesses.baseAddress!)
+            swap(&scratch.pending, &pending)
             defer {
                 swap(&pending, &scratch.pending)
                 lateDates = scratch.lateDates
