@@ -17,14 +17,27 @@ enum Token: Equatable {
 enum Keyword: String, CaseIterable {
     case and, or, not, `in`, `if`, then, `else`, `true`, `false`, today
 
-    /// The keyword spelt `word`. A table rather than `init(rawValue:)`, which compares
-    /// the word with each spelling in turn, and most words are names, not keywords.
-    static let spellings = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    /// The keyword spelt by the scalars `word`, if it is one, found before the word is made
+    /// a String. Each spelling is compared as one number (``code(of:)``): hashing the word
+    /// for a table cost more than lexing it, and most words are names, not keywords. A
+    /// word longer than every keyword (most names of facts) is not compared at all.
+    static func named(_ word: ArraySlice<Unicode.Scalar>) -> Keyword? {
+        guard word.count <= maxLength, let code = code(of: word) else { return nil }
+        return codes.first { $0.code == code }?.keyword
+    }
 
-    /// The keyword spelt `word`, if it is one. A word longer than every keyword (most
-    /// names of facts) is not looked up: hashing it cost more than lexing it.
-    static func named(_ word: String) -> Keyword? {
-        word.utf8.count <= 5 ? spellings[word] : nil
+    private static let maxLength = 5
+    private static let codes = allCases.map { (code: code(of: $0.rawValue.unicodeScalars)!, keyword: $0) }
+
+    /// The scalars of a short ASCII word, one byte each, as one number: two words have the
+    /// same number only if they are the same (no ASCII letter is zero). Nil if one is not ASCII.
+    private static func code(of word: some Collection<Unicode.Scalar>) -> UInt64? {
+        var code: UInt64 = 0
+        for scalar in word {
+            guard scalar.isASCII else { return nil }
+            code = code << 8 | UInt64(scalar.value)
+        }
+        return code
     }
 }
 
@@ -117,8 +130,8 @@ struct Lexer {
         if isIdentifierStart(scalar) {
             let start = index
             while index < scalars.count, isIdentifierStart(scalars[index]) || isDigit(scalars[index]) { index += 1 }
-            let word = text.slice(start, index)
-            return Keyword.named(word).map(Token.keyword) ?? .identifier(word)
+            if let keyword = Keyword.named(scalars[start..<index]) { return .keyword(keyword) }
+            return .identifier(text.slice(start, index))
         }
         if scalar == "'" || scalar == "\"" { return try string(quote: scalar) }
         if let symbol = Symbol(scalar, followedBy: index + 1 < scalars.count ? scalars[index + 1] : nil) {

@@ -6,11 +6,16 @@ public struct TypeChecker: Sendable {
     public let parameters: [String: Value]
     /// Types of the parameters, derived from their values.
     private let parameterTypes: [String: ValueType]
+    /// The parameters whose names the vocabulary declares too (most often none): such a
+    /// name means the parameter. Known from the start so that a name is looked for among
+    /// the facts first, as most names are facts, and is then hashed once, not twice.
+    private let parametersNamingFacts: Set<String>
 
     public init(vocabulary: Vocabulary, parameters: [String: Value]) {
         self.vocabulary = vocabulary
         self.parameters = parameters
         self.parameterTypes = parameters.mapValues(TypeChecker.type(of:))
+        self.parametersNamingFacts = Set(parameters.keys.filter { vocabulary.type(of: $0) != nil })
     }
 
     private struct Binding {
@@ -125,12 +130,12 @@ public struct TypeChecker: Sendable {
         if let depth = bindings.lastIndex(where: { $0.name == name }) {
             return make(.variable(depth), bindings[depth].type)
         }
+        // A field's path has a dot. (A byte: `contains(".")` would be Foundation's substring search.)
+        if let type = vocabulary.type(of: name), !name.containsASCII(UInt8(ascii: ".")), !parametersNamingFacts.contains(name) {
+            return make(.fact(name), type)
+        }
         if let type = parameterTypes[name] {
             return make(.parameter(name), type)
-        }
-        // A field's path has a dot. (A byte: `contains(".")` would be Foundation's substring search.)
-        if let type = vocabulary.type(of: name), !name.containsASCII(UInt8(ascii: ".")) {
-            return make(.fact(name), type)
         }
         var message = "`\(name)` is not a declared fact or parameter"
         let candidates = vocabulary.topLevelNames + parameters.keys + bindings.map(\.name)

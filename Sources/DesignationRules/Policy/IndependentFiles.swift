@@ -111,13 +111,13 @@ struct IndependentFiles {
         }
         var facts: [FactDefinition] = []
         var firstLocations: [String: SourceLocation] = [:]
+        firstLocations.reserveCapacity(files.reduce(0) { $0 + $1.facts.count })  // no rehashing as it grows
         for file in files {
             file.diagnostics.forEach(diagnostics.add)
             for fact in file.facts {
-                if let first = firstLocations[fact.path] {
+                if let first = firstLocations.keepFirst(fact.location, forKey: fact.path) {
                     diagnostics.error("duplicate-id", at: fact.location, "fact `\(fact.path)` is declared twice (first at \(first))")
                 } else {
-                    firstLocations[fact.path] = fact.location
                     facts.append(fact)
                 }
             }

@@ -72,6 +72,7 @@ struct PolicyLoader {
         var reader = header.reader, ids = header.ids
         defer { reader.finish() }
         let id = header.items.policy
+        ids.makeRoom(for: groups.reduce(0) { $0 + $1.rules.count + $1.deadlines.count })
         var rules: [Rule] = []
         _ = reader.array("rules", required: !header.hasParent)  // its items are read already; this marks it read, or reports it
         for (rule, problems) in groups.lazy.flatMap(\.rules) {
@@ -484,12 +485,14 @@ struct IDRegistry {
 
     init(diagnostics: DiagnosticCollector) { self.diagnostics = diagnostics }
 
+    /// Makes room for `count` more ids at once, rather than rehashing every id seen each
+    /// time the table grows.
+    mutating func makeRoom(for count: Int) { seen.reserveCapacity(seen.count + count) }
+
     mutating func claim(_ id: String, at location: SourceLocation?) {
-        if let first = seen[id] {
+        if let first = seen.keepFirst(location, forKey: id) {
             let previous = first.map { " (first at \($0))" } ?? ""
             diagnostics.error("duplicate-id", at: location, "id `\(id)` is used twice\(previous)")
-        } else {
-            seen[id] = location
         }
     }
 }

@@ -89,6 +89,7 @@ struct VocabularyLoader {
         guard let list = reader.array("values", required: true) else { return [] }
         var values: [EnumValue] = []
         var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(list.count)  // no rehashing as it grows
         for node in list {
             guard var item = ObjectReader(node, "a value of", named: path, diagnostics) else { continue }
             let id = item.string("id", required: true)
@@ -96,11 +97,10 @@ struct VocabularyLoader {
             let en = item.string("en", required: true)
             item.finish()
             guard let id, let zh, let en else { continue }
-            if let first = seen[id] {
+            if let first = seen.keepFirst(node.location, forKey: id) {
                 diagnostics.error("duplicate-id", at: node.location, "value `\(id)` of `\(path)` is declared twice (first at \(first))")
                 continue
             }
-            seen[id] = node.location
             values.append(EnumValue(id: id, label: Label(zh: zh, en: en)))
         }
         if values.isEmpty { diagnostics.error("bad-type", at: reader.location, "fact `\(path)` declares no values") }

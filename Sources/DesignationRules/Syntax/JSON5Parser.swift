@@ -749,10 +749,29 @@ private struct KeyCache {
 
     /// The key written in `range`, an identifier whose slot is `slot`, if it was met before.
     func key(at range: Range<Int>, slot: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let entry = entries[slot], entry.count == range.count else { return nil }
-        // Compared byte by byte: a generic comparison of two slices cost more than the lookup.
-        for offset in 0..<range.count where bytes[entry.start + offset] != bytes[range.lowerBound + offset] { return nil }
+        guard let entry = entries[slot], entry.count == range.count,
+              Self.sameBytes(bytes, entry.start, range.lowerBound, count: range.count) else { return nil }
         return entry.key
+    }
+
+    /// Whether the `count` bytes at `first` and at `second` are the same. Compared eight at
+    /// a time, the bytes past the end masked off, so that the usual key (shorter than eight)
+    /// is one comparison: byte by byte, comparing cost more than the rest of the lookup (and
+    /// a generic comparison of two slices more still).
+    private static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ second: Int, count: Int) -> Bool {
+        var offset = 0
+        while offset < count {
+            guard max(first, second) + offset + 8 <= bytes.count else {
+                // Near the end of the document, where a word would be read past it.
+                return (offset..<count).allSatisfy { bytes[first + $0] == bytes[second + $0] }
+            }
+            let difference = Word.load(bytes, at: first + offset) ^ Word.load(bytes, at: second + offset)
+            let left = count - offset
+            let keyBytes: UInt64 = left >= 8 ? ~0 : (1 << (8 * UInt64(left))) - 1  // the first bytes: little-endian
+            if difference & keyBytes != 0 { return false }
+            offset += 8
+        }
+        return true
     }
 
     /// Keeps `key`, written in `range`, for the next time it is met.

@@ -15,6 +15,9 @@ struct CalendarLoader {
         var calendar = WorkingDayCalendar()
         guard var years = file.object("years", "`years`", required: true) else { return calendar }
         defer { years.finish() }
+        // The dates of all years are gathered first and made sets once, each sized for all
+        // its dates: added year by year, the sets were rehashed every time they grew.
+        var daysOff: [CivilDate] = [], extraWorkingDays: [CivilDate] = []
         for member in years.members {
             _ = years.member(member.key)
             guard let year = Int(member.key), (1900...9999).contains(year) else {
@@ -22,11 +25,13 @@ struct CalendarLoader {
                 continue
             }
             guard var arrangement = ObjectReader(member.value, "year \(year)", diagnostics) else { continue }
-            calendar.daysOff.formUnion(dates(&arrangement, "off"))
-            calendar.extraWorkingDays.formUnion(dates(&arrangement, "workdays"))
+            daysOff += dates(&arrangement, "off")
+            extraWorkingDays += dates(&arrangement, "workdays")
             arrangement.finish()
             calendar.coveredYears.insert(year)
         }
+        calendar.daysOff = Set(daysOff)
+        calendar.extraWorkingDays = Set(extraWorkingDays)
         return calendar
     }
 
