@@ -34,7 +34,8 @@ public struct BatchRunner: Sendable {
     /// Chunks already read when it stops are still evaluated and written.
     public func run(reading descriptor: Int32, write: ([UInt8]) -> Bool, shouldStop: () -> Bool) -> Summary {
         // The chunks' arrays, read and written, go round rather than being made anew (see `BufferPool`).
-        let inputs = BufferPool(limit: threads * chunksPerLane + 1), outputs = BufferPool(limit: threads * chunksPerLane + 1)
+        let inFlight = threads * chunksPerLane + 1
+        let inputs = BufferPool(limit: inFlight), outputs = BufferPool(limit: inFlight)
         var reader = LineReader(descriptor: descriptor)
         reader.pool = inputs
         var summary = Summary()

@@ -117,13 +117,8 @@ struct DecisionWriter {
     /// A date as a JSON string (`"2027-01-10"`), or null.
     private func write(_ date: CivilDate?) {
         guard let date else { return record.append("null") }
-        let (year, month, day) = date.parts
         record.append(UInt8(ascii: "\""))
-        record.append(digits: year, 4)
-        record.append(UInt8(ascii: "-"))
-        record.append(digits: month, 2)
-        record.append(UInt8(ascii: "-"))
-        record.append(digits: day, 2)
+        if date.withISOBytes({ record.append($0) }) == nil { Array(date.description.utf8).withUnsafeBufferPointer { record.append($0) } }
         record.append(UInt8(ascii: "\""))
     }
 }
@@ -196,14 +191,13 @@ final class ByteRecordBuilder {
         count += 1
     }
 
-    /// `value` (not negative) in decimal, with at least `width` digits.
-    func append(digits value: Int, _ width: Int) {
+    /// `value` (not negative) in decimal.
+    func append(number value: Int) {
         var digits = 1, rest = value / 10
         while rest > 0 {
             digits += 1
             rest /= 10
         }
-        digits = max(digits, width)
         room(for: digits)
         var remaining = value
         for offset in stride(from: digits - 1, through: 0, by: -1) {
@@ -212,6 +206,4 @@ final class ByteRecordBuilder {
         }
         count += digits
     }
-
-    func append(number value: Int) { append(digits: value, 1) }
 }

@@ -8,7 +8,7 @@ struct LineEvaluator {
     private let cellDecoder: CellDecoder
     private let decoder: ProfileDecoder
     private let writer: DecisionWriter
-    /// Where a chunk's output array comes from (the writer gives it back).
+    /// Where a chunk's output array comes from (`BatchRunner` gives it back once written).
     private let outputs: BufferPool
     /// The decision of the line at hand, kept so that its lists keep their room.
     private var decision = Decision()

@@ -27,7 +27,8 @@ struct DecodingPlans: Sendable {
         var definition: Int
     }
 
-    private(set) var plans: [Plan] = []
+    /// Built here, then read through `planMemory` only.
+    private var plans: [Plan] = []
     /// Key tables: the top-level fact names first, then each plan's ids and field names.
     private(set) var tables: [ByteKeyTable] = []
     /// For each allowed id of each one-of fact, the program's constant text equal to it,
@@ -37,15 +38,16 @@ struct DecodingPlans: Sendable {
     private(set) var definitions: [FactDefinition] = []
     /// Where each table's key guesses start in `CellStore.keyGuesses`: one for the first
     /// key of an object, then one for the key after each key (see `CellDecoder.object`).
-    private(set) var guessStarts: [Int] = []
+    /// Built here, then read through `guessStartMemory` only.
+    private var guessStarts: [Int] = []
     var guessCount: Int { (guessStarts.last ?? 0) + (tables.last.map { $0.count + 1 } ?? 0) }
 
     /// The top-level facts' names are table 0; their plans start at 0.
     static let factNames = 0
 
     /// `plans` and `guessStarts`, for the decoder to read in place (see `FixedMemory`).
-    private(set) var planMemory = FixedMemory<Plan>([])
-    private(set) var guessStartMemory = FixedMemory<Int>([])
+    private var planMemory = FixedMemory<Plan>([])
+    private var guessStartMemory = FixedMemory<Int>([])
 
     /// Plan `index`, in place.
     @inline(__always)

@@ -64,17 +64,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     public var description: String {
+        if let text = withISOBytes({ String(decoding: $0, as: UTF8.self) }) { return text }
         let (year, month, day) = parts
-        guard (0...9999).contains(year) else {
-            func pad(_ value: Int, _ width: Int) -> String {
-                let digits = String(value)
-                return String(repeating: "0", count: max(0, width - digits.count)) + digits
-            }
-            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        // The common case written digit by digit into the string's own room: a message
-        // about a date (a batch's commonest problem) names two.
-        return String(unsafeUninitializedCapacity: 10) { text in
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// `body` given the date's `YYYY-MM-DD` bytes, written digit by digit on the stack
+    /// (messages and batch records write dates by the thousand); nil for a year outside
+    /// 0...9999, which only arithmetic reaches and `description` writes padded.
+    func withISOBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let (year, month, day) = parts
+        guard (0...9999).contains(year) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
             func put(_ value: Int, digits: Int, at end: Int) {
                 var value = value
                 for index in stride(from: end - 1, through: end - digits, by: -1) {
@@ -87,7 +92,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             put(month, digits: 2, at: 7)
             text[7] = UInt8(ascii: "-")
             put(day, digits: 2, at: 10)
-            return 10
+            return body(UnsafeBufferPointer(text))
         }
     }
 
