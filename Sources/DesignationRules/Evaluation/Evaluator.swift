@@ -13,6 +13,18 @@ public struct Evaluator: Sendable {
     let plan: StagePlan
     /// The scope, rules and waivers compiled for `DecisionWorker`.
     let decisionProgram: DecisionProgram
+    /// Per rule of `rules`, the index in `policy.dates` of the date it is judged on; nil:
+    /// the as-of date.
+    let ruleDates: [Int?]
+    /// Per stage of the procedure, likewise.
+    let stageDates: [Int?]
+    let scopeDate: Int?
+    /// The index in `policy.dates` of the date on which a text must be in force to govern.
+    let inForceDate: Int?
+    /// The procedure under each text this one extends, nearest first: what governs
+    /// instead when this text is not in force on the day that decides. Empty for a
+    /// text that extends none, or when no ancestor lays down the procedure.
+    let ancestors: [Evaluator]
 
     /// An evaluator of `procedure` (the application procedure unless named); nil when the
     /// policy lays down no such procedure.
@@ -25,42 +37,94 @@ public struct Evaluator: Sendable {
         self.rules = policy.rules.filter { kinds.contains($0.kind) }
         self.parameters = Dictionary(policy.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         self.plan = StagePlan(procedure, rules)
-        self.decisionProgram = DecisionProgram(policy: policy, rules: rules, parameters: parameters)
+        let dateIndex = { (name: String?) in name.flatMap { name in policy.dates.firstIndex { $0.id == name } } }
+        self.ruleDates = rules.map { dateIndex(policy.judgingDateName(of: $0, in: procedure)) }
+        self.stageDates = procedure.stages.map { dateIndex($0.judgedOn) }
+        self.scopeDate = dateIndex(policy.scopeJudgedOn)
+        self.inForceDate = dateIndex(policy.inForceFor)
+        self.decisionProgram = DecisionProgram(policy: policy, rules: rules, parameters: parameters, ruleDates: ruleDates,
+                                               scopeDate: scopeDate)
+        self.ancestors = policy.ancestors.compactMap { Evaluator(policy: $0, calendar: calendar, procedure: id) }
     }
 
+    // MARK: Time
+
+    /// The named dates, on the profile's facts, parallel to `policy.dates`; a date the
+    /// profile does not give is the as-of date, marked as standing in.
+    func judgingDates(_ facts: [String: Value], _ asOf: CivilDate) -> [JudgedOn] {
+        policy.dates.map { date in
+            var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
+            if case .date(let day)? = evaluator.evaluate(date.value).value { return JudgedOn(date: day, name: date.id, isFallback: false) }
+            return JudgedOn(date: asOf, name: date.id, isFallback: true)
+        }
+    }
+
+    /// Which text governs: this one when it is in force on the day its `in_force_for`
+    /// names, else the nearest text it extends that is (and lays down the procedure);
+    /// this one when none is. Each text's standing is listed for the result.
+    func governingText(_ facts: [String: Value], _ asOf: CivilDate) -> (layer: Int, texts: TextsInForce) {
+        let day = inForceDate.map { judgingDates(facts, asOf)[$0] } ?? .asOf(asOf)
+        let chain = [policy] + ancestors.map(\.policy)
+        let layer = chain.firstIndex { $0.isInForce(on: day.date) } ?? 0
+        let texts = chain.enumerated().map { index, text in
+            TextsInForce.Standing(policy: text, governs: index == layer, inForce: text.isInForce(on: day.date))
+        }
+        return (layer, TextsInForce(decidedOn: day, texts: texts))
+    }
+
+    /// The profile under the text in force on the day that decides (see `governingText`).
     /// An applicant outside the text's scope gets that answer alone, not a list of failures.
     public func evaluate(_ profile: Profile, asOf: CivilDate) -> Evaluation {
-        let scope = scopeResult(profile.facts, asOf)
+        let (layer, texts) = governingText(profile.facts, asOf)
+        var evaluation = layer == 0 ? evaluateUnderThisText(profile, asOf: asOf) : ancestors[layer - 1].evaluateUnderThisText(profile, asOf: asOf)
+        evaluation.texts = texts
+        return evaluation
+    }
+
+    func evaluateUnderThisText(_ profile: Profile, asOf: CivilDate) -> Evaluation {
+        let dates = judgingDates(profile.facts, asOf)
+        let on = { (index: Int?) in index.map { dates[$0] } ?? .asOf(asOf) }
+        let scope = scopeResult(profile.facts, on(scopeDate).date)
         if scope.status == .fail {
             return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: .outOfScope, scope: scope,
                               stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [], earliest: nil)
         }
-        let rules = self.rules.map { evaluateOrWaive($0, profile.facts, asOf) }
-        let stages = plan.results(rules.map(\.status))
+        var rules: [RuleResult] = []
+        for (rule, date) in zip(self.rules, ruleDates) {
+            var result = evaluateOrWaive(rule, profile.facts, on(date).date)
+            result.judgedOn = on(date)
+            rules.append(result)
+        }
+        var stages = plan.results(rules.map(\.status))
+        for index in stages.indices { stages[index].judgedOn = on(stageDates[index]) }
         let deadlines = policy.deadlines.filter { $0.procedure == procedure.id }.compactMap { deadline($0, stages, profile.facts, asOf) }
         var verdict = StagePlan.verdict(stages.map(\.outcome))
         if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
         let questions = Self.questions(verdict: verdict, scope: scope.needed, rules: rules.filter { $0.status == .unknown }.map(\.needed))
+        let latest = (ruleDates + [scopeDate]).map { on($0).date }.max() ?? asOf
         return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: verdict, scope: scope,
                           stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
-                          earliest: earliestEligibility(rules, profile.facts))
+                          earliest: earliestEligibility(rules, profile.facts, notBefore: latest))
     }
 
-    /// Where every failure is a matter of time, the first date on which none fails:
-    /// the latest of the rules' own dates, checked by evaluating every rule on it (a
-    /// rule that passes now might fail then). Otherwise the failures time does not cure.
-    private func earliestEligibility(_ rules: [RuleResult], _ facts: [String: Value]) -> EarliestEligibility? {
+    /// Where every failure is a matter of time, the first date on which a new application,
+    /// made and judged that day, would meet every rule: the latest of the rules' own
+    /// dates (and not before the latest day anything was judged on), checked by
+    /// evaluating every rule on it, each of its dates moved there together (a rule that
+    /// passes now might fail then). Otherwise the failures time does not cure.
+    private func earliestEligibility(_ rules: [RuleResult], _ facts: [String: Value], notBefore: CivilDate) -> EarliestEligibility? {
         var failing = rules.filter { $0.status == .fail }
         guard !failing.isEmpty else { return nil }
         for _ in 0..<8 {
             let timeless = failing.filter { $0.passesFrom == nil }
             if !timeless.isEmpty { return EarliestEligibility(date: nil, rules: timeless.map(\.rule.id)) }
-            let candidate = failing.compactMap(\.passesFrom).max()!
+            let latest = failing.compactMap(\.passesFrom).max()!
+            let candidate = max(latest, notBefore)
             // On that date the applicant may have left the text's scope (a transitional rule).
             if scopeResult(facts, candidate).status == .fail { return EarliestEligibility(date: nil, rules: failing.map(\.rule.id)) }
             let later = self.rules.map { evaluateOrWaive($0, facts, candidate) }.filter { $0.status == .fail }
             if later.isEmpty {
-                let deciding = failing.filter { $0.passesFrom == candidate }.map(\.rule.id)
+                let deciding = failing.filter { $0.passesFrom == latest }.map(\.rule.id)
                 return EarliestEligibility(date: candidate, rules: deciding)
             }
             failing = later
