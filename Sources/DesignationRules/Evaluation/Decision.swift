@@ -240,6 +240,7 @@ public struct DecisionWorker: Sendable {
         machine.recordsBoundaries = true
         _ = unwaivedStatus(rule)
         machine.recordsBoundaries = false
+        if let next = rule.pointee.nextPossible, case .date(let day) = machine.run(next) { machine.addCandidate(CivilDate(dayNumber: Int(day))) }
         machine.keepBoundaries(after: today)
         defer { machine.today = today }
         var tried: CivilDate?

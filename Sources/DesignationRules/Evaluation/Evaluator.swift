@@ -209,7 +209,9 @@ public struct Evaluator: Sendable {
         var (status, evidence) = Self.status(rule, &evaluator)
         var passesFrom: CivilDate?
         if status == .fail {
-            passesFrom = earliestPass(rule, facts, after: asOf, candidates: evaluator.boundaries)
+            var candidates = evaluator.boundaries
+            if let next = rule.nextPossible, case .date(let date)? = evaluator.evaluate(next).value { candidates.insert(date) }
+            passesFrom = earliestPass(rule, facts, after: asOf, candidates: candidates)
         }
         if status != .unknown { evidence = evidence.filter { $0.neededPath == nil } }
         for name in rule.shows {

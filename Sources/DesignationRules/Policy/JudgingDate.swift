@@ -13,6 +13,10 @@ public struct JudgingDate: Sendable {
     public var quote: String
     public var note: Label?
     public var location: SourceLocation
+
+    /// The name that judges a rule on the as-of date inside a stage judged on another
+    /// day: a rule about whether a time limit is still running now (`else today <= …`).
+    public static let asOf = "as-of"
 }
 
 /// The day something was judged on, as the result reports it.
@@ -43,7 +47,7 @@ extension Policy {
     /// The date each stage's rules are judged on by default (nil: the as-of date), by
     /// the stage's id; a rule's own `judged_on` comes first.
     func judgingDateName(of rule: Rule, in procedure: Procedure) -> String? {
-        if let own = rule.judgedOn { return own }
+        if let own = rule.judgedOn { return own == JudgingDate.asOf ? nil : own }
         guard let kind = procedure.kinds.first(where: { $0.id == rule.kind }) else { return nil }
         return procedure.stages.first { $0.id == kind.stage }?.judgedOn
     }

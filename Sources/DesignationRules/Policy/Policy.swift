@@ -88,6 +88,10 @@ public struct Rule: Sendable {
     public var location: SourceLocation
     /// The named date the rule is judged on, where it differs from its stage's.
     public var judgedOn: String? = nil
+    /// For a rule that holds only at times no comparison with `today` names (a window
+    /// that opens again each quarter): the next date on which it can hold, worked out on
+    /// the day judged, offered to the search for `passes_from` with the comparisons' dates.
+    public var nextPossible: Compiled? = nil
 }
 
 /// What an inherited rule, parameter or deadline said before a region replaced it.

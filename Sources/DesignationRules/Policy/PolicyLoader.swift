@@ -159,9 +159,9 @@ struct PolicyLoader {
 
     fileprivate func dateName(_ node: JSONNode?, _ names: [String]) -> String? {
         guard let node, let name = node.string else { return nil }
-        guard names.contains(name) else {
+        guard names.contains(name) || name == JudgingDate.asOf else {
             var message = "`\(name)` is not a date declared in `dates`"
-            message += names.isEmpty ? "; declare it there first" : "; declared: \(names.joined(separator: ", "))"
+            message += "; declared: \((names + [JudgingDate.asOf]).joined(separator: ", "))"
             if let near = nearestName(to: name, in: names) { message += "; did you mean `\(near)`?" }
             diagnostics.error("undeclared-date", at: node.location, message)
             return nil
@@ -373,6 +373,7 @@ struct PolicyLoader {
         let note = reader.label("note")
         let replaces = reader.string("replaces")
         let judgedOn = dateName(reader.stringNode("judged_on"), dates)
+        let nextPossible = reader.stringNode("next_possible").flatMap { compile($0, checker, expecting: .date) }
         let shows = (reader.array("shows") ?? []).compactMap { node -> String? in
             guard let name = node.string, vocabulary.type(of: name) != nil, !name.containsASCII(UInt8(ascii: ".")) else {
                 var message = "`shows` lists top-level facts to show with the result; `\(node.string ?? node.kindName)` is not one"
@@ -398,7 +399,7 @@ struct PolicyLoader {
               alternatives.count == alternativeNodes?.count ?? 0 else { return nil }
         return Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
                     appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives,
-                    shows: shows, replaces: replaces, location: node.location, judgedOn: judgedOn)
+                    shows: shows, replaces: replaces, location: node.location, judgedOn: judgedOn, nextPossible: nextPossible)
     }
 
     private func readAlternative(_ node: JSONNode, rule: String, policy: String, checker: TypeChecker) -> Alternative? {

@@ -14,6 +14,8 @@ struct DecisionProgram: Sendable {
         var readsToday = false
         /// The index of the date it is judged on in `DecisionProgram.dates`; -1: the as-of date.
         var date: Int32 = -1
+        /// `Rule.nextPossible`'s instruction, if the rule has one.
+        var nextPossible: Int32? = nil
 
         /// Where the rule's waivers sit in `DecisionProgram.waivers`.
         var waiverRange: Range<Int> { Int(firstWaiver) ..< Int(firstWaiver + waiverCount) }
@@ -56,7 +58,7 @@ struct DecisionProgram: Sendable {
                                 test: compiler.compile(rule.test),
                                 requires: rule.polarity == .requires,
                                 firstWaiver: Int32(first), waiverCount: Int32(waivers.count - first),
-                                date: Int32(date ?? -1))
+                                date: Int32(date ?? -1), nextPossible: rule.nextPossible.map { compiler.compile($0) })
             }
         }
         self.scope = scope
