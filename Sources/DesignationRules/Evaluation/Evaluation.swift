@@ -98,6 +98,10 @@ public struct Evaluation: Sendable {
     public var earliest: EarliestEligibility?
     /// Which texts governed, and why; nil when not worked out (a text evaluated on its own).
     public var texts: TextsInForce? = nil
+    /// The facts of the named dates the profile did not give, where something read the
+    /// date (a rule comparing with `today`, the choice of the text in force): the as-of
+    /// date stood in for them. An interview asks them; a report says so.
+    public var standIns: [String] = []
 }
 
 extension Evaluation {

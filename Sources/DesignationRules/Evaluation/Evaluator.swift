@@ -77,6 +77,9 @@ public struct Evaluator: Sendable {
     public func evaluate(_ profile: Profile, asOf: CivilDate) -> Evaluation {
         let (layer, texts) = governingText(profile.facts, asOf)
         var evaluation = layer == 0 ? evaluateUnderThisText(profile, asOf: asOf) : ancestors[layer - 1].evaluateUnderThisText(profile, asOf: asOf)
+        if texts.texts.count > 1, texts.decidedOn.isFallback, let index = inForceDate {
+            evaluation.standIns = Self.union(evaluation.standIns, policy.dates[index].value.facts.sorted())
+        }
         evaluation.texts = texts
         return evaluation
     }
@@ -102,10 +105,25 @@ public struct Evaluator: Sendable {
         if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
         let questions = Self.questions(verdict: verdict, scope: scope.needed, rules: rules.filter { $0.status == .unknown }.map(\.needed))
         let latest = (ruleDates + [scopeDate]).map { on($0).date }.max() ?? asOf
-        return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: verdict, scope: scope,
-                          stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
-                          earliest: earliestEligibility(rules, profile.facts, notBefore: latest))
+        var evaluation = Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: verdict, scope: scope,
+                                    stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
+                                    earliest: earliestEligibility(rules, profile.facts, notBefore: latest))
+        for (index, rule) in self.rules.enumerated() {
+            guard let date = ruleDates[index], dates[date].isFallback, Self.readsToday(rule, policy) else { continue }
+            evaluation.standIns = Self.union(evaluation.standIns, policy.dates[date].value.facts.sorted())
+        }
+        return evaluation
     }
+
+    /// Whether a rule's result can depend on the day it is judged on.
+    static func readsToday(_ rule: Rule, _ policy: Policy) -> Bool {
+        let roots = [rule.test] + [rule.appliesIf].compactMap { $0 } + policy.waivers.filter { $0.rule == rule.id }.compactMap(\.appliesIf)
+        var reads = false
+        for root in roots { root.visit { if case .today = $0.operation { reads = true } } }
+        return reads
+    }
+
+    private static func union(_ a: [String], _ b: [String]) -> [String] { a + b.filter { !a.contains($0) } }
 
     /// Where every failure is a matter of time, the first date on which a new application,
     /// made and judged that day, would meet every rule: the latest of the rules' own
