@@ -81,6 +81,7 @@ public struct Evaluator: Sendable {
             evaluation.standIns = Self.union(evaluation.standIns, policy.dates[index].value.facts.sorted())
         }
         evaluation.texts = texts
+        evaluation.warnings = Self.warnings(texts, label: inForceDate.map { policy.dates[$0].label }, asOf: asOf)
         return evaluation
     }
 
@@ -298,17 +299,44 @@ public struct Evaluator: Sendable {
                               isApproximate: approximate, hasPassed: passed)
     }
 
+    /// A text evaluated on its own, outside `evaluate` (which says which texts governed).
     private func warnings(_ asOf: CivilDate) -> [Label] {
+        Self.warnings(TextsInForce(decidedOn: .asOf(asOf), texts: [.init(policy: policy, governs: true, inForce: policy.isInForce(on: asOf))]),
+                      label: nil, asOf: asOf)
+    }
+
+    /// What the reader must know about the texts: a draft is no law; a text that fell
+    /// away for the day that decides, and the one that governs instead; a text that
+    /// governs although it has expired by the as-of date, or that was in force on no such day.
+    /// `label` names the day that decides (the day the application was received).
+    static func warnings(_ texts: TextsInForce, label: Label?, asOf: CivilDate) -> [Label] {
         var warnings: [Label] = []
-        if policy.status == .draft {
-            warnings.append(Label(zh: "本文件为征求意见稿，尚未生效", en: "This text is a draft for comment and not in force"))
+        let day = texts.decidedOn.date
+        let (zhDay, enDay) = (label.map { "\($0.zh)\(day)" } ?? "\(day)", label.map { "\(day), \($0.en)" } ?? "\(day)")
+        func period(_ text: Policy, _ language: Language) -> String {
+            let from = text.effectiveFrom.map { $0.description } ?? "", until = text.effectiveUntil.map { $0.description } ?? ""
+            switch language {
+            case .zh: return until.isEmpty ? "自\(from)起施行" : "有效期\(from)至\(until)"
+            case .en: return until.isEmpty ? "in force from \(from)" : "in force \(from) to \(until)"
+            }
         }
-        if policy.status == .expired || policy.effectiveUntil.map({ asOf > $0 }) == true {
-            let until = policy.effectiveUntil.map { " (\($0))" } ?? ""
-            warnings.append(Label(zh: "本文件已失效\(until)", en: "This text has expired\(until)"))
+        guard let governing = texts.texts.first(where: \.governs)?.policy else { return warnings }
+        if governing.status == .draft {
+            warnings.append(Label(zh: "本文件为征求意见稿，尚未生效：以下结果仅按草案条文推演，不是依法作出的结论",
+                                  en: "This text is a draft for comment and not in force: the result below applies the draft's wording and is no decision in law"))
         }
-        if let from = policy.effectiveFrom, asOf < from {
-            warnings.append(Label(zh: "本文件自\(from)起施行，评估日期尚未生效", en: "This text takes effect on \(from), after the as-of date"))
+        for standing in texts.texts where !standing.governs && !standing.inForce && standing.policy.id == texts.texts.first?.policy.id {
+            let text = standing.policy
+            warnings.append(Label(zh: "《\(text.document.title)》\(text.document.number)\(period(text, .zh))，\(zhDay)不在其有效期内，不适用；依其所依据的《\(governing.document.title)》\(governing.document.number)判断",
+                                  en: "\(text.document.number) (\(period(text, .en))) was not in force on \(enDay), so it does not apply; \(governing.document.number), the text it builds on, governs"))
+        }
+        let own = texts.texts.first { $0.governs }!
+        if !own.inForce {
+            warnings.append(Label(zh: "本文件\(period(governing, .zh))，\(zhDay)不在其有效期内，亦无其他文件可依",
+                                  en: "This text (\(period(governing, .en))) was not in force on \(enDay), and no other text applies"))
+        } else if let until = governing.effectiveUntil, asOf > until {
+            warnings.append(Label(zh: "本文件有效期至\(until)；\(zhDay)在其有效期内，故仍适用",
+                                  en: "This text was in force until \(until); \(enDay) falls within it, so it still governs"))
         }
         return warnings
     }
