@@ -55,7 +55,7 @@ public struct Evaluator: Sendable {
         policy.dates.map { date in
             var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
             if case .date(let day)? = evaluator.evaluate(date.value).value { return JudgedOn(date: day, name: date.id, isFallback: false) }
-            return JudgedOn(date: asOf, name: date.id, isFallback: true)
+            return JudgedOn(date: asOf, name: date.id, isFallback: !date.isAsOfIfAbsent)
         }
     }
 

@@ -12,6 +12,11 @@ public struct JudgingDate: Sendable {
     public var citation: Citation
     public var quote: String
     public var note: Label?
+    /// Whether the as-of date *is* this date when the profile does not give it (the day of
+    /// the evaluation is the day the tool evaluates, unless the profile says otherwise), so
+    /// that it stands in for nothing (`if_absent: "as-of"`). Otherwise the as-of date stands
+    /// in for a day the profile should give, and the result says so.
+    public var isAsOfIfAbsent = false
     public var location: SourceLocation
 
     /// The name that judges a rule on the as-of date inside a stage judged on another

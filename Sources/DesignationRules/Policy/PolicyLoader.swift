@@ -137,9 +137,13 @@ struct PolicyLoader {
             let quote = item.string("quote", required: true)
             let note = item.label("note")
             let replaces = item.bool("replaces") ?? false
+            let ifAbsent = item.stringNode("if_absent")
+            if let ifAbsent, ifAbsent.string != JudgingDate.asOf {
+                diagnostics.error("bad-value", at: ifAbsent.location, "`if_absent` may only be \"\(JudgingDate.asOf)\": the as-of date is this date when the profile does not give it")
+            }
             guard let value, let label, let citation, let quote else { continue }
             let date = JudgingDate(id: member.key, label: label, value: value, citation: citation, quote: quote, note: note,
-                                   location: member.keyLocation)
+                                   isAsOfIfAbsent: ifAbsent != nil, location: member.keyLocation)
             switch (dates.firstIndex { $0.id == member.key }, replaces) {
             case (let index?, true): dates[index] = date
             case (_?, false):
