@@ -12,18 +12,10 @@ struct Machine: Sendable {
     /// retained and released at every step.
     private let memory: FixedMemory<Program.Instruction>
     private nonisolated(unsafe) let code: UnsafeBufferPointer<Program.Instruction>
-    /// Arithmetic on dates and the built-in functions are the traced evaluator's own,
-    /// made anew for another date only when one is used (the earliest-date search moves
-    /// today often, and mostly needs none).
-    private var sharedFunctions: ExpressionEvaluator
-    private var functions: ExpressionEvaluator {
-        mutating get {
-            if sharedFunctions.today != today {
-                sharedFunctions = ExpressionEvaluator(facts: [:], today: today, calendar: sharedFunctions.calendar)
-            }
-            return sharedFunctions
-        }
-    }
+    /// Arithmetic on dates and the built-in functions are the traced evaluator's own. None
+    /// of them reads `today` (they take their dates as arguments; the machine answers
+    /// `today` itself), so one evaluator serves every day a rule is judged on.
+    private let functions: ExpressionEvaluator
     private var bindings: [Cell] = []
 
     var recordsBoundaries = false
@@ -43,7 +35,7 @@ struct Machine: Sendable {
         code = UnsafeBufferPointer(memory.elements)
         store = program.makeStore()
         self.today = today
-        sharedFunctions = ExpressionEvaluator(facts: [:], today: today, calendar: calendar)
+        functions = ExpressionEvaluator(facts: [:], today: today, calendar: calendar)
         bindings.reserveCapacity(8)
     }
 
@@ -151,7 +143,7 @@ struct Machine: Sendable {
         // sum, as `combine` moves it but without making values of the cells.
         if case .date(let day) = x, case .period(let amount, let unit) = y {
             let signed = Period(instruction.pointee.binary == .subtract ? -Int(amount) : Int(amount), unit)
-            return .date(Int32(sharedFunctions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date.dayNumber))
+            return .date(Int32(functions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date.dayNumber))
         }
         guard let a = x.value(store), let b = y.value(store) else { return .unknown }
         return cell(functions.combine(instruction.pointee.binary, a, b).0)
