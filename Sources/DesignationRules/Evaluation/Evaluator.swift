@@ -41,7 +41,7 @@ public struct Evaluator: Sendable {
         self.ruleDates = rules.map { dateIndex(policy.judgingDateName(of: $0, in: procedure)) }
         self.stageDates = procedure.stages.map { dateIndex($0.judgedOn) }
         self.scopeDate = dateIndex(policy.scopeJudgedOn)
-        self.inForceDate = dateIndex(policy.inForceFor)
+        self.inForceDate = dateIndex(procedure.id == Procedure.application ? policy.inForceFor : procedure.inForceFor)
         self.decisionProgram = DecisionProgram(policy: policy, rules: rules, parameters: parameters, ruleDates: ruleDates,
                                                scopeDate: scopeDate)
         self.ancestors = policy.ancestors.compactMap { Evaluator(policy: $0, calendar: calendar, procedure: id) }
@@ -82,6 +82,13 @@ public struct Evaluator: Sendable {
         }
         evaluation.texts = texts
         evaluation.warnings = Self.warnings(texts, label: inForceDate.map { policy.dates[$0].label }, asOf: asOf)
+        if let earliest = evaluation.earliest?.date, !evaluation.policy.isInForce(on: earliest), let until = evaluation.policy.effectiveUntil {
+            // The earliest date is worked out under the text that governed this application;
+            // a new one made after that text expired falls under the text it extends.
+            evaluation.warnings.append(Label(
+                zh: "最早可符合日期\(earliest)在本文件有效期（至\(until)）之后：届时提出的新申请由其所依据的文件管辖，该日期按本文件条文计算，仅供参考",
+                en: "The earliest date, \(earliest), falls after this text's validity (until \(until)): a new application then falls under the text it builds on, and the date, worked out under this text, is indicative only"))
+        }
         return evaluation
     }
 

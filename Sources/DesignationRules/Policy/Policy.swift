@@ -40,6 +40,10 @@ public struct Procedure: Sendable {
     /// The words for the overall verdict in this procedure (the agreement continues /
     /// is terminated …), where the default words about designation do not fit.
     public var verdictLabels: [Verdict: Label] = [:]
+    /// For a procedure other than the application: the named date on which a text must be
+    /// in force to govern it; nil: the as-of date (the policy's `inForceFor` is the
+    /// application's).
+    public var inForceFor: String? = nil
 
     public static let application = "application"
 }
@@ -181,8 +185,8 @@ public struct Policy: Sendable {
     public var notices: [Notice] = []
     /// The named dates stages and rules are judged on, inherited ones included.
     public var dates: [JudgingDate] = []
-    /// The named date on which this text must be in force to govern a case (the day the
-    /// application was received); nil: the as-of date.
+    /// The named date on which this text must be in force to govern an application (the
+    /// day it was received); nil: the as-of date. Other procedures name their own.
     public var inForceFor: String? = nil
     /// The named date the scope is judged on; nil: the as-of date.
     public var scopeJudgedOn: String? = nil

@@ -223,6 +223,7 @@ struct PolicyLoader {
                 let label = body.label("label", required: true) ?? Label(zh: member.key, en: member.key)
                 let (kinds, stages) = readProcedure(&body, dates: dates)
                 var procedure = Procedure(id: member.key, label: label, stages: stages, kinds: kinds)
+                procedure.inForceFor = dateName(body.stringNode("in_force_for"), dates)
                 if var words = body.object("verdicts", "`verdicts`") {
                     for verdict in Verdict.allCases {
                         if let label = words.label(verdict.rawValue) { procedure.verdictLabels[verdict] = label }
