@@ -33,11 +33,30 @@ import Testing
         #expect(calendar.adding(workingDays: 5, to: date("2026-02-12")).date == date("2026-02-26"))
     }
 
-    /// 2027 has no arrangement yet: Mon 28 … Thu 31 (4), Fri 2027-01-01 (5), flagged approximate.
+    /// 2027 has no arrangement yet: Mon 28 … Thu 31 (4); Fri 2027-01-01 is New Year's Day,
+    /// a holiday fixed by date in 《全国年节及纪念日放假办法》第二条（一）, so Mon 4 (5),
+    /// flagged approximate (the year's 调休 and make-up days are not known).
     @Test func intoAYearWithoutAnArrangementIsApproximate() {
         let (result, approximate) = calendar.adding(workingDays: 5, to: date("2026-12-25"))
-        #expect(result == date("2027-01-01"))
+        #expect(result == date("2027-01-04"))
         #expect(approximate)
+    }
+
+    /// In a year with no arrangement, the law's fixed-date holidays are days off and
+    /// nothing else is: 2027-05-03 (Monday after 劳动节 on a weekend) counts, as does the
+    /// lunar 春节 (2027-02-06 …) until the arrangement is loaded; 2027-10-01..03 are off.
+    @Test func fixedHolidaysInAYearWithoutAnArrangement() {
+        #expect(!calendar.isWorkingDay(date("2027-01-01")))
+        #expect(!calendar.isWorkingDay(date("2027-10-01")))
+        #expect(!calendar.isWorkingDay(date("2027-10-03")))
+        #expect(calendar.isWorkingDay(date("2027-10-04")))
+        #expect(calendar.isWorkingDay(date("2027-05-03")))
+        #expect(calendar.isWorkingDay(date("2027-02-08")))
+        // Before the 2024 revision, 5月2日 was no holiday (2020: a Saturday; 2019-05-02 a Thursday).
+        #expect(calendar.isWorkingDay(date("2019-05-02")))
+        #expect(!calendar.isWorkingDay(date("2019-05-01")))
+        // A loaded year follows its arrangement only: 2026-10-01..07 off, the 10th worked.
+        #expect(calendar.isWorkingDay(date("2026-10-10")))
     }
 
     @Test func nthWorkingDayOfAMonth() throws {

@@ -28,7 +28,11 @@ import Testing
         let prepared = try runner.prepare(fixture).get()
         let evaluator = try #require(Evaluator(policy: Repository.policySet.policies[fixture.region]!, calendar: Repository.policySet.calendar,
                                                procedure: prepared.expectation.procedure))
-        var interview = Interview(evaluator: evaluator, vocabulary: Repository.policySet.vocabulary, asOf: prepared.expectation.asOf)
+        // An interview evaluates now, unless told the day of the evaluation: a fixture that
+        // gives its own evaluation date is interviewed as of that day.
+        var asOf = prepared.expectation.asOf
+        if case .date(let day)? = prepared.profile.facts["evaluation_date"] { asOf = day }
+        var interview = Interview(evaluator: evaluator, vocabulary: Repository.policySet.vocabulary, asOf: asOf)
         var asked = 0
         while let question = interview.next(), asked < 300 {
             interview.answer(question, with: answer(question, from: prepared.profile.facts))

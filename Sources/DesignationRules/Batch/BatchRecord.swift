@@ -8,13 +8,17 @@
 public enum BatchRecord {
     public static let schema = "designation-batch/1"
 
-    public static func decision(line: Int, _ decision: Decision, evaluator: Evaluator) -> JSONOutput {
+    /// `evaluator` is the region's; when a text it extends governed the line (the region's
+    /// own not being in force on the day that decides), `text` names that text.
+    public static func decision(line: Int, _ decision: Decision, evaluator region: Evaluator) -> JSONOutput {
+        let evaluator = region.layer(decision.layer)
         let (rules, policy) = (evaluator.rules, evaluator.policy)
         let failed = decision.statuses.indices.filter { decision.statuses[$0] == .fail }
         return .object([
             ("line", .int(line)),
+        ] + (decision.layer == 0 ? [] : [("text", .string(policy.id))]) + [
             ("verdict", .string(decision.verdict.rawValue)),
-            ("stages", .object(decision.stages(in: evaluator).map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
+            ("stages", .object(decision.stages(in: region).map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
             ("failed", .array(failed.map { index in
                 .object([("rule", .string(rules[index].id)),
                          ("citation", .string(citation(rules[index].citation, policy))),

@@ -4,14 +4,23 @@
 /// checks that its bytes are those of `BatchRecord.decision`, the schema's readable
 /// definition.
 struct DecisionWriter {
-    /// `{"rule":…,"citation":…,"passes_from":` for each rule.
-    private let failedPrefix: [ByteRecordBuilder.Piece]
-    /// The rule's id as a JSON string, for the `unknown` list.
-    private let ruleID: [ByteRecordBuilder.Piece]
-    /// For each stage, `"stage":`.
-    private let stageKey: [ByteRecordBuilder.Piece]
-    /// For each stage, its outcomes' ids as JSON strings, by position (`otherwise` last).
-    private let outcomeID: [[ByteRecordBuilder.Piece]]
+    /// What the records of one text's decisions are made of (the region's own text, or a
+    /// text it extends that governs when the region's is not in force).
+    private struct Layer {
+        /// `,"text":"national"` when the text is not the region's own; empty otherwise.
+        var text: ByteRecordBuilder.Piece
+        /// `{"rule":…,"citation":…,"passes_from":` for each rule.
+        var failedPrefix: [ByteRecordBuilder.Piece]
+        /// The rule's id as a JSON string, for the `unknown` list.
+        var ruleID: [ByteRecordBuilder.Piece]
+        /// For each stage, `"stage":`.
+        var stageKey: [ByteRecordBuilder.Piece]
+        /// For each stage, its outcomes' ids as JSON strings, by position (`otherwise` last).
+        var outcomeID: [[ByteRecordBuilder.Piece]]
+    }
+
+    /// The region's own text first, then each it extends (`Decision.layer`).
+    private let layers: [Layer]
     /// By the verdict's place in `Verdict.allCases` (no hashing a record).
     private let verdictName: [ByteRecordBuilder.Piece]
     private let record: ByteRecordBuilder
@@ -25,29 +34,43 @@ struct DecisionWriter {
             defer { pieces += bytes }
             return ByteRecordBuilder.Piece(start: pieces.count, count: bytes.count)
         }
-        failedPrefix = evaluator.rules.map { rule in
-            // Without `null}`: the date and the brace are written per record.
-            piece(.object([("rule", .string(rule.id)), ("citation", .string(BatchRecord.citation(rule.citation, evaluator.policy))),
-                           ("passes_from", .null)]), droppingLast: 5)
+        func layer(_ layer: Evaluator, own: Bool) -> Layer {
+            var text = ByteRecordBuilder.Piece(start: 0, count: 0)
+            if !own {
+                // `{"text":"national"}` without its braces.
+                let object = piece(.object([("text", .string(layer.policy.id))]))
+                pieces[object.start] = UInt8(ascii: ",")
+                text = ByteRecordBuilder.Piece(start: object.start, count: object.count - 1)
+            }
+            let failedPrefix = layer.rules.map { rule in
+                // Without `null}`: the date and the brace are written per record.
+                piece(.object([("rule", .string(rule.id)), ("citation", .string(BatchRecord.citation(rule.citation, layer.policy))),
+                               ("passes_from", .null)]), droppingLast: 5)
+            }
+            let ruleID = layer.rules.map { piece(.string($0.id)) }
+            let stageKey = layer.procedure.stages.map { stage in
+                defer { pieces.append(UInt8(ascii: ":")) }
+                let name = piece(.string(stage.id))
+                return ByteRecordBuilder.Piece(start: name.start, count: name.count + 1)
+            }
+            let outcomeID = layer.procedure.stages.map { stage in
+                (stage.outcomes + [stage.otherwise]).map { piece(.string($0.id)) }
+            }
+            return Layer(text: text, failedPrefix: failedPrefix, ruleID: ruleID, stageKey: stageKey, outcomeID: outcomeID)
         }
-        ruleID = evaluator.rules.map { piece(.string($0.id)) }
-        stageKey = evaluator.procedure.stages.map { stage in
-            defer { pieces.append(UInt8(ascii: ":")) }
-            let name = piece(.string(stage.id))
-            return ByteRecordBuilder.Piece(start: name.start, count: name.count + 1)
-        }
-        outcomeID = evaluator.procedure.stages.map { stage in
-            (stage.outcomes + [stage.otherwise]).map { piece(.string($0.id)) }
-        }
+        layers = [layer(evaluator, own: true)] + evaluator.ancestors.map { layer($0, own: false) }
         verdictName = Verdict.allCases.map { piece(.string($0.rawValue)) }
         record = ByteRecordBuilder(pieces: pieces)
     }
 
     func write(line: Int, _ decision: Decision, to out: inout [UInt8]) {
         let record = self.record
+        let layer = layers[decision.layer]
+        let (failedPrefix, ruleID, stageKey, outcomeID) = (layer.failedPrefix, layer.ruleID, layer.stageKey, layer.outcomeID)
         record.start()
         record.append(#"{"line":"#)
         record.append(number: line)
+        if layer.text.count > 0 { record.append(layer.text) }
         record.append(#","verdict":"#)
         record.append(verdictName[Verdict.allCases.firstIndex(of: decision.verdict)!])
         record.append(#","stages":{"#)

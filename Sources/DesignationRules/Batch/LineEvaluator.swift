@@ -6,6 +6,9 @@ import Foundation
 struct LineEvaluator {
     private var worker: DecisionWorker
     private let cellDecoder: CellDecoder
+    /// For each text the region extends, a worker and decoder of its own, for the lines
+    /// it governs (the region's own text not being in force on the day that decides).
+    private var ancestors: [(worker: DecisionWorker, decoder: CellDecoder)]
     private let decoder: ProfileDecoder
     private let writer: DecisionWriter
     /// Where a chunk's output array comes from (`BatchRunner` gives it back once written).
@@ -17,6 +20,10 @@ struct LineEvaluator {
         self.outputs = outputs
         worker = DecisionWorker(evaluator: evaluator, asOf: asOf)
         cellDecoder = worker.decoder(vocabulary: vocabulary)
+        ancestors = evaluator.ancestors.map { ancestor in
+            let worker = DecisionWorker(evaluator: ancestor, asOf: asOf)
+            return (worker, worker.decoder(vocabulary: vocabulary))
+        }
         decoder = ProfileDecoder(vocabulary: vocabulary, asOf: asOf)
         writer = DecisionWriter(evaluator: evaluator)
     }
@@ -49,15 +56,37 @@ struct LineEvaluator {
             guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
                 throw DiagnosticList([Diagnostic(code: "empty-line", at: nil, "the line is empty; expected one JSON profile per line")])
             }
+            var profile: Profile?
             if try !worker.load(bytes, with: cellDecoder, source: { FileName.lineName(number) }) {
-                worker.load(try decoder.decode(Array(bytes), source: FileName.lineName(number)))
+                profile = try decoder.decode(Array(bytes), source: FileName.lineName(number))
+                worker.load(profile!)
             }
-            worker.decide(into: &decision)
+            let layer = worker.governingLayer()
+            if layer == 0 {
+                worker.decide(into: &decision)
+            } else {
+                try decideUnderAncestor(layer, bytes, profile, number: number)
+            }
             output.verdictCounts[Verdict.allCases.firstIndex(of: decision.verdict)!] += 1
             writer.write(line: number, decision, to: &output.bytes)
         } catch {
             output.errors += 1
             writer.writeError(line: number, code: "bad-input", error.diagnostics, to: &output.bytes)
         }
+    }
+
+    /// Decides the line under the `layer`-th text the region extends: read again, into
+    /// that text's own cells (its rules may read facts the region's do not).
+    private mutating func decideUnderAncestor(_ layer: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ profile: Profile?,
+                                              number: Int) throws(DiagnosticList) {
+        // In place: a copy of the worker would copy its cells at the first change.
+        let index = layer - 1
+        if let profile {
+            ancestors[index].worker.load(profile)
+        } else if try !ancestors[index].worker.load(bytes, with: ancestors[index].decoder, source: { FileName.lineName(number) }) {
+            ancestors[index].worker.load(try decoder.decode(Array(bytes), source: FileName.lineName(number)))
+        }
+        ancestors[index].worker.decide(into: &decision)
+        decision.layer = layer
     }
 }

@@ -12,6 +12,9 @@ public struct Decision: Sendable {
     public var passesFrom: [CivilDate?]
     public var questions: [String]
     public var earliest: EarliestEligibility?
+    /// Which text governed: 0 for the region's own, k for the k-th text it extends
+    /// (`Evaluator.layer(_:)`), whose rules `statuses` then follows.
+    public var layer = 0
 
     init() {
         verdict = .eligible
@@ -25,6 +28,7 @@ public struct Decision: Sendable {
     /// lists of the last profile overwritten in place rather than made anew.
     mutating func reset(rules: Int) {
         verdict = .eligible
+        layer = 0
         if statuses.count != rules {
             statuses = Array(repeating: .pass, count: rules)
             passesFrom = Array(repeating: nil, count: rules)
@@ -39,18 +43,25 @@ public struct Decision: Sendable {
 }
 
 extension Decision {
-    /// The stages' results, as an evaluation lists them.
-    public func stages(in evaluator: Evaluator) -> [StageResult] { evaluator.plan.results(outcomes) }
+    /// The stages' results, as an evaluation lists them; `evaluator` is the region's.
+    public func stages(in evaluator: Evaluator) -> [StageResult] { evaluator.layer(layer).plan.results(outcomes) }
 }
 
 extension Evaluator {
-    /// The decision for a profile (a convenience; batch mode keeps one `DecisionWorker`
-    /// a thread).
+    /// The decision for a profile, under the text that governs it (a convenience; batch
+    /// mode keeps one `DecisionWorker` a thread and a text).
     public func decide(_ profile: Profile, asOf: CivilDate) -> Decision {
         var worker = DecisionWorker(evaluator: self, asOf: asOf)
         worker.load(profile)
-        return worker.decide()
+        let layer = worker.governingLayer()
+        guard layer > 0 else { return worker.decide() }
+        var decision = ancestors[layer - 1].decide(profile, asOf: asOf)
+        decision.layer = layer
+        return decision
     }
+
+    /// The evaluator of the text at `layer`: 0 for this one, k for the k-th it extends.
+    public func layer(_ index: Int) -> Evaluator { index == 0 ? self : ancestors[index - 1] }
 }
 
 /// Decides profiles one after another on batch mode's fast path: a profile is decoded
@@ -64,6 +75,9 @@ public struct DecisionWorker: Sendable {
     /// `code.rules`, read in place (a rule is read a few times a profile; see `FixedMemory`).
     private let rules: FixedMemory<DecisionProgram.RuleCode>
     private var machine: Machine
+    /// The loaded profile's named dates (`code.dates`), the as-of date standing in for one
+    /// it does not give; worked out at the start of each decision.
+    private var days: [CivilDate] = []
 
     public init(evaluator: Evaluator, asOf: CivilDate) {
         self.evaluator = evaluator
@@ -110,7 +124,8 @@ public struct DecisionWorker: Sendable {
     /// keep their room (batch mode allocates nothing a line for it).
     public mutating func decide(into decision: inout Decision) {
         decision.reset(rules: code.rules.count)
-        machine.today = asOf
+        workOutDays()
+        machine.today = day(code.scopeDate)
         var scopeNeeded: [String] = []
         var scopeUnknown = false
         if let scope = code.scope {
@@ -126,19 +141,60 @@ public struct DecisionWorker: Sendable {
             }
         }
         decision.statuses.withUnsafeMutableBufferPointer { statuses in
-            for index in statuses.indices { statuses[index] = status(rules.at(index)) }
+            for index in statuses.indices {
+                machine.today = day(rules.at(index).pointee.date)
+                statuses[index] = status(rules.at(index))
+            }
         }
         for index in decision.statuses.indices where decision.statuses[index] == .fail {
+            machine.today = day(rules.at(index).pointee.date)
             decision.passesFrom[index] = firstPass(rules.at(index))
         }
         evaluator.plan.outcomeIndexes(decision.statuses, into: &decision.outcomes)
         decision.verdict = evaluator.plan.verdict(decision.outcomes)
         if scopeUnknown, decision.verdict != .ineligible { decision.verdict = .undetermined }
         if decision.verdict == .undetermined {
-            let ruleNeeds = decision.statuses.indices.filter { decision.statuses[$0] == .unknown }.map { needs(of: rules.at($0)) }
+            let ruleNeeds = decision.statuses.indices.filter { decision.statuses[$0] == .unknown }.map { index in
+                machine.today = day(rules.at(index).pointee.date)
+                return needs(of: rules.at(index))
+            }
             decision.questions = Evaluator.questions(verdict: decision.verdict, scope: scopeNeeded, rules: ruleNeeds)
         }
         decision.earliest = earliest(decision.statuses, decision.passesFrom)
+    }
+
+    // MARK: Dates
+
+    /// Which text governs the loaded profile, as `Evaluator.governingText` decides: 0 for
+    /// the evaluator's own, k for the k-th text it extends.
+    public mutating func governingLayer() -> Int {
+        guard !evaluator.ancestors.isEmpty else { return 0 }
+        workOutDays()
+        let day = evaluator.inForceDate.map { days[$0] } ?? asOf
+        if evaluator.policy.isInForce(on: day) { return 0 }
+        return evaluator.ancestors.firstIndex { $0.policy.isInForce(on: day) }.map { $0 + 1 } ?? 0
+    }
+
+    /// The profile's named dates, each on the as-of date as `Evaluator.judgingDates` has them.
+    private mutating func workOutDays() {
+        if days.count != code.dates.count { days = Array(repeating: asOf, count: code.dates.count) }
+        guard !days.isEmpty else { return }
+        machine.today = asOf
+        for index in code.dates.indices {
+            if case .date(let day) = machine.run(code.dates[index]) { days[index] = CivilDate(dayNumber: Int(day)) } else { days[index] = asOf }
+        }
+    }
+
+    /// The day a rule or the scope is judged on: a named date by index, or (-1) the as-of date.
+    @inline(__always)
+    private func day(_ index: Int32) -> CivilDate { index < 0 ? asOf : days[Int(index)] }
+
+    /// The latest day any rule or the scope is judged on: a new application cannot be
+    /// made before it (`Evaluator.earliestEligibility`).
+    private func latestDay() -> CivilDate {
+        var latest = day(code.scopeDate)
+        for index in code.rules.indices { latest = max(latest, day(rules.at(index).pointee.date)) }
+        return latest
     }
 
     // MARK: Rules
@@ -184,6 +240,7 @@ public struct DecisionWorker: Sendable {
         machine.recordsBoundaries = true
         _ = unwaivedStatus(rule)
         machine.recordsBoundaries = false
+        if let next = rule.pointee.nextPossible, case .date(let day) = machine.run(next) { machine.addCandidate(CivilDate(dayNumber: Int(day))) }
         machine.keepBoundaries(after: today)
         defer { machine.today = today }
         var tried: CivilDate?
@@ -245,11 +302,13 @@ public struct DecisionWorker: Sendable {
         var failing = statuses.indices.filter { statuses[$0] == .fail }
         defer { machine.today = asOf }
         var dates = passesFrom
+        let notBefore = latestDay()
         for _ in 0..<8 {
             guard failing.allSatisfy({ dates[$0] != nil }) else {
                 return EarliestEligibility(date: nil, rules: failing.filter { dates[$0] == nil }.map { policyRules[$0].id })
             }
-            let candidate = failing.lazy.map { dates[$0]! }.max()!
+            let latest = failing.lazy.map { dates[$0]! }.max()!
+            let candidate = max(latest, notBefore)
             machine.today = candidate
             // On that date the applicant may have left the text's scope (a transitional rule).
             if let scope = code.scope, machine.run(scope) == .boolean(false) {
@@ -260,7 +319,7 @@ public struct DecisionWorker: Sendable {
                 (rules.at(index).pointee.readsToday ? status(rules.at(index)) : statuses[index]) == .fail
             }
             if later.isEmpty {
-                return EarliestEligibility(date: candidate, rules: failing.filter { dates[$0] == candidate }.map { policyRules[$0].id })
+                return EarliestEligibility(date: candidate, rules: failing.filter { dates[$0] == latest }.map { policyRules[$0].id })
             }
             for index in later where dates[index] == nil || dates[index]! <= candidate {
                 dates[index] = firstPass(rules.at(index))

@@ -20,6 +20,8 @@ public struct RuleResult: Sendable {
     public var matched: [Alternative]
     /// For a waived rule: the regional text that sets it aside.
     public var waiver: Waiver?
+    /// The day the rule was judged on (its stage's, unless it names its own).
+    public var judgedOn: JudgedOn? = nil
 }
 
 /// Whether the applicant is one the text speaks to.
@@ -37,6 +39,24 @@ public struct StageResult: Sendable {
     public var outcome: StageOutcome?
     /// The outcome the known failures already call for, when `outcome` is nil.
     public var atLeast: StageOutcome?
+    /// The day the stage's rules were judged on.
+    public var judgedOn: JudgedOn? = nil
+}
+
+/// Which texts governed: the region's own and each it extends, with whether it was in
+/// force on the day that decides (the day the application was received), and which one
+/// governed. An expired regional text falls away for the cases after it expired.
+public struct TextsInForce: Sendable {
+    public struct Standing: Sendable {
+        public var policy: Policy
+        public var governs: Bool
+        public var inForce: Bool
+    }
+
+    /// The day whose texts in force govern.
+    public var decidedOn: JudgedOn
+    /// The region's text first, then each it extends.
+    public var texts: [Standing]
 }
 
 /// A date or a term the text fixes, computed for this applicant.
@@ -76,6 +96,12 @@ public struct Evaluation: Sendable {
     public var questions: [String]
     /// For an applicant with failures: whether, and from when, time alone cures them.
     public var earliest: EarliestEligibility?
+    /// Which texts governed, and why; nil when not worked out (a text evaluated on its own).
+    public var texts: TextsInForce? = nil
+    /// The facts of the named dates the profile did not give, where something read the
+    /// date (a rule comparing with `today`, the choice of the text in force): the as-of
+    /// date stood in for them. An interview asks them; a report says so.
+    public var standIns: [String] = []
 }
 
 extension Evaluation {

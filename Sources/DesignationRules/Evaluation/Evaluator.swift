@@ -13,6 +13,18 @@ public struct Evaluator: Sendable {
     let plan: StagePlan
     /// The scope, rules and waivers compiled for `DecisionWorker`.
     let decisionProgram: DecisionProgram
+    /// Per rule of `rules`, the index in `policy.dates` of the date it is judged on; nil:
+    /// the as-of date.
+    let ruleDates: [Int?]
+    /// Per stage of the procedure, likewise.
+    let stageDates: [Int?]
+    let scopeDate: Int?
+    /// The index in `policy.dates` of the date on which a text must be in force to govern.
+    let inForceDate: Int?
+    /// The procedure under each text this one extends, nearest first: what governs
+    /// instead when this text is not in force on the day that decides. Empty for a
+    /// text that extends none, or when no ancestor lays down the procedure.
+    let ancestors: [Evaluator]
 
     /// An evaluator of `procedure` (the application procedure unless named); nil when the
     /// policy lays down no such procedure.
@@ -25,42 +37,113 @@ public struct Evaluator: Sendable {
         self.rules = policy.rules.filter { kinds.contains($0.kind) }
         self.parameters = Dictionary(policy.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         self.plan = StagePlan(procedure, rules)
-        self.decisionProgram = DecisionProgram(policy: policy, rules: rules, parameters: parameters)
+        let dateIndex = { (name: String?) in name.flatMap { name in policy.dates.firstIndex { $0.id == name } } }
+        self.ruleDates = rules.map { dateIndex(policy.judgingDateName(of: $0, in: procedure)) }
+        self.stageDates = procedure.stages.map { dateIndex($0.judgedOn) }
+        self.scopeDate = dateIndex(policy.scopeJudgedOn)
+        self.inForceDate = dateIndex(policy.inForceFor)
+        self.decisionProgram = DecisionProgram(policy: policy, rules: rules, parameters: parameters, ruleDates: ruleDates,
+                                               scopeDate: scopeDate)
+        self.ancestors = policy.ancestors.compactMap { Evaluator(policy: $0, calendar: calendar, procedure: id) }
     }
 
+    // MARK: Time
+
+    /// The named dates, on the profile's facts, parallel to `policy.dates`; a date the
+    /// profile does not give is the as-of date, marked as standing in.
+    func judgingDates(_ facts: [String: Value], _ asOf: CivilDate) -> [JudgedOn] {
+        policy.dates.map { date in
+            var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
+            if case .date(let day)? = evaluator.evaluate(date.value).value { return JudgedOn(date: day, name: date.id, isFallback: false) }
+            return JudgedOn(date: asOf, name: date.id, isFallback: !date.isAsOfIfAbsent)
+        }
+    }
+
+    /// Which text governs: this one when it is in force on the day its `in_force_for`
+    /// names, else the nearest text it extends that is (and lays down the procedure);
+    /// this one when none is. Each text's standing is listed for the result.
+    func governingText(_ facts: [String: Value], _ asOf: CivilDate) -> (layer: Int, texts: TextsInForce) {
+        let day = inForceDate.map { judgingDates(facts, asOf)[$0] } ?? .asOf(asOf)
+        let chain = [policy] + ancestors.map(\.policy)
+        let layer = chain.firstIndex { $0.isInForce(on: day.date) } ?? 0
+        let texts = chain.enumerated().map { index, text in
+            TextsInForce.Standing(policy: text, governs: index == layer, inForce: text.isInForce(on: day.date))
+        }
+        return (layer, TextsInForce(decidedOn: day, texts: texts))
+    }
+
+    /// The profile under the text in force on the day that decides (see `governingText`).
     /// An applicant outside the text's scope gets that answer alone, not a list of failures.
     public func evaluate(_ profile: Profile, asOf: CivilDate) -> Evaluation {
-        let scope = scopeResult(profile.facts, asOf)
+        let (layer, texts) = governingText(profile.facts, asOf)
+        var evaluation = layer == 0 ? evaluateUnderThisText(profile, asOf: asOf) : ancestors[layer - 1].evaluateUnderThisText(profile, asOf: asOf)
+        if texts.texts.count > 1, texts.decidedOn.isFallback, let index = inForceDate {
+            evaluation.standIns = Self.union(evaluation.standIns, policy.dates[index].value.facts.sorted())
+        }
+        evaluation.texts = texts
+        evaluation.warnings = Self.warnings(texts, label: inForceDate.map { policy.dates[$0].label }, asOf: asOf)
+        return evaluation
+    }
+
+    func evaluateUnderThisText(_ profile: Profile, asOf: CivilDate) -> Evaluation {
+        let dates = judgingDates(profile.facts, asOf)
+        let on = { (index: Int?) in index.map { dates[$0] } ?? .asOf(asOf) }
+        let scope = scopeResult(profile.facts, on(scopeDate).date)
         if scope.status == .fail {
             return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: .outOfScope, scope: scope,
                               stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [], earliest: nil)
         }
-        let rules = self.rules.map { evaluateOrWaive($0, profile.facts, asOf) }
-        let stages = plan.results(rules.map(\.status))
+        var rules: [RuleResult] = []
+        for (rule, date) in zip(self.rules, ruleDates) {
+            var result = evaluateOrWaive(rule, profile.facts, on(date).date)
+            result.judgedOn = on(date)
+            rules.append(result)
+        }
+        var stages = plan.results(rules.map(\.status))
+        for index in stages.indices { stages[index].judgedOn = on(stageDates[index]) }
         let deadlines = policy.deadlines.filter { $0.procedure == procedure.id }.compactMap { deadline($0, stages, profile.facts, asOf) }
         var verdict = StagePlan.verdict(stages.map(\.outcome))
         if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
         let questions = Self.questions(verdict: verdict, scope: scope.needed, rules: rules.filter { $0.status == .unknown }.map(\.needed))
-        return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: verdict, scope: scope,
-                          stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
-                          earliest: earliestEligibility(rules, profile.facts))
+        let latest = (ruleDates + [scopeDate]).map { on($0).date }.max() ?? asOf
+        var evaluation = Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: verdict, scope: scope,
+                                    stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
+                                    earliest: earliestEligibility(rules, profile.facts, notBefore: latest))
+        for (index, rule) in self.rules.enumerated() {
+            guard let date = ruleDates[index], dates[date].isFallback, Self.readsToday(rule, policy) else { continue }
+            evaluation.standIns = Self.union(evaluation.standIns, policy.dates[date].value.facts.sorted())
+        }
+        return evaluation
     }
 
-    /// Where every failure is a matter of time, the first date on which none fails:
-    /// the latest of the rules' own dates, checked by evaluating every rule on it (a
-    /// rule that passes now might fail then). Otherwise the failures time does not cure.
-    private func earliestEligibility(_ rules: [RuleResult], _ facts: [String: Value]) -> EarliestEligibility? {
+    /// Whether a rule's result can depend on the day it is judged on.
+    static func readsToday(_ rule: Rule, _ policy: Policy) -> Bool {
+        let roots = [rule.test] + [rule.appliesIf].compactMap { $0 } + policy.waivers.filter { $0.rule == rule.id }.compactMap(\.appliesIf)
+        var reads = false
+        for root in roots { root.visit { if case .today = $0.operation { reads = true } } }
+        return reads
+    }
+
+    private static func union(_ a: [String], _ b: [String]) -> [String] { a + b.filter { !a.contains($0) } }
+
+    /// Where every failure is a matter of time, the first date on which a new application,
+    /// made and judged that day, would meet every rule: the latest of the rules' own
+    /// dates (and not before the latest day anything was judged on), checked by
+    /// evaluating every rule on it, each of its dates moved there together (a rule that
+    /// passes now might fail then). Otherwise the failures time does not cure.
+    private func earliestEligibility(_ rules: [RuleResult], _ facts: [String: Value], notBefore: CivilDate) -> EarliestEligibility? {
         var failing = rules.filter { $0.status == .fail }
         guard !failing.isEmpty else { return nil }
         for _ in 0..<8 {
             let timeless = failing.filter { $0.passesFrom == nil }
             if !timeless.isEmpty { return EarliestEligibility(date: nil, rules: timeless.map(\.rule.id)) }
-            let candidate = failing.compactMap(\.passesFrom).max()!
+            let latest = failing.compactMap(\.passesFrom).max()!
+            let candidate = max(latest, notBefore)
             // On that date the applicant may have left the text's scope (a transitional rule).
             if scopeResult(facts, candidate).status == .fail { return EarliestEligibility(date: nil, rules: failing.map(\.rule.id)) }
             let later = self.rules.map { evaluateOrWaive($0, facts, candidate) }.filter { $0.status == .fail }
             if later.isEmpty {
-                let deciding = failing.filter { $0.passesFrom == candidate }.map(\.rule.id)
+                let deciding = failing.filter { $0.passesFrom == latest }.map(\.rule.id)
                 return EarliestEligibility(date: candidate, rules: deciding)
             }
             failing = later
@@ -145,7 +228,9 @@ public struct Evaluator: Sendable {
         var (status, evidence) = Self.status(rule, &evaluator)
         var passesFrom: CivilDate?
         if status == .fail {
-            passesFrom = earliestPass(rule, facts, after: asOf, candidates: evaluator.boundaries)
+            var candidates = evaluator.boundaries
+            if let next = rule.nextPossible, case .date(let date)? = evaluator.evaluate(next).value { candidates.insert(date) }
+            passesFrom = earliestPass(rule, facts, after: asOf, candidates: candidates)
         }
         if status != .unknown { evidence = evidence.filter { $0.neededPath == nil } }
         for name in rule.shows {
@@ -214,17 +299,44 @@ public struct Evaluator: Sendable {
                               isApproximate: approximate, hasPassed: passed)
     }
 
+    /// A text evaluated on its own, outside `evaluate` (which says which texts governed).
     private func warnings(_ asOf: CivilDate) -> [Label] {
+        Self.warnings(TextsInForce(decidedOn: .asOf(asOf), texts: [.init(policy: policy, governs: true, inForce: policy.isInForce(on: asOf))]),
+                      label: nil, asOf: asOf)
+    }
+
+    /// What the reader must know about the texts: a draft is no law; a text that fell
+    /// away for the day that decides, and the one that governs instead; a text that
+    /// governs although it has expired by the as-of date, or that was in force on no such day.
+    /// `label` names the day that decides (the day the application was received).
+    static func warnings(_ texts: TextsInForce, label: Label?, asOf: CivilDate) -> [Label] {
         var warnings: [Label] = []
-        if policy.status == .draft {
-            warnings.append(Label(zh: "本文件为征求意见稿，尚未生效", en: "This text is a draft for comment and not in force"))
+        let day = texts.decidedOn.date
+        let (zhDay, enDay) = (label.map { "\($0.zh)\(day)" } ?? "\(day)", label.map { "\(day), \($0.en)" } ?? "\(day)")
+        func period(_ text: Policy, _ language: Language) -> String {
+            let from = text.effectiveFrom.map { $0.description } ?? "", until = text.effectiveUntil.map { $0.description } ?? ""
+            switch language {
+            case .zh: return until.isEmpty ? "自\(from)起施行" : "有效期\(from)至\(until)"
+            case .en: return until.isEmpty ? "in force from \(from)" : "in force \(from) to \(until)"
+            }
         }
-        if policy.status == .expired || policy.effectiveUntil.map({ asOf > $0 }) == true {
-            let until = policy.effectiveUntil.map { " (\($0))" } ?? ""
-            warnings.append(Label(zh: "本文件已失效\(until)", en: "This text has expired\(until)"))
+        guard let governing = texts.texts.first(where: \.governs)?.policy else { return warnings }
+        if governing.status == .draft {
+            warnings.append(Label(zh: "本文件为征求意见稿，尚未生效：以下结果仅按草案条文推演，不是依法作出的结论",
+                                  en: "This text is a draft for comment and not in force: the result below applies the draft's wording and is no decision in law"))
         }
-        if let from = policy.effectiveFrom, asOf < from {
-            warnings.append(Label(zh: "本文件自\(from)起施行，评估日期尚未生效", en: "This text takes effect on \(from), after the as-of date"))
+        for standing in texts.texts where !standing.governs && !standing.inForce && standing.policy.id == texts.texts.first?.policy.id {
+            let text = standing.policy
+            warnings.append(Label(zh: "《\(text.document.title)》\(text.document.number)\(period(text, .zh))，\(zhDay)不在其有效期内，不适用；依其所依据的《\(governing.document.title)》\(governing.document.number)判断",
+                                  en: "\(text.document.number) (\(period(text, .en))) was not in force on \(enDay), so it does not apply; \(governing.document.number), the text it builds on, governs"))
+        }
+        let own = texts.texts.first { $0.governs }!
+        if !own.inForce {
+            warnings.append(Label(zh: "本文件\(period(governing, .zh))，\(zhDay)不在其有效期内，亦无其他文件可依",
+                                  en: "This text (\(period(governing, .en))) was not in force on \(enDay), and no other text applies"))
+        } else if let until = governing.effectiveUntil, asOf > until {
+            warnings.append(Label(zh: "本文件有效期至\(until)；\(zhDay)在其有效期内，故仍适用",
+                                  en: "This text was in force until \(until); \(enDay) falls within it, so it still governs"))
         }
         return warnings
     }

@@ -9,7 +9,9 @@ import Foundation
 ///       "rules": { "art5-licence": "pass", … every rule … },
 ///       "passes_from": { "art6-1-operation": "2026-12-02" },
 ///       "deadlines": { "supplement-notice-due": "2026-12-03" },
-///       "earliest_eligible": "2026-12-02" }      // or "none": some failure time does not cure
+///       "earliest_eligible": "2026-12-02",      // or "none": some failure time does not cure
+///       "judged_on": { "acceptance": "2026-11-19", "evaluation": "2026-12-10" },
+///       "text": "national" }                    // the text that governs; default the region's own
 ///
 /// The region is the name of the fixture's folder (`fixtures/national/…`).
 public struct Fixture: Sendable {
@@ -72,6 +74,11 @@ public struct Expectation: Sendable {
     public var deadlines: [String: String]
     /// The earliest eligible date, "none", or nil when the fixture does not say.
     public var earliestEligible: String?
+    /// The day each stage is judged on, by stage id, where the fixture says.
+    public var judgedOn: [String: String]
+    /// The id of the text that governs, when not the region's own (its text expired by
+    /// the day the application was received).
+    public var text: String?
 
     public init(bytes: [UInt8], file: String) throws(DiagnosticList) {
         let diagnostics = DiagnosticCollector()
@@ -96,6 +103,8 @@ public struct Expectation: Sendable {
         passesFrom = strings("passes_from")
         deadlines = strings("deadlines")
         earliestEligible = reader.string("earliest_eligible")
+        judgedOn = strings("judged_on")
+        text = reader.string("text")
         reader.finish()
         guard let asOf, let verdict, !diagnostics.hasErrors else { throw DiagnosticList(diagnostics.diagnostics) }
         self.asOf = asOf

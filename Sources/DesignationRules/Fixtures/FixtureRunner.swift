@@ -76,8 +76,14 @@ public struct FixtureRunner: Sendable {
             if expected != actual { mismatches.append("\(what): expected \(expected ?? "(not listed)"), got \(actual)") }
         }
         check("verdict", expected: expected.verdict, actual: evaluation.verdict.rawValue)
+        // A fixture is about its region's own text unless it says another governs.
+        let governing = evaluation.texts?.texts.first { $0.governs }?.policy.id ?? evaluation.policy.id
+        check("governing text", expected: expected.text ?? evaluation.texts?.texts.first?.policy.id ?? governing, actual: governing)
         for stage in evaluation.stages {
             check("stage \(stage.stage.id)", expected: expected.stages[stage.stage.id], actual: stage.outcome?.id ?? "undetermined")
+            if let day = expected.judgedOn[stage.stage.id] {
+                check("stage \(stage.stage.id) judged on", expected: day, actual: stage.judgedOn?.date.description ?? "the as-of date")
+            }
         }
         for result in evaluation.rules where expected.rules[result.rule.id] != result.status.rawValue {
             let evidence = result.evidence.compactMap(describe.evidence).joined(separator: "; ")

@@ -36,6 +36,9 @@ public struct Interview: Sendable {
         for result in evaluation.rules {
             for case .absent(let path, _) in result.evidence where !candidates.contains(path) { candidates.append(path) }
         }
+        // A date the rules are judged on (the day the application was received) that the
+        // profile does not give: the as-of date stood in for it; ask it as well.
+        for path in evaluation.standIns where !candidates.contains(path) { candidates.append(path) }
         for path in candidates where !skipped.contains(path) && !answered.contains(path) {
             if let fact = vocabulary.definition(definitionPath(path)) { return Question(path: path, fact: fact) }
         }

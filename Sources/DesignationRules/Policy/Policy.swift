@@ -51,6 +51,8 @@ public struct Stage: Sendable {
     public var outcomes: [StageOutcome]
     /// The outcome when no rule of the stage fails and none is unknown.
     public var otherwise: StageOutcome
+    /// The named date (`dates`) the stage's rules are judged on; nil: the as-of date.
+    public var judgedOn: String? = nil
 }
 
 /// A rule of a policy: a condition to meet, a ground for refusal, a material to submit.
@@ -84,6 +86,12 @@ public struct Rule: Sendable {
     /// That inherited rule, once merged, so results can show both texts.
     public var superseded: Superseded?
     public var location: SourceLocation
+    /// The named date the rule is judged on, where it differs from its stage's.
+    public var judgedOn: String? = nil
+    /// For a rule that holds only at times no comparison with `today` names (a window
+    /// that opens again each quarter): the next date on which it can hold, worked out on
+    /// the day judged, offered to the search for `passes_from` with the comparisons' dates.
+    public var nextPossible: Compiled? = nil
 }
 
 /// What an inherited rule, parameter or deadline said before a region replaced it.
@@ -171,6 +179,16 @@ public struct Policy: Sendable {
     public var waivers: [Waiver]
     /// The notices the outcomes call for (`policies/notices/<id>.json5`), most specific first.
     public var notices: [Notice] = []
+    /// The named dates stages and rules are judged on, inherited ones included.
+    public var dates: [JudgingDate] = []
+    /// The named date on which this text must be in force to govern a case (the day the
+    /// application was received); nil: the as-of date.
+    public var inForceFor: String? = nil
+    /// The named date the scope is judged on; nil: the as-of date.
+    public var scopeJudgedOn: String? = nil
+    /// The texts this one extends, each merged with its own parents, nearest first: what
+    /// governs instead when this text is not in force on the day that decides.
+    public var ancestors: [Policy] = []
 
     /// Every kind of rule, of every procedure.
     public var kinds: [RuleKind] { procedures.flatMap(\.kinds) }

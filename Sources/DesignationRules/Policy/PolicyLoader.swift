@@ -37,17 +37,20 @@ struct PolicyLoader {
         let from = effective?.date("from"), until = effective?.date("until")
         effective?.finish()
 
-        let procedures = readProcedures(&reader, inherited: parent?.procedures)
         let parameters = readParameters(&reader, policy: id, inherited: parent?.parameters ?? [])
         let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, own in own }))
-        let (scope, scopeNote, scopeTest) = readScope(&reader, checker: checker)
+        let dates = readDates(&reader, policy: id, checker: checker, inherited: parent?.dates ?? [])
+        let inForceFor = dateName(reader.stringNode("in_force_for"), dates) ?? parent?.inForceFor
+        let procedures = readProcedures(&reader, inherited: parent?.procedures, dates: dates)
+        let (scope, scopeNote, scopeTest, scopeJudgedOn) = readScope(&reader, checker: checker, dates: dates)
         var ids = IDRegistry(diagnostics: diagnostics)
         for parameter in parameters where parameter.citation.document == id { ids.claim(parameter.name, at: nil) }
         let itemNodes = (rules: reader.takeElements("rules") ?? [], deadlines: reader.takeElements("deadlines") ?? [])
         return PolicyHeader(reader: reader, ids: ids, itemNodes: itemNodes, file: file, hasParent: parent != nil, document: document, status: status,
                             effectiveFrom: from, effectiveUntil: until, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest,
-                            parameters: parameters,
-                            items: PolicyHeader.ItemContext(policy: id, checker: checker, procedures: procedures, kinds: procedures.flatMap(\.kinds)))
+                            scopeJudgedOn: scopeJudgedOn ?? parent?.scopeJudgedOn, parameters: parameters, dates: dates, inForceFor: inForceFor,
+                            items: PolicyHeader.ItemContext(policy: id, checker: checker, procedures: procedures, kinds: procedures.flatMap(\.kinds),
+                                                            dates: dates.map(\.id)))
     }
 
     /// Some of a file's rules (`rules` true) or deadlines, each with the problems found in
@@ -58,7 +61,7 @@ struct PolicyLoader {
             let problems = DiagnosticCollector()
             let loader = PolicyLoader(vocabulary: vocabulary, diagnostics: problems)
             if rules {
-                items.rules.append((loader.readRule(node, policy: context.policy, checker: context.checker, kinds: context.kinds), problems.diagnostics))
+                items.rules.append((loader.readRule(node, policy: context.policy, checker: context.checker, kinds: context.kinds, dates: context.dates), problems.diagnostics))
             } else {
                 items.deadlines.append((loader.readDeadline(node, policy: context.policy, checker: context.checker, procedures: context.procedures), problems.diagnostics))
             }
@@ -96,7 +99,8 @@ struct PolicyLoader {
         let own = Policy(id: id, file: header.file, document: document, status: status, effectiveFrom: header.effectiveFrom,
                          effectiveUntil: header.effectiveUntil, parent: parent?.id, scope: header.scope, scopeNote: header.scopeNote,
                          scopeTest: header.scopeTest, procedures: header.items.procedures, parameters: header.parameters,
-                         rules: rules, deadlines: deadlines, waivers: waivers)
+                         rules: rules, deadlines: deadlines, waivers: waivers, dates: header.dates, inForceFor: header.inForceFor,
+                         scopeJudgedOn: header.scopeJudgedOn)
         quoteChecker?.check(own, fileLocation: reader.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
@@ -104,13 +108,69 @@ struct PolicyLoader {
 
     /// `scope: {zh, en, applies_if, note}`: whom the text speaks to; an applicant for whom
     /// `applies_if` is false is out of scope.
-    private func readScope(_ reader: inout ObjectReader, checker: TypeChecker) -> (Label, Label?, Compiled?) {
-        guard var scope = reader.object("scope", "`scope`", required: true) else { return (Label(zh: "", en: ""), nil, nil) }
+    private func readScope(_ reader: inout ObjectReader, checker: TypeChecker, dates: [JudgingDate]) -> (Label, Label?, Compiled?, String?) {
+        guard var scope = reader.object("scope", "`scope`", required: true) else { return (Label(zh: "", en: ""), nil, nil, nil) }
         defer { scope.finish() }
         let zh = scope.string("zh", required: true) ?? "", en = scope.string("en", required: true) ?? ""
         let note = scope.label("note")
         let test = scope.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
-        return (Label(zh: zh, en: en), note, test)
+        let judgedOn = dateName(scope.stringNode("judged_on"), dates)
+        return (Label(zh: zh, en: en), note, test, judgedOn)
+    }
+
+    // MARK: Dates
+
+    /// `dates: {id: {date, label, citation, quote, note}}`: the days stages and rules are
+    /// judged on. A region inherits its parent's, and redeclares one by id with
+    /// `replaces: true`, in the open, as it does a parameter.
+    private func readDates(_ reader: inout ObjectReader, policy: String, checker: TypeChecker, inherited: [JudgingDate]) -> [JudgingDate] {
+        guard var list = reader.object("dates", "`dates`") else { return inherited }
+        defer { list.finish() }
+        var dates = inherited
+        for member in list.members {
+            _ = list.member(member.key)
+            guard var item = ObjectReader(member.value, "date", named: member.key, diagnostics) else { continue }
+            defer { item.finish() }
+            let value = item.stringNode("date", required: true).flatMap { compile($0, checker, expecting: .date) }
+            let label = item.label("label", required: true)
+            let citation = readCitation(&item, policy: policy)
+            let quote = item.string("quote", required: true)
+            let note = item.label("note")
+            let replaces = item.bool("replaces") ?? false
+            let ifAbsent = item.stringNode("if_absent")
+            if let ifAbsent, ifAbsent.string != JudgingDate.asOf {
+                diagnostics.error("bad-value", at: ifAbsent.location, "`if_absent` may only be \"\(JudgingDate.asOf)\": the as-of date is this date when the profile does not give it")
+            }
+            guard let value, let label, let citation, let quote else { continue }
+            let date = JudgingDate(id: member.key, label: label, value: value, citation: citation, quote: quote, note: note,
+                                   isAsOfIfAbsent: ifAbsent != nil, location: member.keyLocation)
+            switch (dates.firstIndex { $0.id == member.key }, replaces) {
+            case (let index?, true): dates[index] = date
+            case (_?, false):
+                diagnostics.error("hidden-replacement", at: member.keyLocation, "date `\(member.key)` is already declared by the text this one extends; write `replaces: true` to replace it in the open")
+            case (nil, true):
+                diagnostics.error("nothing-to-replace", at: member.keyLocation, "date `\(member.key)` says `replaces: true`, but no inherited date has that name")
+            case (nil, false): dates.append(date)
+            }
+        }
+        return dates
+    }
+
+    /// The name a `judged_on` or `in_force_for` gives, when `dates` declares it.
+    private func dateName(_ node: JSONNode?, _ dates: [JudgingDate]) -> String? {
+        dateName(node, dates.map(\.id))
+    }
+
+    fileprivate func dateName(_ node: JSONNode?, _ names: [String]) -> String? {
+        guard let node, let name = node.string else { return nil }
+        guard names.contains(name) || name == JudgingDate.asOf else {
+            var message = "`\(name)` is not a date declared in `dates`"
+            message += "; declared: \((names + [JudgingDate.asOf]).joined(separator: ", "))"
+            if let near = nearestName(to: name, in: names) { message += "; did you mean `\(near)`?" }
+            diagnostics.error("undeclared-date", at: node.location, message)
+            return nil
+        }
+        return name
     }
 
     /// `waives: [{rule, applies_if, citation, quote, explain}]`: an inherited rule the region
@@ -144,14 +204,14 @@ struct PolicyLoader {
     /// `procedure` (the application procedure) and `procedures: {id: {label, stages, kinds}}`
     /// (the others). A region inherits its parent's and replaces or adds them by id. A kind
     /// belongs to one procedure only, so a rule's kind says which procedure it is part of.
-    private func readProcedures(_ reader: inout ObjectReader, inherited: [Procedure]?) -> [Procedure] {
+    private func readProcedures(_ reader: inout ObjectReader, inherited: [Procedure]?, dates: [JudgingDate]) -> [Procedure] {
         var procedures = inherited ?? []
         func put(_ procedure: Procedure) {
             if let index = procedures.firstIndex(where: { $0.id == procedure.id }) { procedures[index] = procedure } else { procedures.append(procedure) }
         }
         if inherited == nil || reader.member("procedure") != nil {
             if var application = reader.object("procedure", "`procedure`", required: true) {
-                let (kinds, stages) = readProcedure(&application)
+                let (kinds, stages) = readProcedure(&application, dates: dates)
                 application.finish()
                 put(Procedure(id: Procedure.application, label: Label(zh: "申请定点", en: "Application for designation"), stages: stages, kinds: kinds))
             }
@@ -161,7 +221,7 @@ struct PolicyLoader {
                 _ = others.member(member.key)
                 guard var body = ObjectReader(member.value, "procedure", named: member.key, diagnostics) else { continue }
                 let label = body.label("label", required: true) ?? Label(zh: member.key, en: member.key)
-                let (kinds, stages) = readProcedure(&body)
+                let (kinds, stages) = readProcedure(&body, dates: dates)
                 var procedure = Procedure(id: member.key, label: label, stages: stages, kinds: kinds)
                 if var words = body.object("verdicts", "`verdicts`") {
                     for verdict in Verdict.allCases {
@@ -186,17 +246,18 @@ struct PolicyLoader {
         return procedures
     }
 
-    private func readProcedure(_ procedure: inout ObjectReader) -> ([RuleKind], [Stage]) {
+    private func readProcedure(_ procedure: inout ObjectReader, dates: [JudgingDate]) -> ([RuleKind], [Stage]) {
         var stages: [Stage] = []
         for node in procedure.array("stages", required: true) ?? [] {
             guard var stage = ObjectReader(node, "a stage", diagnostics) else { continue }
             let id = stage.string("id", required: true)
             let label = stage.label("label", required: true)
+            let judgedOn = dateName(stage.stringNode("judged_on"), dates)
             let outcomes = (stage.array("outcomes") ?? []).compactMap { readOutcome($0, otherwise: false) }
             let otherwise = stage.member("otherwise", required: true).flatMap { readOutcome($0, otherwise: true) }
             stage.finish()
             if let id, let label, let otherwise {
-                stages.append(Stage(id: id, label: label, outcomes: outcomes, otherwise: otherwise))
+                stages.append(Stage(id: id, label: label, outcomes: outcomes, otherwise: otherwise, judgedOn: judgedOn))
             }
         }
         var kinds: [RuleKind] = []
@@ -300,7 +361,7 @@ struct PolicyLoader {
         }
     }
 
-    fileprivate func readRule(_ node: JSONNode, policy: String, checker: TypeChecker, kinds: [RuleKind]) -> Rule? {
+    fileprivate func readRule(_ node: JSONNode, policy: String, checker: TypeChecker, kinds: [RuleKind], dates: [String]) -> Rule? {
         // The rule's id names it in every message about its other fields.
         let name = node.member("id")?.value.string
         guard var reader = name.map({ ObjectReader(node, "rule", named: $0, diagnostics) }) ?? ObjectReader(node, "a rule", diagnostics) else { return nil }
@@ -315,6 +376,8 @@ struct PolicyLoader {
         let explanation = reader.label("explain", required: true)
         let note = reader.label("note")
         let replaces = reader.string("replaces")
+        let judgedOn = dateName(reader.stringNode("judged_on"), dates)
+        let nextPossible = reader.stringNode("next_possible").flatMap { compile($0, checker, expecting: .date) }
         let shows = (reader.array("shows") ?? []).compactMap { node -> String? in
             guard let name = node.string, vocabulary.type(of: name) != nil, !name.containsASCII(UInt8(ascii: ".")) else {
                 var message = "`shows` lists top-level facts to show with the result; `\(node.string ?? node.kindName)` is not one"
@@ -340,7 +403,7 @@ struct PolicyLoader {
               alternatives.count == alternativeNodes?.count ?? 0 else { return nil }
         return Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
                     appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives,
-                    shows: shows, replaces: replaces, location: node.location)
+                    shows: shows, replaces: replaces, location: node.location, judgedOn: judgedOn, nextPossible: nextPossible)
     }
 
     private func readAlternative(_ node: JSONNode, rule: String, policy: String, checker: TypeChecker) -> Alternative? {
@@ -448,9 +511,11 @@ struct PolicyHeader {
     fileprivate let document: PolicyDocument?
     fileprivate let status: PolicyStatus?
     fileprivate let effectiveFrom: CivilDate?, effectiveUntil: CivilDate?
-    fileprivate let scope: Label, scopeNote: Label?, scopeTest: Compiled?
+    fileprivate let scope: Label, scopeNote: Label?, scopeTest: Compiled?, scopeJudgedOn: String?
     /// With the inherited ones: what a file that extends this one inherits.
     let parameters: [Parameter]
+    let dates: [JudgingDate]
+    let inForceFor: String?
     let items: ItemContext
 
     var procedures: [Procedure] { items.procedures }
@@ -463,6 +528,8 @@ struct PolicyHeader {
         let procedures: [Procedure]
         /// The kinds of every procedure.
         let kinds: [RuleKind]
+        /// The names of the dates rules may be judged on.
+        let dates: [String]
     }
 
     /// The file's rules and deadlines, handed over once to whoever reads them.

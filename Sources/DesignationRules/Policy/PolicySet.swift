@@ -41,7 +41,7 @@ public struct PolicySet: Sendable {
         let context = PolicyContext(vocabulary: vocabulary, directory: directory, checkingQuotes: checkingQuotes, notices: early.notices)
         let loaded = Self.load(order, consume roots, context)
         for id in order { loaded.diagnostics[id]?.forEach(diagnostics.add) }
-        let policies = loaded.policies
+        let policies = Self.withAncestors(loaded.policies)
         let list = DiagnosticList(diagnostics.diagnostics)
         if list.hasErrors { throw list }
         if region != nil, !policies.values.allSatisfy({ $0.citedDocuments.intersection(names).isSubset(of: policies.keys) }) {
@@ -55,6 +55,19 @@ public struct PolicySet: Sendable {
         self.calendar = calendar
         self.warnings = list.diagnostics
         self.folderRegionIDs = names
+    }
+
+    /// Each policy with the texts it extends, nearest first (their own chains left out:
+    /// the list is the whole chain already).
+    static func withAncestors(_ policies: [String: Policy]) -> [String: Policy] {
+        policies.mapValues { policy in
+            var policy = policy, next = policy.parent
+            while let id = next, let parent = policies[id], !policy.ancestors.contains(where: { $0.id == id }) {
+                policy.ancestors.append(parent)
+                next = parent.parent
+            }
+            return policy
+        }
     }
 
     /// The region ids of the policies loaded, sorted: every policy of the folder, unless

@@ -26,6 +26,7 @@ public struct JSONReport: Sendable {
                 ("status", .string(policy.status.rawValue)),
             ])),
             ("as_of", .string(evaluation.asOf.description)),
+            ("texts", texts(evaluation)),
             ("profile", .string(evaluation.profileSource)),
             ("verdict", .string(evaluation.verdict.rawValue)),
             ("warnings", .array(evaluation.warnings.map { .string($0.text(language)) })),
@@ -41,6 +42,7 @@ public struct JSONReport: Sendable {
                     ("outcome", stage.outcome.map { .string($0.id) } ?? .null),
                     ("at_least", stage.atLeast.map { .string($0.id) } ?? .null),
                     ("label", .string(stage.outcome?.label.text(language) ?? Words.heading("undetermined", language))),
+                    ("judged_on", stage.judgedOn.map { judgedOn($0, policy) } ?? .null),
                 ])
             })),
             ("rules", .array(evaluation.rules.map { rule($0, describe) })),
@@ -50,6 +52,26 @@ public struct JSONReport: Sendable {
                 .object([("date", earliest.date.map { .string($0.description) } ?? .null),
                          ("rules", .array(earliest.rules.map(JSONOutput.string)))])
             } ?? .null),
+        ])
+    }
+
+    /// `{date, date_name, stood_in}`: the day, the named date it is (null: the as-of
+    /// date), and whether the as-of date stood in for a named date the profile lacks.
+    private func judgedOn(_ day: JudgedOn, _ policy: Policy) -> JSONOutput {
+        .object([("date", .string(day.date.description)), ("date_name", day.name.map(JSONOutput.string) ?? .null),
+                 ("label", .string(ReportModel.judgedOn(day, policy, language))), ("stood_in", .bool(day.isFallback))])
+    }
+
+    /// Which texts governed: `{decided_on, list: [{id, number, status, in_force, governs}]}`.
+    private func texts(_ evaluation: Evaluation) -> JSONOutput {
+        guard let texts = evaluation.texts else { return .null }
+        return .object([
+            ("decided_on", judgedOn(texts.decidedOn, evaluation.policy)),
+            ("list", .array(texts.texts.map { standing in
+                .object([("id", .string(standing.policy.id)), ("number", .string(standing.policy.document.number)),
+                         ("status", .string(standing.policy.status.rawValue)), ("in_force", .bool(standing.inForce)),
+                         ("governs", .bool(standing.governs))])
+            })),
         ])
     }
 
@@ -70,6 +92,7 @@ public struct JSONReport: Sendable {
             ("needed", .array(result.needed.map(JSONOutput.string))),
             ("passes_from", result.passesFrom.map { .string($0.description) } ?? .null),
             ("approximate", .bool(result.isApproximate)),
+            ("judged_on", result.judgedOn.map { .string($0.date.description) } ?? .null),
         ])
     }
 

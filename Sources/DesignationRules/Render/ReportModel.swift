@@ -58,7 +58,7 @@ struct ReportModel {
         let describe = Describer(vocabulary: vocabulary, policy: policy, language: language)
         let heading = { (key: String) in Words.heading(key, language) }
         self.language = language
-        title = "《\(policy.document.title)》\(policy.document.number) [\(policy.id), \(policy.status.rawValue)]"
+        title = "《\(policy.document.title)》\(policy.document.number)（\(Self.standing(policy, evaluation.asOf, language))）"
             + (evaluation.procedure.id == Procedure.application ? "" : " — \(evaluation.procedure.label.text(language))")
         warnings = evaluation.warnings.map { $0.text(language) }
         header = [(heading("profile"), evaluation.profileSource), (heading("asOf"), evaluation.asOf.description),
@@ -74,6 +74,7 @@ struct ReportModel {
                 text += heading("undetermined")
                 if let atLeast = stage.atLeast { text += "; \(heading("atLeast")) \(atLeast.label.text(language))" }
             }
+            if let day = stage.judgedOn { text += " — " + Self.judgedOn(day, policy, language) }
             return (stage.stage.label.text(language), text)
         }
         reasons = evaluation.rules.filter { $0.status == .fail }.map { result in
@@ -98,6 +99,31 @@ struct ReportModel {
                      evidence: result.evidence.compactMap(describe.evidence), note: result.deadline.note?.text(language))
         }
         questions = evaluation.questions.map { Self.question($0, vocabulary, language) }
+    }
+
+    /// Whether the text is law: in force, a draft, or expired by the as-of date.
+    static func standing(_ policy: Policy, _ asOf: CivilDate, _ language: Language) -> String {
+        if policy.status == .draft { return language == .zh ? "征求意见稿，尚未施行" : "draft for comment, not in force" }
+        if let until = policy.effectiveUntil, asOf > until {
+            return language == .zh ? "有效期至\(until)，已失效" : "in force until \(until), expired since"
+        }
+        if policy.status == .expired { return language == .zh ? "已失效" : "expired" }
+        return language == .zh ? "现行有效" : "in force"
+    }
+
+    /// The day a stage was judged on, and why that day: "judged on 2026-11-19, the day
+    /// the application was received"; when the profile did not give it, that the as-of
+    /// date stood in.
+    static func judgedOn(_ day: JudgedOn, _ policy: Policy, _ language: Language) -> String {
+        let label = day.name.flatMap { policy.date($0) }?.label.text(language)
+        switch (language, label, day.isFallback) {
+        case (.zh, let label?, false): return "按\(day.date)（\(label)）判断"
+        case (.zh, let label?, true): return "按\(day.date)（未填“\(label)”，以评估日期代之）判断"
+        case (.zh, nil, _): return "按\(day.date)（评估日期）判断"
+        case (.en, let label?, false): return "judged on \(day.date), \(label)"
+        case (.en, let label?, true): return "judged on \(day.date), the as-of date (\(label) not given)"
+        case (.en, nil, _): return "judged on \(day.date), the as-of date"
+        }
     }
 
     private static func rule(_ result: RuleResult, _ describe: Describer, _ language: Language) -> Rule {

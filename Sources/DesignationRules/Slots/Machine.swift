@@ -54,6 +54,9 @@ struct Machine: Sendable {
         boundaries.sort()
     }
 
+    /// A date to try besides the comparisons' (`Rule.nextPossible`).
+    mutating func addCandidate(_ date: CivilDate) { boundaries.append(date) }
+
     mutating func clearRecords() {
         boundaries.removeAll(keepingCapacity: true)
         needed.removeAll(keepingCapacity: true)

@@ -1,12 +1,30 @@
 /// Which days are working days (工作日): Monday to Friday, except the days off of
 /// the State Council's holiday arrangement, plus the weekend days it makes working
-/// days (调休). A year without a loaded arrangement is counted on weekends alone,
-/// and every date computed through it is marked approximate.
+/// days (调休). A year without a loaded arrangement is counted on weekends and the
+/// holidays the law fixes by date (元旦, 劳动节, 国庆节 of 《全国年节及纪念日放假办法》第二条),
+/// and every date computed through it is marked approximate: the lunar holidays, the
+/// 调休 and the make-up days of that law's 第六条 come only with the year's arrangement.
 public struct WorkingDayCalendar: Sendable {
     public var daysOff: Set<CivilDate>
     public var extraWorkingDays: Set<CivilDate>
     /// Years whose arrangement is loaded.
     public var coveredYears: Set<Int>
+    /// The holidays the law fixes by date, for the years with no arrangement loaded.
+    public var fixedHolidays: [FixedHolidays] = []
+
+    /// Days off every year by month and day, as a version of the law sets them.
+    public struct FixedHolidays: Sendable {
+        public var fromYear: Int
+        public var untilYear: Int?
+        /// Month and day of each, in one number: 100 × month + day.
+        public var days: Set<Int>
+
+        func contains(_ date: CivilDate) -> Bool {
+            let (year, month, day) = date.parts
+            guard year >= fromYear, untilYear.map({ year <= $0 }) ?? true else { return false }
+            return days.contains(100 * month + day)
+        }
+    }
 
     public init(daysOff: Set<CivilDate> = [], extraWorkingDays: Set<CivilDate> = [], coveredYears: Set<Int> = []) {
         self.daysOff = daysOff
@@ -20,6 +38,7 @@ public struct WorkingDayCalendar: Sendable {
     public func isWorkingDay(_ date: CivilDate) -> Bool {
         if extraWorkingDays.contains(date) { return true }
         if daysOff.contains(date) { return false }
+        if !fixedHolidays.isEmpty, !coveredYears.contains(date.year), fixedHolidays.contains(where: { $0.contains(date) }) { return false }
         return !date.isWeekend
     }
 

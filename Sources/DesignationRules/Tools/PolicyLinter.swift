@@ -9,7 +9,7 @@ public struct PolicyLinter: Sendable {
         unusedFacts() + policies.regionIDs.flatMap { constantRules(policies.policies[$0]!) }
     }
 
-    /// Declared facts that no rule, deadline, scope or waiver of any policy reads.
+    /// Declared facts that no rule, deadline, scope, waiver or judging date of any policy reads.
     /// Facts marked `informational` (read for reports, such as a name) are exempt.
     func unusedFacts() -> [Diagnostic] {
         var used: Set<String> = []
@@ -18,6 +18,7 @@ public struct PolicyLinter: Sendable {
             var expressions = policy.rules.flatMap { [$0.test] + ($0.appliesIf.map { [$0] } ?? []) }
             expressions += policy.deadlines.flatMap { [$0.value] + ($0.appliesIf.map { [$0] } ?? []) }
             expressions += policy.waivers.compactMap(\.appliesIf) + (policy.scopeTest.map { [$0] } ?? [])
+            expressions += policy.dates.map(\.value) + policy.rules.compactMap(\.nextPossible)
             for expression in expressions { used.formUnion(expression.facts) }
         }
         return policies.vocabulary.facts.filter { !used.contains($0.path) && !$0.isInformational }.map { fact in

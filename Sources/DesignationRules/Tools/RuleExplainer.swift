@@ -32,6 +32,8 @@ public struct RuleExplainer: Sendable {
             lines.append("alternative \(alternative.citation.text)「\(alternative.quote)」: \(alternative.test.text)")
         }
         if rule.alternatives.isEmpty { lines.append("\(rule.polarity.rawValue): \(rule.test.text)") }
+        if let next = rule.nextPossible { lines.append("next_possible: \(next.text)") }
+        lines.append("judged on: " + judgedOn(rule, policy))
 
         var facts: Set<String> = rule.test.facts.union(rule.appliesIf?.facts ?? [])
         var parameters: Set<String> = []
@@ -69,5 +71,15 @@ public struct RuleExplainer: Sendable {
         lines.append("fixtures (\(exercising.count)):")
         lines += exercising
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The day the rule is judged on, and where that is said (its own `judged_on` or its stage's).
+    private func judgedOn(_ rule: Rule, _ policy: Policy) -> String {
+        guard let procedure = policy.procedure(of: rule), let name = policy.judgingDateName(of: rule, in: procedure),
+              let date = policy.date(name) else {
+            return rule.judgedOn == JudgingDate.asOf ? "the as-of date (the rule's own judged_on)" : "the as-of date"
+        }
+        let source = rule.judgedOn == nil ? "its stage's" : "the rule's own"
+        return "\(name): \(date.value.text) — \(date.label.text(language)) (\(source) judged_on)"
     }
 }
