@@ -23,7 +23,8 @@ enum TestVocabulary {
         ]),
     ])
 
-    static let checker = TypeChecker(vocabulary: vocabulary, parameters: ["threshold": .integer(100), "wait": .period(Period(3, .months))])
+    static let parameters: [String: Value] = ["threshold": .integer(100), "wait": .period(Period(3, .months))]
+    static let checker = TypeChecker(vocabulary: vocabulary, parameters: parameters)
 
     static func compile(_ text: String) throws -> Compiled {
         try checker.check(try ExpressionParser.parse(text, origin: origin, verbatim: true))
