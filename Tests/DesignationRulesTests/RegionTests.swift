@@ -172,3 +172,50 @@ import Testing
         #expect(errors == ["duplicate-id"])
     }
 }
+
+/// A procedure may speak to other institutions than the text's application does (an
+/// institution already designated, not an applicant): its own scope replaces the text's
+/// for that procedure, on both evaluation paths.
+@Suite struct ProcedureScopeTests {
+    static let policy = """
+    { id: "base", document: { title: "T", number: "N", issuer: "I" }, status: "in-force",
+      scope: { zh: "新申请的诊所", en: "clinics applying", applies_if: "kind == 'clinic'" },
+      procedure: {
+        stages: [{ id: "s", label: { zh: "s", en: "s" },
+          outcomes: [{ id: "no", label: { zh: "否", en: "no" }, when_failed: ["condition"], verdict: "ineligible" }],
+          otherwise: { id: "yes", label: { zh: "是", en: "yes" }, verdict: "eligible" } }],
+        kinds: { condition: { stage: "s", label: { zh: "条件", en: "Conditions" } } },
+      },
+      procedures: {
+        review: {
+          label: { zh: "已定点药店的审查", en: "Review of designated pharmacies" },
+          scope: { zh: "已定点的药店", en: "designated pharmacies", applies_if: "kind == 'pharmacy'" },
+          stages: [{ id: "r", label: { zh: "r", en: "r" },
+            outcomes: [{ id: "fails", label: { zh: "否", en: "no" }, when_failed: ["review-condition"], verdict: "ineligible" }],
+            otherwise: { id: "passes", label: { zh: "是", en: "yes" }, verdict: "eligible" } }],
+          kinds: { "review-condition": { stage: "r", label: { zh: "条件", en: "Conditions" } } },
+        },
+      },
+      rules: [
+        { id: "beds", kind: "condition", citation: { article: "第一条" }, quote: "q", explain: { zh: "x", en: "x" }, requires: "beds >= 10" },
+        { id: "review-beds", kind: "review-condition", citation: { article: "第二条" }, quote: "q", explain: { zh: "x", en: "x" }, requires: "beds >= 1" },
+      ] }
+    """
+
+    @Test func aProcedureScopeReplacesTheTextsForThatProcedure() throws {
+        let set = try TemporaryPolicies.load(["vocabulary/common.json5": RegionTests.vocabulary, "base.json5": Self.policy]).get()
+        let pharmacy = Profile(facts: ["kind": .text("pharmacy"), "beds": .integer(2)], source: "p")
+        let asOf = CivilDate(iso: "2026-11-26")!
+        let application = try #require(Evaluator(policy: set.policies["base"]!, calendar: .weekendsOnly))
+        let review = try #require(Evaluator(policy: set.policies["base"]!, calendar: .weekendsOnly, procedure: "review"))
+        #expect(application.evaluate(pharmacy, asOf: asOf).verdict == .outOfScope)
+        #expect(application.decide(pharmacy, asOf: asOf).verdict == .outOfScope)
+        let reviewed = review.evaluate(pharmacy, asOf: asOf)
+        #expect(reviewed.verdict == .eligible)
+        #expect(reviewed.scopeLabel.en == "designated pharmacies")
+        #expect(review.decide(pharmacy, asOf: asOf).verdict == .eligible)
+        let clinic = Profile(facts: ["kind": .text("clinic"), "beds": .integer(20)], source: "c")
+        #expect(review.evaluate(clinic, asOf: asOf).verdict == .outOfScope)
+        #expect(application.evaluate(clinic, asOf: asOf).verdict == .eligible)
+    }
+}

@@ -105,6 +105,10 @@ public struct Evaluation: Sendable {
 }
 
 extension Evaluation {
+    /// Whom the procedure speaks to, in words: its own scope, else the text's.
+    public var scopeLabel: Label { procedure.scope?.label ?? policy.scope }
+    public var scopeNote: Label? { procedure.scope.map(\.note) ?? policy.scopeNote }
+
     /// Whether the procedure gets to `stage`: no earlier stage ended it with a refusal.
     public func reached(_ stage: StageResult) -> Bool {
         for earlier in stages {

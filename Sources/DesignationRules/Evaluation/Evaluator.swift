@@ -13,6 +13,9 @@ public struct Evaluator: Sendable {
     let plan: StagePlan
     /// The scope, rules and waivers compiled for `DecisionWorker`.
     let decisionProgram: DecisionProgram
+    /// Whether an applicant is one the procedure speaks to: the procedure's own scope, else
+    /// the text's; nil when it speaks to all.
+    let scopeTest: Compiled?
     /// Per rule of `rules`, the index in `policy.dates` of the date it is judged on; nil:
     /// the as-of date.
     let ruleDates: [Int?]
@@ -42,8 +45,9 @@ public struct Evaluator: Sendable {
         self.stageDates = procedure.stages.map { dateIndex($0.judgedOn) }
         self.scopeDate = dateIndex(policy.scopeJudgedOn)
         self.inForceDate = dateIndex(procedure.id == Procedure.application ? policy.inForceFor : procedure.inForceFor)
-        self.decisionProgram = DecisionProgram(policy: policy, rules: rules, parameters: parameters, ruleDates: ruleDates,
-                                               scopeDate: scopeDate)
+        self.scopeTest = procedure.scope?.test ?? policy.scopeTest
+        self.decisionProgram = DecisionProgram(policy: policy, rules: rules, parameters: parameters, scope: scopeTest,
+                                               ruleDates: ruleDates, scopeDate: scopeDate)
         self.ancestors = policy.ancestors.compactMap { Evaluator(policy: $0, calendar: calendar, procedure: id) }
     }
 
@@ -160,7 +164,7 @@ public struct Evaluator: Sendable {
 
     /// Whether the applicant is one the text speaks to: pass, fail (out of scope) or unknown.
     func scopeResult(_ facts: [String: Value], _ asOf: CivilDate) -> ScopeResult {
-        guard let test = policy.scopeTest else { return ScopeResult(status: .pass, evidence: [], needed: []) }
+        guard let test = scopeTest else { return ScopeResult(status: .pass, evidence: [], needed: []) }
         var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: asOf, calendar: calendar)
         let outcome = evaluator.evaluate(test)
         let needed = Self.neededPaths(outcome.evidence)

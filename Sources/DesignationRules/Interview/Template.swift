@@ -29,7 +29,7 @@ public struct Template: Sendable {
             used.formUnion(deadline.appliesIf?.facts ?? [])
         }
         used.formUnion(policy.waivers.compactMap(\.appliesIf).flatMap(\.facts))
-        used.formUnion(policy.scopeTest?.facts ?? [])
+        used.formUnion(evaluator.scopeTest?.facts ?? [])
         // The days the procedure's stages and rules are judged on, and the one that decides
         // which text governs.
         var names = Set(evaluator.procedure.stages.compactMap(\.judgedOn) + evaluator.rules.compactMap(\.judgedOn))

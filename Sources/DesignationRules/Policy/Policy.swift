@@ -40,12 +40,24 @@ public struct Procedure: Sendable {
     /// The words for the overall verdict in this procedure (the agreement continues /
     /// is terminated …), where the default words about designation do not fit.
     public var verdictLabels: [Verdict: Label] = [:]
+    /// Whom the procedure speaks to, where that differs from the text's scope (an
+    /// institution already designated, not an applicant): it replaces the text's scope
+    /// for this procedure.
+    public var scope: ProcedureScope? = nil
     /// For a procedure other than the application: the named date on which a text must be
     /// in force to govern it; nil: the as-of date (the policy's `inForceFor` is the
     /// application's).
     public var inForceFor: String? = nil
 
     public static let application = "application"
+}
+
+/// A procedure's own scope: its words, the reading taken, and the test an applicant
+/// must meet (out of scope otherwise).
+public struct ProcedureScope: Sendable {
+    public var label: Label
+    public var note: Label?
+    public var test: Compiled
 }
 
 /// One stage of the procedure (受理, 评估), with its outcomes in order of precedence.

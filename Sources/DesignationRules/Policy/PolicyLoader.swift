@@ -41,7 +41,7 @@ struct PolicyLoader {
         let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, own in own }))
         let dates = readDates(&reader, policy: id, checker: checker, inherited: parent?.dates ?? [])
         let inForceFor = dateName(reader.stringNode("in_force_for"), dates) ?? parent?.inForceFor
-        let procedures = readProcedures(&reader, inherited: parent?.procedures, dates: dates)
+        let procedures = readProcedures(&reader, inherited: parent?.procedures, dates: dates, checker: checker)
         let (scope, scopeNote, scopeTest, scopeJudgedOn) = readScope(&reader, checker: checker, dates: dates)
         var ids = IDRegistry(diagnostics: diagnostics)
         for parameter in parameters where parameter.citation.document == id { ids.claim(parameter.name, at: nil) }
@@ -204,7 +204,7 @@ struct PolicyLoader {
     /// `procedure` (the application procedure) and `procedures: {id: {label, stages, kinds}}`
     /// (the others). A region inherits its parent's and replaces or adds them by id. A kind
     /// belongs to one procedure only, so a rule's kind says which procedure it is part of.
-    private func readProcedures(_ reader: inout ObjectReader, inherited: [Procedure]?, dates: [JudgingDate]) -> [Procedure] {
+    private func readProcedures(_ reader: inout ObjectReader, inherited: [Procedure]?, dates: [JudgingDate], checker: TypeChecker) -> [Procedure] {
         var procedures = inherited ?? []
         func put(_ procedure: Procedure) {
             if let index = procedures.firstIndex(where: { $0.id == procedure.id }) { procedures[index] = procedure } else { procedures.append(procedure) }
@@ -212,8 +212,10 @@ struct PolicyLoader {
         if inherited == nil || reader.member("procedure") != nil {
             if var application = reader.object("procedure", "`procedure`", required: true) {
                 let (kinds, stages) = readProcedure(&application, dates: dates)
+                var procedure = Procedure(id: Procedure.application, label: Label(zh: "申请定点", en: "Application for designation"), stages: stages, kinds: kinds)
+                procedure.scope = readProcedureScope(&application, checker: checker)
                 application.finish()
-                put(Procedure(id: Procedure.application, label: Label(zh: "申请定点", en: "Application for designation"), stages: stages, kinds: kinds))
+                put(procedure)
             }
         }
         if var others = reader.object("procedures", "`procedures`") {
@@ -224,6 +226,7 @@ struct PolicyLoader {
                 let (kinds, stages) = readProcedure(&body, dates: dates)
                 var procedure = Procedure(id: member.key, label: label, stages: stages, kinds: kinds)
                 procedure.inForceFor = dateName(body.stringNode("in_force_for"), dates)
+                procedure.scope = readProcedureScope(&body, checker: checker)
                 if var words = body.object("verdicts", "`verdicts`") {
                     for verdict in Verdict.allCases {
                         if let label = words.label(verdict.rawValue) { procedure.verdictLabels[verdict] = label }
@@ -245,6 +248,16 @@ struct PolicyLoader {
             }
         }
         return procedures
+    }
+
+    /// A procedure's own `scope: {zh, en, applies_if, note}`, replacing the text's for it.
+    private func readProcedureScope(_ procedure: inout ObjectReader, checker: TypeChecker) -> ProcedureScope? {
+        guard var scope = procedure.object("scope", "`scope`") else { return nil }
+        defer { scope.finish() }
+        let label = Label(zh: scope.string("zh", required: true) ?? "", en: scope.string("en", required: true) ?? "")
+        let note = scope.label("note")
+        guard let test = scope.stringNode("applies_if", required: true).flatMap({ compile($0, checker, expecting: .boolean) }) else { return nil }
+        return ProcedureScope(label: label, note: note, test: test)
     }
 
     private func readProcedure(_ procedure: inout ObjectReader, dates: [JudgingDate]) -> ([RuleKind], [Stage]) {

@@ -31,7 +31,7 @@ public struct JSONReport: Sendable {
             ("verdict", .string(evaluation.verdict.rawValue)),
             ("warnings", .array(evaluation.warnings.map { .string($0.text(language)) })),
             ("scope", .object([
-                ("text", .string(policy.scope.text(language))),
+                ("text", .string(evaluation.scopeLabel.text(language))),
                 ("status", .string(evaluation.scope.status.rawValue)),
                 ("evidence", .array(evaluation.scope.evidence.compactMap(describe.evidence).map(JSONOutput.string))),
             ])),

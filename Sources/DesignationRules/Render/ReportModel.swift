@@ -62,8 +62,8 @@ struct ReportModel {
             + (evaluation.procedure.id == Procedure.application ? "" : " — \(evaluation.procedure.label.text(language))")
         warnings = evaluation.warnings.map { $0.text(language) }
         header = [(heading("profile"), evaluation.profileSource), (heading("asOf"), evaluation.asOf.description),
-                  (heading("scope"), policy.scope.text(language))]
-        if let note = policy.scopeNote { header.append((heading("note"), note.text(language))) }
+                  (heading("scope"), evaluation.scopeLabel.text(language))]
+        if let note = evaluation.scopeNote { header.append((heading("note"), note.text(language))) }
         verdict = evaluation.verdict
         decision = evaluation.procedure.verdictLabels[evaluation.verdict]?.text(language) ?? Words.verdict(evaluation.verdict, language)
         scopeNotice = evaluation.scope.status == .unknown ? heading("scopeUnknown") : nil

@@ -43,14 +43,14 @@ struct DecisionProgram: Sendable {
 
     /// `ruleDates` and `scopeDate` name, by index in `policy.dates`, the date each rule
     /// and the scope are judged on (nil: the as-of date).
-    init(policy: Policy, rules: [Rule], parameters: [String: Value], ruleDates: [Int?], scopeDate: Int?) {
+    init(policy: Policy, rules: [Rule], parameters: [String: Value], scope scopeTest: Compiled?, ruleDates: [Int?], scopeDate: Int?) {
         var scope: Int32?
         var codes: [RuleCode] = []
         var waivers: [Int32?] = []
         var dates: [Int32] = []
         program = Program(parameters: parameters) { compiler in
             dates = policy.dates.map { compiler.compile($0.value) }
-            scope = policy.scopeTest.map { compiler.compile($0) }
+            scope = scopeTest.map { compiler.compile($0) }
             codes = zip(rules, ruleDates).map { rule, date in
                 let first = waivers.count
                 waivers += policy.waivers.filter { $0.rule == rule.id }.map { waiver in waiver.appliesIf.map { compiler.compile($0) } }

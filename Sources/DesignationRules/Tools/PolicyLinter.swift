@@ -19,6 +19,7 @@ public struct PolicyLinter: Sendable {
             expressions += policy.deadlines.flatMap { [$0.value] + ($0.appliesIf.map { [$0] } ?? []) }
             expressions += policy.waivers.compactMap(\.appliesIf) + (policy.scopeTest.map { [$0] } ?? [])
             expressions += policy.dates.map(\.value) + policy.rules.compactMap(\.nextPossible)
+            expressions += policy.procedures.compactMap(\.scope?.test)
             for expression in expressions { used.formUnion(expression.facts) }
         }
         return policies.vocabulary.facts.filter { !used.contains($0.path) && !$0.isInformational }.map { fact in
