@@ -43,14 +43,15 @@ import Testing
 
         var traced = ExpressionEvaluator(facts: facts, parameters: TestVocabulary.parameters, today: spec.today, calendar: calendar)
         let outcome = traced.evaluate(compiled)
-        #expect(outcome.value?.description == expected?.description, "traced: `\(spec.expression)` gave \(outcome.value?.description ?? "unknown")")
+        // Values compared exactly (a decimal to the last bit), shown as described.
+        #expect(outcome.value == expected, "traced: `\(spec.expression)` gave \(outcome.value.map { "\($0)" } ?? "unknown")")
 
         var root: Int32 = 0
         let program = Program(parameters: TestVocabulary.parameters) { root = $0.compile(compiled) }
         var machine = Machine(program: program, today: spec.today, calendar: calendar)
         machine.store.load(facts, layout: program.layout)
         let cell = machine.run(root)
-        #expect(cell.value(machine.store)?.description == expected?.description, "machine: `\(spec.expression)` gave \(cell.value(machine.store)?.description ?? "unknown")")
+        #expect(cell.value(machine.store) == expected, "machine: `\(spec.expression)` gave \(cell.value(machine.store).map { "\($0)" } ?? "unknown")")
 
         guard expected == nil else { return }
         machine.recordsNeeds = true

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Evaluates compiled expressions on a profile with three-valued (Kleene) logic:
 /// a missing fact is unknown, `false and unknown` is false, `true or unknown` is true.
 ///
@@ -211,13 +213,33 @@ struct ExpressionEvaluator {
             return (overflow ? nil : .integer(result), false)
         default:
             guard let i = x.asDouble, let j = y.asDouble else { return (nil, false) }
+            if op == .divide, j == 0 { return (nil, false) }
+            return (Self.decimal(op, i, j).map(Value.decimal), false)
+        }
+    }
+
+    /// Arithmetic on decimals (amounts, percentages, points) as the numbers are written:
+    /// each operand is read as the shortest decimal that names it and the sum, difference,
+    /// product or quotient is taken exactly (Foundation's `Decimal`), so 90.01 − 90 is
+    /// 0.01, not 0.010000000000005; the result is the double nearest that exact value.
+    /// Numbers beyond `Decimal` (non-finite) fall back to binary arithmetic.
+    static func decimal(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double? {
+        func binary() -> Double {
             switch op {
-            case .add: return (.decimal(i + j), false)
-            case .subtract: return (.decimal(i - j), false)
-            case .multiply: return (.decimal(i * j), false)
-            default: return (j == 0 ? nil : .decimal(i / j), false)
+            case .add: x + y
+            case .subtract: x - y
+            case .multiply: x * y
+            default: x / y
             }
         }
+        guard x.isFinite, y.isFinite, let a = Decimal(string: String(x)), let b = Decimal(string: String(y)) else { return binary() }
+        let exact: Decimal = switch op {
+        case .add: a + b
+        case .subtract: a - b
+        case .multiply: a * b
+        default: a / b
+        }
+        return exact.isNaN ? binary() : Double(exact.description) ?? binary()
     }
 
     private mutating func quantify(_ quantifier: Quantifier, _ over: Compiled, _ body: Compiled, _ bindings: [Binding]) -> Outcome {
@@ -257,12 +279,13 @@ struct ExpressionEvaluator {
                 if overflow { return nil }
                 integer = sum
             case .decimal(let x):
-                decimal += x
+                // Added exactly, as `decimal(_:_:_:)` adds (a sum of points stays exact).
+                decimal = Self.decimal(.add, decimal, x) ?? decimal + x
                 isDecimal = true
             default: return nil
             }
         }
-        return isDecimal ? .decimal(decimal + Double(integer)) : .integer(integer)
+        return isDecimal ? Self.decimal(.add, decimal, Double(integer)).map(Value.decimal) : .integer(integer)
     }
 
     static func negated(_ value: Value) -> Value? {
