@@ -218,4 +218,28 @@ import Testing
         #expect(review.evaluate(clinic, asOf: asOf).verdict == .outOfScope)
         #expect(application.evaluate(clinic, asOf: asOf).verdict == .eligible)
     }
+
+    /// A region amends an inherited procedure without copying it: an entry without
+    /// `stages` keeps the parent's stages and kinds and gives the procedure a scope, here
+    /// one of the file's named `scopes`.
+    @Test func aRegionAmendsAnInheritedProcedureWithANamedScope() throws {
+        let region = """
+        { id: "region", extends: "base", document: { title: "R", number: "N", issuer: "I" }, status: "in-force",
+          scope: { zh: "诊所", en: "clinics", applies_if: "kind == 'clinic'" },
+          scopes: { pharmacies: { zh: "药店", en: "pharmacies here", applies_if: "kind == 'pharmacy' and beds >= 0" } },
+          procedures: { review: { scope: "pharmacies" } } }
+        """
+        let set = try TemporaryPolicies.load(["vocabulary/common.json5": RegionTests.vocabulary, "base.json5": Self.policy, "region.json5": region]).get()
+        let review = try #require(Evaluator(policy: set.policies["region"]!, calendar: .weekendsOnly, procedure: "review"))
+        #expect(review.procedure.stages.map(\.id) == ["r"])
+        let evaluation = review.evaluate(Profile(facts: ["kind": .text("pharmacy"), "beds": .integer(0)], source: "p"), asOf: CivilDate(iso: "2026-11-26")!)
+        #expect(evaluation.scopeLabel.en == "pharmacies here")
+        #expect(evaluation.verdict == .ineligible)
+        let wrong = region.replacingOccurrences(of: "scope: \"pharmacies\" }", with: "scope: \"pharmacy\" }")
+        guard case .failure(let errors) = try TemporaryPolicies.load(["vocabulary/common.json5": RegionTests.vocabulary, "base.json5": Self.policy, "region.json5": wrong]) else {
+            Issue.record("an undeclared scope name loaded")
+            return
+        }
+        #expect(errors.diagnostics.contains { $0.code == "undeclared-scope" && $0.message.contains("declared: pharmacies") })
+    }
 }

@@ -41,7 +41,8 @@ struct PolicyLoader {
         let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, own in own }))
         let dates = readDates(&reader, policy: id, checker: checker, inherited: parent?.dates ?? [])
         let inForceFor = dateName(reader.stringNode("in_force_for"), dates) ?? parent?.inForceFor
-        let procedures = readProcedures(&reader, inherited: parent?.procedures, dates: dates, checker: checker)
+        let scopes = readNamedScopes(&reader, checker: checker)
+        let procedures = readProcedures(&reader, inherited: parent?.procedures, dates: dates, checker: checker, scopes: scopes)
         let (scope, scopeNote, scopeTest, scopeJudgedOn) = readScope(&reader, checker: checker, dates: dates)
         var ids = IDRegistry(diagnostics: diagnostics)
         for parameter in parameters where parameter.citation.document == id { ids.claim(parameter.name, at: nil) }
@@ -204,7 +205,12 @@ struct PolicyLoader {
     /// `procedure` (the application procedure) and `procedures: {id: {label, stages, kinds}}`
     /// (the others). A region inherits its parent's and replaces or adds them by id. A kind
     /// belongs to one procedure only, so a rule's kind says which procedure it is part of.
-    private func readProcedures(_ reader: inout ObjectReader, inherited: [Procedure]?, dates: [JudgingDate], checker: TypeChecker) -> [Procedure] {
+    /// `procedures: {id: {label, stages, kinds, scope?, verdicts?, in_force_for?}}`. An entry
+    /// for an inherited procedure without `stages` amends it rather than redeclaring it: it
+    /// gives the procedure a scope (or another label, verdict words, day of the text in
+    /// force) and keeps the inherited stages and kinds, so that nothing is copied.
+    private func readProcedures(_ reader: inout ObjectReader, inherited: [Procedure]?, dates: [JudgingDate], checker: TypeChecker,
+                                scopes: [String: ProcedureScope]) -> [Procedure] {
         var procedures = inherited ?? []
         func put(_ procedure: Procedure) {
             if let index = procedures.firstIndex(where: { $0.id == procedure.id }) { procedures[index] = procedure } else { procedures.append(procedure) }
@@ -213,7 +219,7 @@ struct PolicyLoader {
             if var application = reader.object("procedure", "`procedure`", required: true) {
                 let (kinds, stages) = readProcedure(&application, dates: dates)
                 var procedure = Procedure(id: Procedure.application, label: Label(zh: "申请定点", en: "Application for designation"), stages: stages, kinds: kinds)
-                procedure.scope = readProcedureScope(&application, checker: checker)
+                procedure.scope = readProcedureScope(&application, checker: checker, scopes: scopes)
                 application.finish()
                 put(procedure)
             }
@@ -222,11 +228,18 @@ struct PolicyLoader {
             for member in others.members {
                 _ = others.member(member.key)
                 guard var body = ObjectReader(member.value, "procedure", named: member.key, diagnostics) else { continue }
-                let label = body.label("label", required: true) ?? Label(zh: member.key, en: member.key)
-                let (kinds, stages) = readProcedure(&body, dates: dates)
-                var procedure = Procedure(id: member.key, label: label, stages: stages, kinds: kinds)
-                procedure.inForceFor = dateName(body.stringNode("in_force_for"), dates)
-                procedure.scope = readProcedureScope(&body, checker: checker)
+                var procedure: Procedure
+                if body.member("stages") == nil, let amended = procedures.first(where: { $0.id == member.key }) {
+                    procedure = amended
+                    if let label = body.label("label") { procedure.label = label }
+                    if let date = dateName(body.stringNode("in_force_for"), dates) { procedure.inForceFor = date }
+                } else {
+                    let label = body.label("label", required: true) ?? Label(zh: member.key, en: member.key)
+                    let (kinds, stages) = readProcedure(&body, dates: dates)
+                    procedure = Procedure(id: member.key, label: label, stages: stages, kinds: kinds)
+                    procedure.inForceFor = dateName(body.stringNode("in_force_for"), dates)
+                }
+                if let scope = readProcedureScope(&body, checker: checker, scopes: scopes) { procedure.scope = scope }
                 if var words = body.object("verdicts", "`verdicts`") {
                     for verdict in Verdict.allCases {
                         if let label = words.label(verdict.rawValue) { procedure.verdictLabels[verdict] = label }
@@ -250,14 +263,43 @@ struct PolicyLoader {
         return procedures
     }
 
-    /// A procedure's own `scope: {zh, en, applies_if, note}`, replacing the text's for it.
-    private func readProcedureScope(_ procedure: inout ObjectReader, checker: TypeChecker) -> ProcedureScope? {
+    /// A procedure's own `scope`, replacing the text's for it: `{zh, en, applies_if, note}`,
+    /// or the name of one of the file's `scopes` (several procedures speaking to the same
+    /// institutions share one).
+    private func readProcedureScope(_ procedure: inout ObjectReader, checker: TypeChecker, scopes: [String: ProcedureScope]) -> ProcedureScope? {
+        if let node = procedure.member("scope"), let name = node.string {
+            guard let scope = scopes[name] else {
+                var message = "scope `\(name)` is not declared in `scopes`"
+                message += scopes.isEmpty ? "; declare it there" : "; declared: \(scopes.keys.sorted().joined(separator: ", "))"
+                diagnostics.error("undeclared-scope", at: node.location, message)
+                return nil
+            }
+            return scope
+        }
         guard var scope = procedure.object("scope", "`scope`") else { return nil }
         defer { scope.finish() }
+        return readScopeBody(&scope, checker: checker)
+    }
+
+    private func readScopeBody(_ scope: inout ObjectReader, checker: TypeChecker) -> ProcedureScope? {
         let label = Label(zh: scope.string("zh", required: true) ?? "", en: scope.string("en", required: true) ?? "")
         let note = scope.label("note")
         guard let test = scope.stringNode("applies_if", required: true).flatMap({ compile($0, checker, expecting: .boolean) }) else { return nil }
         return ProcedureScope(label: label, note: note, test: test)
+    }
+
+    /// `scopes: {name: {zh, en, applies_if, note}}`: scopes that procedures name.
+    private func readNamedScopes(_ reader: inout ObjectReader, checker: TypeChecker) -> [String: ProcedureScope] {
+        guard var list = reader.object("scopes", "`scopes`") else { return [:] }
+        defer { list.finish() }
+        var scopes: [String: ProcedureScope] = [:]
+        for member in list.members {
+            _ = list.member(member.key)
+            guard var body = ObjectReader(member.value, "scope", named: member.key, diagnostics) else { continue }
+            scopes[member.key] = readScopeBody(&body, checker: checker)
+            body.finish()
+        }
+        return scopes
     }
 
     private func readProcedure(_ procedure: inout ObjectReader, dates: [JudgingDate]) -> ([RuleKind], [Stage]) {
