@@ -33,8 +33,8 @@ struct Options {
       --region REGION     the jurisdiction (required); `--region list` shows the ids
       --procedure NAME    application (default), or another procedure the region lays
                           down (change, renewal, suspension, termination, guidance, …)
-      --as-of DATE        the day of the evaluation, YYYY-MM-DD (default: today in China); the
-                          acceptance is judged on the profile's application_date (README "Time")
+      --as-of DATE        the day of the evaluation, YYYY-MM-DD (default: today in China); each
+                          stage is judged on the day its policy names, e.g. the application's (README "Time")
       --format FORMAT     text (default), json, markdown, or html (one self-contained page
                           that prints on A4)
       --notice            print the notice the decision calls for (受理、补正补齐、不予受理、
