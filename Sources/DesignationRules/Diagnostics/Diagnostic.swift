@@ -18,9 +18,12 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file:line:column: error: message [code]`, one line for a terminal: control
+    /// characters from a profile (a key holding a line break and an escape sequence) are
+    /// shown escaped, so that they can neither forge a line nor drive the terminal.
     public var description: String {
-        let place = location.map { "\($0): " } ?? ""
-        return "\(place)\(severity.rawValue): \(message) [\(code)]"
+        let place = location.map { "\($0.description.escapingControls): " } ?? ""
+        return "\(place)\(severity.rawValue): \(message.escapingControls) [\(code)]"
     }
 }
 

@@ -1,6 +1,10 @@
 /// Reads a profile (a JSON object whose keys are fact names) and checks every value
 /// against the vocabulary, reporting all problems at once, each with its key path.
 public struct ProfileDecoder: Sendable {
+    /// The most bytes a profile may have, in a file or on a line of a batch: a designation
+    /// profile is a few kilobytes, and reading one takes up to about 15 times its size.
+    public static let maxBytes = 1 << 20
+
     public let vocabulary: Vocabulary
     /// Dates of past events cannot lie after this date.
     public let asOf: CivilDate
