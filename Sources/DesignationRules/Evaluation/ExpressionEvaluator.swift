@@ -187,17 +187,18 @@ struct ExpressionEvaluator {
     }
 
     /// Arithmetic on two known values (types checked at load): nil where the result
-    /// overflows or divides by zero; `approximate` when working days were counted on
-    /// weekends alone.
+    /// overflows (a date too, past the year 9999) or divides by zero; `approximate` when
+    /// working days were counted on weekends alone.
     func combine(_ op: BinaryOperator, _ x: Value, _ y: Value) -> (Value?, approximate: Bool) {
         switch (x, y) {
         case (.date(let date), .period(let period)):
             let signed = op == .subtract ? Period(-period.amount, period.unit) : period
             let (result, approximate) = calendar.adding(signed, to: date)
-            return (.date(result), approximate)
+            return (result.isWritable ? .date(result) : nil, approximate)
         case (.period(let period), .integer(let factor)):
             let (amount, overflow) = period.amount.multipliedReportingOverflow(by: factor)
-            return (overflow || abs(amount) > 1_000_000 ? nil : .period(Period(amount, period.unit)), false)
+            // `magnitude`, not `abs`: a product of exactly Int.min does not overflow, and `abs` of it traps.
+            return (overflow || amount.magnitude > 1_000_000 ? nil : .period(Period(amount, period.unit)), false)
         case (.date(let end), .date(let start)):
             return (.integer(end.dayNumber - start.dayNumber), false)
         case (.integer(let i), .integer(let j)):

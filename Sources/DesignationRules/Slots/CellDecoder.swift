@@ -64,13 +64,13 @@ public struct CellDecoder: Sendable {
         cursor.skipSpace()
         guard cursor.atEnd else { return .declined }
         if lateDates.isEmpty { return .decoded }
-        var problems: [Diagnostic] = []
+        var problems = ProblemList()  // as the full reader lists them
         for late in lateDates {
             let (line, column) = Self.position(of: late.offset, in: buffer)
             problems.append(ProfileDecoder.futureDate(late.text, path: late.path, asOf: asOf, plans.definitions[late.definition],
                                                       at: SourceLocation(file: source(), line: line, column: column)))
         }
-        return .problems(problems)
+        return .problems(problems.diagnostics)
     }
 
     /// Line and column of a byte, as the JSON5 reader counts them: CRLF and a lone CR

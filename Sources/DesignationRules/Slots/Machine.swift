@@ -148,7 +148,8 @@ struct Machine: Sendable {
         // sum, as `combine` moves it but without making values of the cells.
         if case .date(let day) = x, case .period(let amount, let unit) = y {
             let signed = Period(instruction.pointee.binary == .subtract ? -Int(amount) : Int(amount), unit)
-            return .date(Int32(sharedFunctions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date.dayNumber))
+            let moved = sharedFunctions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date
+            return moved.isWritable ? .date(Int32(moved.dayNumber)) : .unknown  // as `combine`
         }
         guard let a = x.value(store), let b = y.value(store) else { return .unknown }
         return cell(functions.combine(instruction.pointee.binary, a, b).0)
