@@ -127,16 +127,22 @@ public struct ProfileDecoder: Sendable {
         Diagnostic(code: "future-date", at: location, "`\(path)`: \(text) is after the as-of date \(asOf), but \(definition.label.en.lowercased()) is a past event")
     }
 
+    /// The value, or a problem when it lies outside the fact's bounds; the message quotes
+    /// the number as written (1000.0000000001, not the 1000.0 it reads as).
     private func bounded(_ value: Value, _ number: Double, _ node: JSONNode, _ definition: FactDefinition, _ path: () -> String, _ problems: inout ProblemList) -> Value? {
         if let minimum = definition.minimum, number < minimum {
-            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(value) is below the smallest possible value \(format(minimum))\(unit(definition))"))
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(written(node, value)) is below the smallest possible value \(format(minimum))\(unit(definition))"))
             return nil
         }
         if let maximum = definition.maximum, number > maximum {
-            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(value) is above the largest plausible value \(format(maximum))\(unit(definition))"))
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(written(node, value)) is above the largest plausible value \(format(maximum))\(unit(definition))"))
             return nil
         }
         return value
+    }
+
+    private func written(_ node: JSONNode, _ value: Value) -> String {
+        node.number.map { $0.text.quotedInMessage } ?? "\(value)"
     }
 
     private func undeclared(_ key: String, at location: SourceLocation, candidates: [String], in place: String, path: String? = nil) -> Diagnostic {
