@@ -212,6 +212,10 @@ import Testing
             .map { DecisionWorker(evaluator: $0, asOf: CivilDate(iso: "2026-11-26")!) }
     }
 
+    /// Their decoders, made once: a decoder keeps nothing between lines (the worker's
+    /// store does), and making one for every input was most of a long fuzz run.
+    static let decoders: [CellDecoder] = workers.map { $0.decoder(vocabulary: Repository.policySet.vocabulary) }
+
     /// Whether the fast path answered. With `learning`, each worker first reads that
     /// line, so that `bytes` is read with the key and value guesses a good line leaves
     /// (the path most lines of a batch take; without it, every guess is a miss).
@@ -221,8 +225,8 @@ import Testing
             try ProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: asOf).decode(bytes, source: "p")
         }
         var answered = false
-        for var worker in Self.workers {
-            let decoder = worker.decoder(vocabulary: Repository.policySet.vocabulary)
+        for (index, var worker) in Self.workers.enumerated() {
+            let decoder = Self.decoders[index]
             if let learning { _ = try? worker.load(learning, with: decoder, source: { "p" }) }
             let read: Bool
             do {

@@ -318,6 +318,27 @@ def _():
         process.wait()
 
 
+@check(8, "Ctrl-C ends a batch blocked on a full output pipe (exit 130)")
+def _():
+    reader, writer = os.pipe()
+    many = path("many.ndjson", "\n".join([LINE] * 5000) + "\n")
+    process = subprocess.Popen([E, "--batch", many] + A, stdout=writer, stderr=subprocess.PIPE)
+    os.close(writer)
+    try:
+        time.sleep(2)  # the pipe's 64 KiB fill long before its 2 MB of records are written
+        process.send_signal(signal.SIGINT)
+        started = time.time()
+        code = process.wait(timeout=10)
+        elapsed = time.time() - started
+        return None if code == 130 and elapsed < 3 else f"exit {code} {elapsed:.1f} s after Ctrl-C"
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(reader)
+        process.stderr.close()
+
+
 # ── 9. Counts have bounds; an overflow never looks like a missing fact ────────────────
 
 @check(9, "Liaocheng's department counts are bounded: -100 and 2^63-1 beds are bad input")

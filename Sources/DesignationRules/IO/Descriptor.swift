@@ -96,6 +96,9 @@ public enum Descriptor {
             if written > 0 {
                 next += written
                 left -= written
+                // A signal that comes while a write to a pipe is blocked, after some bytes
+                // went, ends it short (not with EINTR): asked here too.
+                if left > 0, shouldStop() { return .stopped }
                 continue
             }
             if written == 0 { continue }
