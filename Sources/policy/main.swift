@@ -51,5 +51,6 @@ signal(SIGPIPE, SIG_IGN)
 do {
     exit(try run(Array(CommandLine.arguments.dropFirst())).rawValue)
 } catch {
-    fail("policy: \(error.message)\nRun `policy --help` for usage.", .usage)
+    // A usage message quotes the arguments, whose control characters are shown escaped.
+    fail("policy: \(error.message.escapingControls)\nRun `policy --help` for usage.", .usage)
 }

@@ -157,6 +157,22 @@ for label, arguments in [("batch", [E, "--batch", "-"] + A), ("single", [E, "-"]
         return expect(74, code, err, "cannot read standard input")
 
 
+@check(3, "interview: an answer that cannot be read exits 74")
+def _():
+    directory = os.open(WORK, os.O_RDONLY)
+    code, _, err = run([E, "interview"] + A, stdin=directory)
+    os.close(directory)
+    return expect(74, code, err, "cannot read standard input: Is a directory")
+
+
+@check(11, "an argument's control characters are shown escaped")
+def _():
+    code, _, err = run([E, F] + A[2:] + ["--region", "x\x1b[2J"])
+    policy_code, _, policy_err = run([P, "chek\x1b[2J"])
+    if code != 64 or policy_code != 64 or "\x1b" in err + policy_err:
+        return f"exits {code}, {policy_code}: {err[:200]!r} {policy_err[:200]!r}"
+
+
 def nonblocking_pipe():
     reader, writer = os.pipe()
     fcntl.fcntl(reader, fcntl.F_SETFL, fcntl.fcntl(reader, fcntl.F_GETFL) | os.O_NONBLOCK)
