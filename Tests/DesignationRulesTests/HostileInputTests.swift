@@ -293,6 +293,34 @@ import Testing
         #expect(found.allSatisfy { $0.location != nil })
     }
 
+    /// A megabyte of `{}` is hundreds of thousands of records, each a question, and a
+    /// quantifier over two such lists a hundred thousand million steps: a list has a bound.
+    @Test func aListHasABound() {
+        let over = "{\"physicians\": [" + Array(repeating: "{}", count: ProfileDecoder.maxListElements + 1).joined(separator: ",") + "]}"
+        let found = problems(over)
+        #expect(found.first?.code == "out-of-range")
+        #expect(found.first?.message.contains("`physicians`: 1001 elements; a list may have at most 1000") == true, "\(found)")
+        let at = "{\"materials_submitted\": [" + Array(repeating: "\"application-form\"", count: ProfileDecoder.maxListElements).joined(separator: ",") + "]}"
+        #expect(problems(at).isEmpty)
+    }
+
+    /// Every list of records at its bound, every record empty (each field a question),
+    /// on every region's rules: decided in bounded time and memory on both paths (two
+    /// nested lists of a thousand took hours and two gigabytes).
+    @Test func listsAtTheirBoundAreDecidedInBoundedTime() throws {
+        let lists = Repository.policySet.vocabulary.facts.filter { $0.type == .list(.record($0.path)) }
+        let text = "{" + lists.map { "\"\($0.path)\": [" + Array(repeating: "{}", count: 200).joined(separator: ",") + "]" }.joined(separator: ", ") + "}"
+        let profile = try decoder.decode(Array(text.utf8), source: "p")
+        for region in ["national", "liaocheng"] {
+            let evaluator = Evaluator(policy: Repository.policySet.policies[region]!, calendar: Repository.policySet.calendar)!
+            let started = Date()
+            let traced = evaluator.evaluate(profile, asOf: decoder.asOf)
+            let fast = evaluator.decide(profile, asOf: decoder.asOf)
+            #expect(traced.verdict == fast.verdict)
+            #expect(Date().timeIntervalSince(started) < 20, "\(region)")
+        }
+    }
+
     @Test func controlCharactersAreEscapedInMessages() {
         let found = problems("{\"x\\n/etc/passwd:1:1: error: forged\\u001B[2J\": 1}")
         let shown = found.map(\.description).joined(separator: "\n")

@@ -299,6 +299,30 @@ def _():
         return f"exit {code}, {elapsed:.1f} s, {len(lines)} lines: {lines[-1][:200] if lines else ''!r}"
 
 
+@check(7, "a megabyte of empty records is refused at once")
+def _():
+    started = time.time()
+    code, out, _ = run([E, "--batch", "-"] + A, input=b'{"physicians": [' + b",".join([b"{}"] * 340_000) + b"]}\n")
+    elapsed = time.time() - started
+    if code != 65 or elapsed > 10 or b"a list may have at most 1000" not in out:
+        return f"exit {code}, {elapsed:.1f} s: {out[:200]!r}"
+
+
+@check(7, "every list at its bound, every record empty: decided in bounded time and memory")
+def _():
+    lists = ["physicians", "past_terminations", "key_persons", "lc_pharmacists", "lc_insurance_managers", "lc_inpatient_departments"]
+    text = json.dumps({name: [{}] * 1000 for name in lists}, separators=(",", ":"))
+    measure = ("import resource, subprocess, sys, time; started = time.time();"
+               "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode;"
+               "print(code, time.time() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    for region in ("national", "liaocheng"):
+        for mode in ([path("at-bounds.json", text)], ["--batch", path("at-bounds.ndjson", text + "\n")]):
+            _, out, _ = run([sys.executable, "-c", measure, E] + mode + ["--region", region, "--as-of", "2026-11-26"], timeout=120)
+            code, elapsed, peak = out.decode().split()
+            if int(code) not in (0, 2) or float(elapsed) > 30 or int(peak) > 300_000:
+                return f"{region} {mode[0]}: exit {code}, {float(elapsed):.1f} s, peak {int(peak) // 1024} MB"
+
+
 # ── 8. Ctrl-C ends a blocked read; records are not held back ──────────────────────────
 
 @check(8, "a record is written soon after its line arrives, Ctrl-C ends the wait (exit 130)")

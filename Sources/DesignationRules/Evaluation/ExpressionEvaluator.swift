@@ -221,31 +221,54 @@ struct ExpressionEvaluator {
         }
     }
 
+    /// A quantifier, its outcome as `kleene` (for any, all) or the flattened evidence (for
+    /// count, sum) would give it, gathered element by element rather than from a list of
+    /// every element's outcome, and with the evidence each element repeats kept once: in
+    /// `all(d in departments, any(p in physicians, …))` every department repeats the
+    /// physicians' evidence, which for two lists of a thousand made a million items (two
+    /// gigabytes) where a few thousand say the same.
     private mutating func quantify(_ quantifier: Quantifier, _ over: Compiled, _ body: Compiled, _ bindings: [Binding]) -> Outcome {
         let list = evaluate(over, bindings)
         guard case .list(let elements)? = list.value else { return .unknown(list.evidence) }
         var listPath: String?, definition: String?
         if case .fact(let name) = over.operation { (listPath, definition) = (name, name) }
-        var outcomes: [Outcome] = []
-        outcomes.reserveCapacity(elements.count)
+        let decisive = quantifier == .any  // the value that settles any (true) or all (false)
+        var settledBy: [Evidence]?
+        var unknown = EvidenceCollector(), every = EvidenceCollector()
+        var anyUnknown = false, trues = 0
+        var values: [Value] = []
         for (index, element) in elements.enumerated() {
             let binding = Binding(value: element, path: listPath.map { "\($0)[\(index)]" }, definition: definition)
-            outcomes.append(evaluate(body, bindings + [binding]))
+            let outcome = evaluate(body, bindings + [binding])
+            if settledBy == nil, outcome.value == .boolean(decisive) { settledBy = outcome.evidence }
+            if outcome.value == nil {
+                anyUnknown = true
+                unknown.add(outcome.evidence)
+            }
+            every.add(outcome.evidence)
+            if outcome.value == .boolean(true) { trues += 1 }
+            if quantifier == .sum, let value = outcome.value { values.append(value) }
         }
         switch quantifier {
-        case .any:
-            guard !outcomes.isEmpty else { return Outcome(value: .boolean(false), evidence: list.evidence) }
-            return kleene(outcomes, decisive: true)
-        case .all:
-            guard !outcomes.isEmpty else { return Outcome(value: .boolean(true), evidence: list.evidence) }
-            return kleene(outcomes, decisive: false)
+        case .any, .all:
+            guard !elements.isEmpty else { return Outcome(value: .boolean(!decisive), evidence: list.evidence) }
+            if let settledBy { return Outcome(value: .boolean(decisive), evidence: settledBy) }
+            if anyUnknown { return .unknown(unknown.items) }
+            return Outcome(value: .boolean(!decisive), evidence: every.items)
         case .count, .sum:
-            let evidence = list.evidence + outcomes.flatMap(\.evidence)
-            if outcomes.contains(where: { $0.value == nil }) { return .unknown(evidence) }
-            if quantifier == .count {
-                return Outcome(value: .integer(outcomes.filter { $0.value == .boolean(true) }.count), evidence: evidence)
-            }
-            return Outcome(value: Self.total(outcomes.compactMap(\.value)), evidence: evidence)
+            let evidence = list.evidence + every.items
+            if anyUnknown { return .unknown(evidence) }
+            return Outcome(value: quantifier == .count ? .integer(trues) : Self.total(values), evidence: evidence)
+        }
+    }
+
+    /// Evidence in first-seen order, each item once.
+    private struct EvidenceCollector {
+        private(set) var items: [Evidence] = []
+        private var seen: Set<Evidence> = []
+
+        mutating func add(_ evidence: [Evidence]) {
+            for item in evidence where seen.insert(item).inserted { items.append(item) }
         }
     }
 

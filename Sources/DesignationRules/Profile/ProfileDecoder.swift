@@ -4,6 +4,10 @@ public struct ProfileDecoder: Sendable {
     /// The most bytes a profile may have, in a file or on a line of a batch: a designation
     /// profile is a few kilobytes, and reading one takes up to about 15 times its size.
     public static let maxBytes = 1 << 20
+    /// The most elements a list of a profile may have (physicians, departments, materials):
+    /// each element a rule reads may be a question, and a megabyte of `{}` made hundreds of
+    /// thousands of them (hours of work, and a report of hundreds of megabytes).
+    public static let maxListElements = 1_000
 
     public let vocabulary: Vocabulary
     /// Dates of past events cannot lie after this date.
@@ -52,6 +56,10 @@ public struct ProfileDecoder: Sendable {
             problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path())`: expected \(expected), found \(describe(node))"))
             return nil
         }
+        func tooMany(_ count: Int) -> Value? {
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(count) elements; a list may have at most \(Self.maxListElements)"))
+            return nil
+        }
         switch type {
         case .boolean:
             guard let value = node.bool else { return wrong("true or false") }
@@ -89,6 +97,7 @@ public struct ProfileDecoder: Sendable {
             return .text(value)
         case .list(.record):
             guard let elements = node.array else { return wrong("a list of records") }
+            guard elements.count <= Self.maxListElements else { return tooMany(elements.count) }
             var records: [Value] = []
             for (index, element) in elements.enumerated() {
                 if let record = readRecord(element, definition, path: { "\(path())[\(index)]" }, &problems) { records.append(record) }
@@ -96,6 +105,7 @@ public struct ProfileDecoder: Sendable {
             return .list(records)
         case .list(let elementType):
             guard let elements = node.array else { return wrong("a list") }
+            guard elements.count <= Self.maxListElements else { return tooMany(elements.count) }
             var values: [Value] = []
             for (index, element) in elements.enumerated() {
                 if let value = read(element, type: elementType, definition, path: { "\(path())[\(index)]" }, &problems) { values.append(value) }

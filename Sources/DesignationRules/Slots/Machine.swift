@@ -34,6 +34,7 @@ struct Machine: Sendable {
     /// looks at its right side's dates).
     private var thorough: Bool { recordsBoundaries || recordsNeeds }
     private(set) var needed: [String] = []
+    private var neededIndex = PositionIndex()
     /// Where each bound list element sits in the profile (`physicians[1]`), when needs are recorded.
     private var bindingPaths: [String?] = []
 
@@ -57,6 +58,7 @@ struct Machine: Sendable {
     mutating func clearRecords() {
         boundaries.removeAll(keepingCapacity: true)
         needed.removeAll(keepingCapacity: true)
+        neededIndex.reset()
     }
 
     mutating func run(_ index: Int32) -> Cell { run(index, code) }
@@ -290,7 +292,9 @@ struct Machine: Sendable {
     }
 
     private mutating func need(_ path: String) {
-        if !needed.contains(path) { needed.append(path) }
+        guard neededIndex.position(of: path, in: needed) == nil else { return }
+        needed.append(path)
+        neededIndex.appended(path, to: needed)
     }
 
     /// A value computed by the shared functions, as a cell (a text goes to the store).
