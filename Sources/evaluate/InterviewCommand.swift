@@ -3,7 +3,7 @@ import Foundation
 
 /// `evaluate template --region R`: a blank profile with every fact the region can use.
 func runTemplate(_ evaluator: Evaluator, vocabulary: Vocabulary, language: Language) -> ExitCode {
-    print(Template(evaluator: evaluator, vocabulary: vocabulary, language: language).render(), terminator: "")
+    Streams.out(Template(evaluator: evaluator, vocabulary: vocabulary, language: language).render())
     return .eligible
 }
 
@@ -13,7 +13,8 @@ func runInterview(_ evaluator: Evaluator, vocabulary: Vocabulary, start: Profile
     var interview = Interview(evaluator: evaluator, vocabulary: vocabulary, asOf: asOf, facts: start?.facts ?? [:])
     let zh = language == .zh
     var asked = 0
-    func say(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    var answers = AnswerLines()
+    func say(_ text: String) { Streams.err(text + "\n") }
     asking: while let question = interview.next() {
         let fact = question.fact
         var prompt = "\n\(asked + 1). \(fact.label.text(language))"
@@ -28,8 +29,8 @@ func runInterview(_ evaluator: Evaluator, vocabulary: Vocabulary, start: Profile
             say((zh ? "   （\(hint)；不知道请直接回车）" : "   (\(hint); press Enter if not known)"))
         }
         while true {
-            FileHandle.standardError.write(Data("> ".utf8))
-            guard let line = readLine() else { break asking }
+            Streams.err("> ")
+            guard let line = answers.next() else { break asking }
             var reader = AnswerReader(fact: fact, asOf: asOf)
             if question.asksCount {
                 var count = fact
@@ -44,20 +45,57 @@ func runInterview(_ evaluator: Evaluator, vocabulary: Vocabulary, start: Profile
                 asked += 1
                 continue asking
             case .failure(let error):
-                say("   " + error.message)
+                say("   " + error.message.escapingControls)
             }
         }
     }
     let evaluation = interview.evaluation
     say(zh ? "\n共回答 \(asked) 个问题。" : "\n\(asked) question(s) answered.")
     let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    print(TextReport(vocabulary: vocabulary, language: language, colour: colour).render(evaluation), terminator: "")
+    Streams.out(TextReport(vocabulary: vocabulary, language: language, colour: colour).render(evaluation))
     let profile = ProfileEncoder(vocabulary: vocabulary).encode(interview.facts)
     if let out {
-        do { try profile.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-            fail("evaluate: cannot write \(out): \(error.localizedDescription)", .noInput)
+        do { try Descriptor.writeFile(profile, to: out) } catch {
+            fail("evaluate: cannot write \(out.escapingControls): \(error.reason)", .ioError)
         }
-        say((zh ? "申请材料已写入 " : "profile written to ") + out)
+        say((zh ? "申请材料已写入 " : "profile written to ") + out.escapingControls)
     }
     return ExitCode(evaluation.verdict)
+}
+
+/// The answers of an interview, one a line of standard input, as `readLine` gives them
+/// (without the line end), except that a read that fails ends the tool with exit 74
+/// rather than being taken for the end of the answers, and a non-blocking standard input
+/// is waited on. An answer may have at most 1 MiB.
+struct AnswerLines {
+    private var pending: [UInt8] = []
+    private var ended = false
+    private var checked = false
+
+    mutating func next() -> String? {
+        while true {
+            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = pending[..<newline]
+                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                defer { pending.removeSubrange(...newline) }
+                return String(decoding: line, as: UTF8.self)
+            }
+            if ended {
+                guard !pending.isEmpty else { return nil }
+                defer { pending = [] }
+                return String(decoding: pending, as: UTF8.self)
+            }
+            guard pending.count <= ProfileDecoder.maxBytes else { fail("evaluate: an answer is longer than 1 MiB", .badInput) }
+            do {
+                if !checked { try Descriptor.checkReadable(STDIN_FILENO) }
+                checked = true
+                let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
+                defer { block.deallocate() }
+                let count = try Descriptor.read(STDIN_FILENO, into: block.baseAddress!, count: block.count, shouldStop: { false })!
+                if count == 0 { ended = true } else { pending += block[..<count] }
+            } catch {
+                fail("evaluate: cannot read standard input: \(Streams.reason(error, STDIN_FILENO))", .ioError)
+            }
+        }
+    }
 }

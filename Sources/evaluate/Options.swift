@@ -48,14 +48,16 @@ struct Options {
       --help              show this help
       --version           show the version
 
-    PROFILE may be - to read standard input.
+    PROFILE may be - to read standard input, and may have at most 1 MiB; an option
+    is given once; after --, every argument is a profile.
 
     Exit codes:
       0  eligible                 1  not eligible
       2  undetermined (facts missing)
       3  materials to supplement  4  out of the text's scope
       64 bad usage
-      65 bad input (profile)      66 cannot read input
+      65 bad input (profile)      66 cannot open input
+      74 a read or write failed (standard input or output, a file; a closed pipe is not one)
       78 bad policy files         130 interrupted (batch)
     In batch mode: 0 when every line was evaluated, 65 when some lines were bad.
     """
@@ -65,13 +67,27 @@ struct Options {
     static func parse(_ arguments: [String]) throws(UsageError) -> Options {
         var options = Options()
         var index = 0
+        var given: Set<String> = []
+        var onlyOperands = false
         func value(for flag: String) throws(UsageError) -> String {
+            // An option given twice is a mistake (two regions, two dates): said, not settled by the last.
+            guard given.insert(flag).inserted else { throw UsageError(message: "\(flag) is given twice") }
             index += 1
             guard index < arguments.count, !arguments[index].hasPrefix("--") else { throw UsageError(message: "\(flag) needs a value") }
             return arguments[index]
         }
         while index < arguments.count {
             let argument = arguments[index]
+            // After `--`, every argument is a profile, even one that starts with dashes.
+            if onlyOperands || argument == "--" {
+                if onlyOperands {
+                    guard options.profile == nil else { throw UsageError(message: "one profile at a time; found \(options.profile!.escapingControls) and \(argument.escapingControls)") }
+                    options.profile = argument
+                }
+                onlyOperands = true
+                index += 1
+                continue
+            }
             switch argument {
             case "--help", "-h": options.help = true
             case "--version": options.version = true
@@ -82,31 +98,32 @@ struct Options {
             case "--profile": options.start = try value(for: argument)
             case "--out": options.out = try value(for: argument)
             case "--batch":
+                guard given.insert(argument).inserted else { throw UsageError(message: "--batch is given twice") }
                 index += 1
                 guard index < arguments.count else { throw UsageError(message: "--batch needs a file (or - for standard input)") }
                 options.batch = arguments[index]
             case "--threads":
                 let text = try value(for: argument)
-                guard let threads = Int(text), (1...256).contains(threads) else { throw UsageError(message: "--threads must be a number from 1 to 256, found \"\(text)\"") }
+                guard let threads = Int(text), (1...256).contains(threads) else { throw UsageError(message: "--threads must be a number from 1 to 256, found \"\(text.escapingControls)\"") }
                 options.threads = threads
             case "--as-of":
                 let text = try value(for: argument)
-                guard let date = CivilDate(iso: text) else { throw UsageError(message: "--as-of must be a date written YYYY-MM-DD, found \"\(text)\"") }
+                guard let date = CivilDate(iso: text) else { throw UsageError(message: "--as-of must be a date written YYYY-MM-DD, found \"\(text.escapingControls)\"") }
                 options.asOf = date
             case "--format":
                 options.format = try value(for: argument)
                 guard ["text", "json", "markdown", "html"].contains(options.format) else {
-                    throw UsageError(message: "--format must be text, json, markdown or html, found \"\(options.format)\"")
+                    throw UsageError(message: "--format must be text, json, markdown or html, found \"\(options.format.escapingControls)\"")
                 }
             case "--lang":
                 let text = try value(for: argument)
-                guard let language = Language(rawValue: text) else { throw UsageError(message: "--lang must be zh or en, found \"\(text)\"") }
+                guard let language = Language(rawValue: text) else { throw UsageError(message: "--lang must be zh or en, found \"\(text.escapingControls)\"") }
                 options.language = language
             case "interview" where index == 0, "template" where index == 0:
                 options.command = argument
             default:
-                if argument.hasPrefix("--") { throw UsageError(message: "unknown option \(argument)") }
-                guard options.profile == nil else { throw UsageError(message: "one profile at a time; found \(options.profile!) and \(argument)") }
+                if argument.hasPrefix("--") { throw UsageError(message: "unknown option \(argument.escapingControls)") }
+                guard options.profile == nil else { throw UsageError(message: "one profile at a time; found \(options.profile!.escapingControls) and \(argument.escapingControls)") }
                 options.profile = argument
             }
             index += 1

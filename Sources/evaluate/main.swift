@@ -5,7 +5,7 @@ import ShippedPolicies
 /// Exit codes, documented in README.md and `--help`.
 enum ExitCode: Int32 {
     case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4
-    case usage = 64, badInput = 65, noInput = 66, badPolicy = 78, interrupted = 130
+    case usage = 64, badInput = 65, noInput = 66, ioError = 74, badPolicy = 78, interrupted = 130
 
     init(_ verdict: Verdict) {
         switch verdict {
@@ -19,7 +19,7 @@ enum ExitCode: Int32 {
 }
 
 func fail(_ message: String, _ code: ExitCode) -> Never {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    Streams.err(message.hasSuffix("\n") ? message : message + "\n")
     exit(code.rawValue)
 }
 
@@ -28,8 +28,8 @@ func run() -> ExitCode {
     do { options = try Options.parse(Array(CommandLine.arguments.dropFirst())) } catch {
         fail("evaluate: \(error.message)\nRun `evaluate --help` for usage.", .usage)
     }
-    if options.help { print(Options.usage); return .eligible }
-    if options.version { print("evaluate 0.1.0 (\(JSONReport.schema))"); return .eligible }
+    if options.help { Streams.out(Options.usage + "\n"); return .eligible }
+    if options.version { Streams.out("evaluate 0.1.0 (\(JSONReport.schema))\n"); return .eligible }
 
     guard let directory = options.policies.map({ URL(fileURLWithPath: $0) }) ?? ShippedPolicies.directory else {
         fail("evaluate: the shipped policies are missing; pass --policies DIR", .badPolicy)
@@ -48,15 +48,15 @@ func run() -> ExitCode {
         let evaluations = policies.regionIDs.compactMap { id in
             Evaluator(policy: policies.policies[id]!, calendar: policies.calendar, procedure: options.procedure)?.evaluate(profile, asOf: asOf)
         }
-        print(ComparisonReport(policies: policies, language: language).render(evaluations), terminator: "")
+        Streams.out(ComparisonReport(policies: policies, language: language).render(evaluations))
         return .eligible
     }
     guard let region = options.region, let policy = policies.policies[region] else {
         let given = options.region.map { "unknown region \"\($0)\"" } ?? "--region is required"
-        fail("evaluate: \(given); the regions are: \(policies.folderRegionIDs.joined(separator: ", ")) (or all, to compare them)", .usage)
+        fail("evaluate: \(given.escapingControls); the regions are: \(policies.folderRegionIDs.joined(separator: ", ")) (or all, to compare them)", .usage)
     }
     guard let evaluator = Evaluator(policy: policy, calendar: policies.calendar, procedure: options.procedure) else {
-        fail("evaluate: \(region) lays down no procedure \"\(options.procedure)\"; its procedures are: \(policy.procedures.map(\.id).joined(separator: ", "))", .usage)
+        fail("evaluate: \(region) lays down no procedure \"\(options.procedure.escapingControls)\"; its procedures are: \(policy.procedures.map(\.id).joined(separator: ", "))", .usage)
     }
     if options.command == "template" { return runTemplate(evaluator, vocabulary: policies.vocabulary, language: language) }
     if options.command == "interview" {
@@ -71,47 +71,61 @@ func run() -> ExitCode {
     let evaluation = evaluator.evaluate(readProfile(path, vocabulary: policies.vocabulary, asOf: asOf), asOf: asOf)
     if options.notice {
         if let text = NoticeReport(policies: policies, language: language).render(evaluation) {
-            print(text, terminator: "")
+            Streams.out(text)
         } else {
             let outcomes = evaluation.stages.map { "\($0.stage.id): \($0.outcome?.id ?? "undetermined")" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("evaluate: \(region) gives no notice for this outcome (\(outcomes)); the report follows\n".utf8))
-            print(TextReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+            Streams.err("evaluate: \(region) gives no notice for this outcome (\(outcomes)); the report follows\n")
+            Streams.out(TextReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
         }
         return ExitCode(evaluation.verdict)
     }
     switch options.format {
     case "json":
-        print(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+        Streams.out(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
     case "markdown":
-        print(MarkdownReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+        Streams.out(MarkdownReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
     case "html":
-        print(HTMLReport(vocabulary: policies.vocabulary, language: language).render(evaluation), terminator: "")
+        Streams.out(HTMLReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
     default:
         let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        print(TextReport(vocabulary: policies.vocabulary, language: language, colour: colour).render(evaluation), terminator: "")
+        Streams.out(TextReport(vocabulary: policies.vocabulary, language: language, colour: colour).render(evaluation))
     }
     return ExitCode(evaluation.verdict)
 }
 
 /// A profile read from a file (or `-`), or the reason it cannot be, and the exit.
 func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate) -> Profile {
-    let bytes: [UInt8]
-    if path == "-" {
-        bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-    } else {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            fail("evaluate: cannot read \(path): no such file", .noInput)
-        }
-        guard !isDirectory.boolValue else { fail("evaluate: \(path) is a directory; expected a profile file", .noInput) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            fail("evaluate: cannot read \(path): permission denied or not a regular file", .noInput)
-        }
-        bytes = [UInt8](data)
+    let descriptor = openInput(path, expecting: "a profile file")
+    let name = path == "-" ? "standard input" : path.escapingControls
+    let read: [UInt8]?
+    do { read = try Descriptor.readAll(descriptor, limit: ProfileDecoder.maxBytes) } catch {
+        fail("evaluate: cannot read \(name): \(path == "-" ? Streams.reason(error, STDIN_FILENO) : error.reason)", .ioError)
+    }
+    if descriptor != STDIN_FILENO { close(descriptor) }
+    guard let bytes = read else {
+        fail("evaluate: \(name) is larger than 1 MiB; a profile may have at most 1 MiB (a designation profile is a few kilobytes)", .badInput)
     }
     do { return try ProfileDecoder(vocabulary: vocabulary, asOf: asOf).decode(bytes, source: path == "-" ? "<stdin>" : path) } catch {
         fail("\(error)", .badInput)
     }
 }
 
+/// The descriptor to read `path` from (standard input for `-`), or the reason it cannot
+/// be opened, and the exit. Whatever can be read is accepted: a file, a pipe, a FIFO,
+/// `/dev/stdin`, a process substitution.
+func openInput(_ path: String, expecting what: String) -> Int32 {
+    if path == "-" { return STDIN_FILENO }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+        let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+        fail("evaluate: cannot read \(path.escapingControls): \(reason)", .noInput)
+    }
+    var status = stat()
+    if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+        fail("evaluate: \(path.escapingControls) is a directory; expected \(what)", .noInput)
+    }
+    return descriptor
+}
+
+Streams.start()
 exit(run().rawValue)

@@ -7,9 +7,9 @@ enum Check {
         guard options.positional.isEmpty else { throw UsageError(message: "check takes no arguments; use --policies DIR") }
         let policies = options.loadPolicies(checkingQuotes: true)
         let warnings = DiagnosticList(policies.warnings + PolicyLinter(policies: policies).warnings()).diagnostics
-        for warning in warnings { print(warning) }
+        for warning in warnings { output(warning) }
         let facts = policies.vocabulary.facts.count
-        print("\(policies.regionIDs.count) policies (\(policies.regionIDs.joined(separator: ", "))), \(facts) facts: no errors, \(warnings.count) warning(s)")
+        output("\(policies.regionIDs.count) policies (\(policies.regionIDs.joined(separator: ", "))), \(facts) facts: no errors, \(warnings.count) warning(s)")
         return .ok
     }
 }

@@ -13,7 +13,7 @@ enum Diff {
         guard let baseID = options.values["--against"] ?? region.parent, let base = policies.policies[baseID] else {
             throw UsageError(message: "`\(id)` extends no policy; name one with --against")
         }
-        print(PolicyDiff(region: region, against: base).render(vocabulary: policies.vocabulary, language: options.language), terminator: "")
+        output(PolicyDiff(region: region, against: base).render(vocabulary: policies.vocabulary, language: options.language), terminator: "")
         return .ok
     }
 }

@@ -17,7 +17,7 @@ enum Explain {
             if let near = ids.min(by: { distance($0, id) < distance($1, id) }) { message += "; did you mean `\(near)`?" }
             throw UsageError(message: message)
         }
-        print(text, terminator: "")
+        output(text, terminator: "")
         return .ok
     }
 

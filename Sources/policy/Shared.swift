@@ -9,6 +9,8 @@ enum ExitCode: Int32 {
     /// Errors in the policy files, fixtures that do not hold, or incomplete coverage.
     case failed = 1
     case usage = 64
+    /// Standard output or a file could not be written.
+    case ioError = 74
 }
 
 struct UsageError: Error { var message: String }
@@ -68,18 +70,39 @@ struct CommonOptions {
     func loadPolicies(checkingQuotes: Bool = false) -> PolicySet {
         guard let directory = policyDirectory else { fail("policy: no policy folder; pass --policies DIR", .usage) }
         do { return try PolicySet(directory: directory, checkingQuotes: checkingQuotes) } catch {
-            fail("\(error)\n\(error.diagnostics.filter { $0.severity == .error }.count) error(s) in \(directory.path)", .failed)
+            fail("\(error)\n\(error.diagnostics.filter { $0.severity == .error }.count) error(s) in \(directory.path.escapingControls)", .failed)
         }
     }
 }
 
+/// A failure to write to standard error cannot be told to anyone and is ignored: the
+/// exit code still says how the run ended.
 func fail(_ message: String, _ code: ExitCode) -> Never {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    _ = Descriptor.writeAll(STDERR_FILENO, message.hasSuffix("\n") ? message : message + "\n")
     exit(code.rawValue)
 }
 
+/// The standard streams that were closed when the tool started (see `Descriptor.fillClosedStandardStreams`).
+nonisolated(unsafe) var closedStreams: Set<Int32> = []
+/// Set once the reader of standard output has gone (`policy … | head`): later output is dropped, quietly.
+nonisolated(unsafe) var outputClosed = false
+
+/// What `print` does, written straight to standard output so that a failed write is
+/// seen: a reader that has gone ends the output quietly; any other failure (a full disk,
+/// a closed descriptor) ends the tool with exit 74 rather than reporting success.
+func output(_ items: Any..., terminator: String = "\n") {
+    guard !outputClosed else { return }
+    switch Descriptor.writeAll(STDOUT_FILENO, items.map { "\($0)" }.joined(separator: " ") + terminator) {
+    case .written, .stopped: break
+    case .closed: outputClosed = true
+    case .failed(let failure):
+        let reason = closedStreams.contains(STDOUT_FILENO) && failure.code == EBADF ? "it is closed" : failure.reason
+        fail("policy: cannot write standard output: \(reason)", .ioError)
+    }
+}
+
 func write(_ text: String, to path: String) {
-    do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-        fail("policy: cannot write \(path): \(error.localizedDescription)", .failed)
+    do { try Descriptor.writeFile(text, to: path) } catch {
+        fail("policy: cannot write \(path.escapingControls): \(error.reason)", .ioError)
     }
 }

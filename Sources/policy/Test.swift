@@ -28,19 +28,19 @@ enum Test {
         var status = ExitCode.ok
         for result in results where !result.mismatches.isEmpty {
             status = .failed
-            print("✗ \(result.fixture.region)/\(result.fixture.name)  (\(result.fixture.profile.path))")
-            for mismatch in result.mismatches { print("    \(mismatch)") }
+            output("✗ \(result.fixture.region)/\(result.fixture.name)  (\(result.fixture.profile.path))")
+            for mismatch in result.mismatches { output("    \(mismatch)") }
         }
         let failed = results.filter { !$0.mismatches.isEmpty }.count
-        print("\(results.count - failed) of \(results.count) fixtures hold")
+        output("\(results.count - failed) of \(results.count) fixtures hold")
 
         if options.flags.contains("--coverage") {
             let coverage = CoverageReport(policies: policies, results: results)
-            print(render(coverage))
+            output(render(coverage))
             if !coverage.isComplete { status = .failed }
         }
         if options.flags.contains("--mutate") {
-            print(render(MutationReport.run(runner, prepared)))
+            output(render(MutationReport.run(runner, prepared)))
         }
         return status
     }
@@ -52,7 +52,7 @@ enum Test {
                   let evaluation = result.evaluation, !result.mismatches.isEmpty else { continue }
             let text = ExpectationRecorder.record(evaluation, previous: ready.expectation, summary: ready.expectation.summary)
             write(text, to: ready.fixture.expectation.path)
-            print("re-recorded \(ready.fixture.expectation.path)")
+            output("re-recorded \(ready.fixture.expectation.path)")
         }
     }
 

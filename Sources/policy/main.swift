@@ -23,16 +23,17 @@ Options for every command:
   --lang zh|en          language of the output (default from LANG)
   --help, --version
 
-Exit codes: 0 all good; 1 errors found, fixtures failing or coverage incomplete; 64 bad usage.
+Exit codes: 0 all good; 1 errors found, fixtures failing or coverage incomplete; 64 bad usage;
+74 standard output or a file could not be written.
 """
 
 func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
     guard let command = arguments.first, !["--help", "-h", "help"].contains(command) else {
-        print(usage)
+        output(usage)
         return .ok
     }
     if command == "--version" {
-        print("policy 0.1.0")
+        output("policy 0.1.0")
         return .ok
     }
     let rest = Array(arguments.dropFirst())
@@ -45,8 +46,11 @@ func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
     }
 }
 
+closedStreams = Descriptor.fillClosedStandardStreams()
+signal(SIGPIPE, SIG_IGN)
 do {
     exit(try run(Array(CommandLine.arguments.dropFirst())).rawValue)
 } catch {
-    fail("policy: \(error.message)\nRun `policy --help` for usage.", .usage)
+    // A usage message quotes the arguments, whose control characters are shown escaped.
+    fail("policy: \(error.message.escapingControls)\nRun `policy --help` for usage.", .usage)
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct BadPolicyTests {
     static let vocabulary = """
     { facts: {
-        beds: { type: "integer", label: { zh: "床位", en: "Beds" } },
+        beds: { type: "integer", label: { zh: "床位", en: "Beds" }, min: 0, max: 20000 },
         kind: { type: "enum", label: { zh: "类别", en: "Kind" }, values: [{ id: "clinic", zh: "诊所", en: "Clinic" }] },
     } }
     """

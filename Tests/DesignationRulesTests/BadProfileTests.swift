@@ -68,7 +68,7 @@ import Testing
         Case("unknown record enum", #"{"key_persons": [{"role": "ceo"}]}"#, "unknown-value", "`key_persons[0].role`"),
         // Files as they come.
         Case("empty file", "", "syntax", "the file is empty"),
-        Case("only white space", " \n\t ", "syntax", "the file is empty"),
+        Case("only white space", " \n\t ", "syntax", "the file holds only white space or comments"),
         Case("array at the top", "[1, 2]", "wrong-type", "a profile must be a JSON object"),
         Case("string at the top", #""profile""#, "wrong-type", "a profile must be a JSON object"),
         Case("null at the top", "null", "wrong-type", "a profile must be a JSON object"),

@@ -3,8 +3,14 @@ import Testing
 @testable import DesignationRules
 
 /// Seeded fuzzing within the test run (a fixed budget, the same inputs every run):
-/// damaged profiles, random expressions and random facts must give a clear error or a
-/// result, never a crash or a hang.
+/// damaged profiles, random expressions, random expression text and random facts must
+/// give a clear error or a result, never a crash or a hang.
+///
+/// The budget is `FUZZ_ITERATIONS` (2,000 by default, as CI runs it); each test runs a
+/// multiple of it and prints how many inputs it ran, and in how long. A long run, of
+/// about 6.5 × FUZZ_ITERATIONS inputs (README, "Fuzzing"):
+///
+///     FUZZ_ITERATIONS=1600000 swift test -c release --filter "Fuzz|CellDecoderTests"
 @Suite struct FuzzTests {
     /// A small deterministic generator (SplitMix64).
     struct Random {
@@ -24,11 +30,18 @@ import Testing
     }
 
     /// Damaged profiles: bytes flipped, deleted, duplicated, truncated. 2,000 in a normal
-    /// run; set FUZZ_ITERATIONS for a longer budget (`FUZZ_ITERATIONS=200000 swift test -c release --filter Fuzz`).
+    /// run; set FUZZ_ITERATIONS for a longer budget.
     static let iterations = ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"].flatMap(Int.init) ?? 2_000
+
+    /// Says how many inputs a fuzz test ran and how long it took (the figure of a long run).
+    static func report(_ name: String, _ inputs: Int, since started: Date, _ detail: String = "") {
+        let seconds = Date().timeIntervalSince(started)
+        print("fuzz: \(name): \(inputs) inputs in \(String(format: "%.1f", seconds)) s\(detail.isEmpty ? "" : " (\(detail))")")
+    }
 
     @Test func damagedProfilesNeverCrash() {
         var random = Random(state: 42)
+        let started = Date()
         let decoder = ProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: CivilDate(iso: "2026-11-26")!)
         let evaluator = Evaluator(policy: Repository.policySet.policies["national"]!, calendar: Repository.policySet.calendar)!
         let interesting: [UInt8] = Array("{}[]\",:0123456789-.eE \\ntruefalsenull\u{FF}".utf8) + [0x00, 0xC3, 0xE4, 0xBD]
@@ -57,15 +70,20 @@ import Testing
             }
         }
         #expect(decoded + refused == Self.iterations)
+        Self.report("damaged profiles, read and evaluated", Self.iterations, since: started, "\(decoded) read, \(refused) refused")
     }
 
     /// 5,000 random expressions over the test vocabulary: parsed and type-checked, or refused
     /// with a diagnostic; those that check are evaluated on random facts without trapping.
     @Test func randomExpressionsNeverCrash() {
         var random = Random(state: 7)
+        let started = Date()
+        // Edges too: a factor whose product with -8 is exactly Int.min, durations at the
+        // limit, which a few sums carry past the year 9999.
         let atoms = ["beds", "ratio", "opened", "received", "a", "b", "kind", "materials", "staff", "today", "threshold", "wait",
                      "1", "0", "-1", "9223372036854775807", "2.5", "'clinic'", "'form'", "3 months", "5 working_days", "1 year",
-                     "true", "false", "[1, 2]", "['form']", "[]"]
+                     "true", "false", "[1, 2]", "['form']", "[]", "1152921504606846976", "(-8 days)", "100000 years", "100000 working_days",
+                     "1e308", "0.0"]
         let binary = ["and", "or", "==", "!=", "<", "<=", ">", ">=", "in", "not in", "+", "-", "*", "/"]
         func expression(_ depth: Int) -> String {
             if depth == 0 || random.below(3) == 0 { return atoms[random.below(atoms.count)] }
@@ -118,6 +136,67 @@ import Testing
             }
         }
         #expect(checked > 200)
+        Self.report("random expressions, checked and run on both paths", Self.iterations * 5 / 2, since: started, "\(checked) well-typed")
+    }
+
+    /// Random expression text, well-formed or not, deep or long: the lexer, parser and
+    /// type checker give a tree or a diagnostic with a position, never a trap or a stack
+    /// overflow; what checks is evaluated on both paths.
+    @Test func randomExpressionTextNeverCrashes() {
+        var random = Random(state: 2_022)
+        let started = Date()
+        let pieces = ["beds", "ratio", "opened", "a", "kind", "staff", "s", "s.registered", "today", "wait", "not", "and", "or", "in",
+                      "if", "then", "else", "known", "any", "count", "sum", "year", "due", "max", "(", ")", "[", "]", ",", ".", "+", "-",
+                      "*", "/", "==", "!=", "<", ">=", "1", "0", "9223372036854775807", "99999999999999999999", "3 months",
+                      "100001 days", "'clinic'", "'", "\"", "1.5", "é", "\u{0}", "@", " "]
+        var parsed = 0, refused = 0
+        for round in 0 ..< Self.iterations * 2 {
+            var text = ""
+            switch round % 4 {
+            case 0:
+                // A run of pieces.
+                for _ in 0 ..< 1 + random.below(30) { text += pieces[random.below(pieces.count)] + " " }
+            case 1:
+                // Deep: one construct repeated around the limit of nesting.
+                let depth = ExpressionParser.maxDepth - 3 + random.below(6)
+                let opener = ["not ", "(", "-", "known(", "[", "if a then "][random.below(6)]
+                text = String(repeating: opener, count: depth) + "beds"
+                if opener == "(" || opener == "known(" { text += String(repeating: ")", count: depth) }
+                if opener == "[" { text += String(repeating: "]", count: depth) }
+                if opener == "if a then " { text += String(repeating: " else beds", count: depth) }
+            case 2:
+                // Long: a chain of one operator around the limit.
+                let terms = ExpressionParser.maxDepth - 3 + random.below(6)
+                text = Array(repeating: ["a", "beds", "s"][random.below(3)], count: terms).joined(separator: " " + ["and", "or", "+", "*", "."][random.below(5)] + " ")
+            default:
+                // A well-formed expression with one piece changed.
+                var words = "any(s in staff, s.registered) and beds + 1 > threshold or not known(opened)".split(separator: " ").map(String.init)
+                words[random.below(words.count)] = pieces[random.below(pieces.count)]
+                text = words.joined(separator: " ")
+            }
+            do {
+                let compiled = try TestVocabulary.compile(text)
+                parsed += 1
+                let facts: [String: Value] = ["beds": .integer(Int.max), "a": .boolean(true), "opened": .date(CivilDate(iso: "2026-01-31")!)]
+                let parameters: [String: Value] = ["threshold": .integer(100), "wait": .period(Period(3, .months))]
+                var evaluator = ExpressionEvaluator(facts: facts, parameters: parameters, today: CivilDate(iso: "2026-11-26")!, calendar: Repository.policySet.calendar)
+                let full = evaluator.evaluate(compiled)
+                var root: Int32 = 0
+                let program = Program(parameters: parameters) { root = $0.compile(compiled) }
+                var machine = Machine(program: program, today: CivilDate(iso: "2026-11-26")!, calendar: Repository.policySet.calendar)
+                machine.store.load(facts, layout: program.layout)
+                let fast = machine.run(root)
+                if case .list(.record) = compiled.type { continue }
+                #expect(fast.value(machine.store) == full.value, "fast and traced evaluation differ on `\(text)`")
+            } catch let diagnostic as Diagnostic {
+                refused += 1
+                #expect(diagnostic.location != nil, "no position for `\(text)`")
+            } catch {
+                Issue.record("not a diagnostic: \(error)")
+            }
+        }
+        #expect(parsed > 0 && refused > 0)
+        Self.report("random expression text, parsed and checked", Self.iterations * 2, since: started, "\(parsed) checked, \(refused) refused")
     }
 }
 
@@ -133,6 +212,10 @@ import Testing
             .map { DecisionWorker(evaluator: $0, asOf: CivilDate(iso: "2026-11-26")!) }
     }
 
+    /// Their decoders, made once: a decoder keeps nothing between lines (the worker's
+    /// store does), and making one for every input was most of a long fuzz run.
+    static let decoders: [CellDecoder] = workers.map { $0.decoder(vocabulary: Repository.policySet.vocabulary) }
+
     /// Whether the fast path answered. With `learning`, each worker first reads that
     /// line, so that `bytes` is read with the key and value guesses a good line leaves
     /// (the path most lines of a batch take; without it, every guess is a miss).
@@ -142,8 +225,8 @@ import Testing
             try ProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: asOf).decode(bytes, source: "p")
         }
         var answered = false
-        for var worker in Self.workers {
-            let decoder = worker.decoder(vocabulary: Repository.policySet.vocabulary)
+        for (index, var worker) in Self.workers.enumerated() {
+            let decoder = Self.decoders[index]
             if let learning { _ = try? worker.load(learning, with: decoder, source: { "p" }) }
             let read: Bool
             do {
@@ -181,6 +264,7 @@ import Testing
 
     @Test func damagedProfilesNeverPassTheFastPathWrongly() {
         var random = FuzzTests.Random(state: 99)
+        let started = Date()
         let interesting: [UInt8] = Array("{}[]\",:0123456789-.eE \\ntruefalsenull".utf8) + [0xC3, 0xFF]
         for round in 0..<FuzzTests.iterations {
             let original = FuzzTests.profiles[random.below(FuzzTests.profiles.count)]
@@ -195,6 +279,7 @@ import Testing
             }
             agree(bytes, "round \(round)", learning: round % 2 == 0 ? original : nil)
         }
+        FuzzTests.report("damaged profiles, read on both paths by \(Self.workers.count) regions", FuzzTests.iterations, since: started)
     }
 
     @Test func malformedUTF8NeverTakesTheFastPath() {

@@ -253,13 +253,20 @@ private func expectError(_ text: String, _ line: Int, _ column: Int, _ message: 
 @Suite struct JSON5ErrorTests {
     @Test func emptyInput() {
         expectError("", 1, 1, "the file is empty; expected a JSON value")
-        expectError("  // only a comment\n", 2, 1, "the file is empty; expected a JSON value")
+        expectError("  // only a comment\n", 2, 1, "the file holds only white space or comments; expected a JSON value")
         #expect(parseError([0xEF, 0xBB, 0xBF])?.message == "the file is empty; expected a JSON value")
     }
 
     @Test func duplicateKey() {
         expectError("{\"x\": 1,\n \"x\": 2}", 2, 2, #"duplicate key "x" (first at line 1, column 2)"#)
         expectError("{x: 1, 'x': 2}", 1, 8, #"duplicate key "x" (first at line 1, column 2)"#)
+    }
+
+    /// Inside a record the message names the record, as profile problems name values.
+    @Test func duplicateKeyInANestedObjectNamesItsPath() {
+        expectError(#"{"physicians": [{"name": "a"}, {"name": "b", "name": "c"}]}"#, 1, 46,
+                    #"duplicate key "name" in `physicians[1]` (first at line 1, column 33)"#)
+        expectError(#"{"a": {"b": [[{"k": 1, "k": 2}]]}}"#, 1, 24, #"duplicate key "k" in `a.b[0][0]` (first at line 1, column 16)"#)
     }
 
     @Test func duplicateKeyInLargeObject() {

@@ -7,7 +7,7 @@ import Testing
     static let vocabulary = """
     {
       facts: {
-        beds: { type: "integer", label: { zh: "床位", en: "Beds" }, min: 0 },
+        beds: { type: "integer", label: { zh: "床位", en: "Beds" }, min: 0, max: 20000 },
         opened: { type: "date", label: { zh: "运营日期", en: "Opened" }, past_event: true },
       },
     }

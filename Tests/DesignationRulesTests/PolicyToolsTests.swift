@@ -6,7 +6,7 @@ import Testing
 @Suite struct PolicyToolsTests {
     static let vocabulary = """
     { facts: {
-        beds: { type: "integer", label: { zh: "床位", en: "Beds" } },
+        beds: { type: "integer", label: { zh: "床位", en: "Beds" }, min: 0, max: 20000 },
         opened: { type: "date", label: { zh: "运营日期", en: "Opened" } },
         spare: { type: "bool", label: { zh: "备用", en: "Spare" } },
         name: { type: "text", label: { zh: "名称", en: "Name" }, informational: true },

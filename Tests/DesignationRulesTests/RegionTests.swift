@@ -6,7 +6,7 @@ import Testing
 @Suite struct RegionTests {
     static let vocabulary = """
     { facts: {
-        beds: { type: "integer", label: { zh: "床位", en: "Beds" } },
+        beds: { type: "integer", label: { zh: "床位", en: "Beds" }, min: 0, max: 20000 },
         opened: { type: "date", label: { zh: "运营日期", en: "Opened" } },
         kind: { type: "enum", label: { zh: "类别", en: "Kind" }, values: [
           { id: "clinic", zh: "诊所", en: "Clinic" }, { id: "pharmacy", zh: "药店", en: "Pharmacy" }] },

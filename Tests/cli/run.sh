@@ -43,7 +43,7 @@ expect 65 "the file is empty" -- "$E" "$work/empty.json" --region national
 printf '{"bed_count": "多"}' > "$work/bad.json"
 expect 65 "bad.json:1:15: error: \`bed_count\`: expected a whole number" -- "$E" "$work/bad.json" --region national
 head -c 104857600 /dev/zero | tr '\0' ' ' > "$work/huge.json"
-expect 65 "the file is empty" -- "$E" "$work/huge.json" --region national
+expect 65 "is larger than 1 MiB" -- "$E" "$work/huge.json" --region national
 expect 78 "error" -- "$E" "$F" --region national --policies "$work"
 expect 64 "unknown command \`chek\`" -- "$P" chek
 expect 64 "diff takes one region" -- "$P" diff
@@ -99,6 +99,8 @@ expect 2 "" -- "$E" "$work/template.json5" --region liaocheng --as-of 2026-11-26
 
 # A batch mixing evaluation dates decides each line as running it alone as of its date.
 python3 Tests/cli/mixed-dates.py "$BIN" >/dev/null || { python3 Tests/cli/mixed-dates.py "$BIN" | grep FAIL | head -5; failures=$((failures + 1)); }
+# Hostile inputs, descriptors and signals (issue 22): each check names its point.
+python3 Tests/cli/attacks.py "$BIN" || failures=$((failures + 1))
 
 if [ "$failures" -gt 0 ]; then echo "$failures command-line check(s) failed"; exit 1; fi
 echo "command-line checks: all passed"

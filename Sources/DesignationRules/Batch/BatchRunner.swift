@@ -28,10 +28,19 @@ public struct BatchRunner: Sendable {
         public var verdicts: [Verdict: Int] = [:]
         /// Whether the run stopped early (interrupted, or the output was closed).
         public var stopped = false
+        /// The read that failed, if input ended with a failure rather than at its end.
+        /// The lines read before it were all written.
+        public var readFailure: IOFailure?
     }
 
-    /// Runs until the input ends, `write` refuses more output, or `shouldStop` says so.
-    /// Chunks already read when it stops are still evaluated and written.
+    /// Runs until the input ends, `write` refuses more output, or `shouldStop` says so
+    /// (asked also while a read waits for input, so that it ends a wait on a pipe that
+    /// stays open). Chunks already read when it stops are still evaluated and written.
+    ///
+    /// Before waiting for input it writes every record of the lines read so far, so that
+    /// a consumer of a stream (`tail -f log | evaluate --batch -`) sees each record soon
+    /// after its line arrives. Input from a file or a busy pipe never waits, and keeps
+    /// the lanes fed with several chunks each.
     public func run(reading descriptor: Int32, write: ([UInt8]) -> Bool, shouldStop: () -> Bool) -> Summary {
         // The chunks' arrays, read and written, go round rather than being made anew (see `BufferPool`).
         let inFlight = threads * chunksPerLane + 1
@@ -46,18 +55,24 @@ public struct BatchRunner: Sendable {
         var read = 0, written = 0, lineNumber = 1, inputEnded = false
         while true {
             while !inputEnded, read - written < threads * chunksPerLane {
+                if read > written, reader.wouldWait() { break }
                 if shouldStop() {
                     summary.stopped = true
                     inputEnded = true
-                } else if let chunk = reader.chunk(of: linesPerChunk, firstNumber: lineNumber) {
+                } else if let chunk = reader.chunk(of: linesPerChunk, firstNumber: lineNumber, shouldStop: shouldStop) {
                     lineNumber += chunk.entries.count
                     pipeline.submit(chunk, sequence: read)
                     read += 1
                 } else {
                     inputEnded = true
+                    summary.stopped = reader.stopped
+                    summary.readFailure = reader.failure
                 }
             }
-            if written == read { return summary }
+            if written == read {
+                if inputEnded { return summary }
+                continue
+            }
             var output = pipeline.output(sequence: written)
             written += 1
             summary.lines += output.lines

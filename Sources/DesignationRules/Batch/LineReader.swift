@@ -18,7 +18,12 @@ public struct LineChunk: Sendable {
 
 /// Reads lines from a file descriptor in large blocks, with a bound on the length of
 /// a line: a longer line is reported as such and skipped, so memory stays bounded
-/// whatever the input.
+/// whatever the input. The bound is checked on every line, however the bytes arrived,
+/// so that a file and a pipe decide alike.
+///
+/// Input ends at the end of the descriptor, at a read error (`failure`), or when the
+/// caller's `shouldStop` says so while the reader waits (`stopped`); in the last two
+/// the bytes after the last line end are an unfinished line and are not handed out.
 public struct LineReader {
     private let descriptor: Int32
     private let maxLineLength: Int
@@ -32,21 +37,26 @@ public struct LineReader {
     var pool: BufferPool?
     private var atEnd = false
     private var skipping = 0
+    /// Why input ended early: the read that failed.
+    public private(set) var failure: IOFailure?
+    /// Whether input ended because `shouldStop` said so.
+    public private(set) var stopped = false
     private static let blockSize = 1 << 20
 
-    public init(descriptor: Int32, maxLineLength: Int = 1 << 20) {
+    public init(descriptor: Int32, maxLineLength: Int = ProfileDecoder.maxBytes) {
         self.descriptor = descriptor
         self.maxLineLength = maxLineLength
     }
 
     /// Up to `count` lines (fewer when the block read so far ends first), their bytes
-    /// copied into the chunk in one piece; nil at the end of input.
-    public mutating func chunk(of count: Int, firstNumber: Int) -> LineChunk? {
+    /// copied into the chunk in one piece; nil at the end of input. While it waits for
+    /// input, `shouldStop` is asked every fraction of a second.
+    public mutating func chunk(of count: Int, firstNumber: Int, shouldStop: () -> Bool = { false }) -> LineChunk? {
         var chunk = LineChunk(firstNumber: firstNumber)
         chunk.entries.reserveCapacity(count)
         // The chunk's bytes in `buffer` (ranges stay valid until the next fill).
         var first: Int?, last = 0
-        while chunk.entries.count < count, let line = nextRange(mayRefill: chunk.entries.isEmpty) {
+        while chunk.entries.count < count, let line = nextRange(mayRefill: chunk.entries.isEmpty, shouldStop: shouldStop) {
             switch line {
             case .text(let range):
                 let base = first ?? range.lowerBound
@@ -69,20 +79,24 @@ public struct LineReader {
         case tooLong(length: Int)
     }
 
+    /// Whether the next chunk would have to wait for input: no whole line is buffered,
+    /// the input has not ended, and no bytes are waiting on the descriptor. (Batch mode
+    /// writes the records it holds before such a wait, so that a consumer of a stream
+    /// sees each record soon after its line arrives.)
+    public func wouldWait() -> Bool {
+        !atEnd && newlineIndex() == nil && !Descriptor.hasInput(descriptor)
+    }
+
     /// The next line as a range of `buffer`. With `mayRefill` false, nil when the
     /// buffered bytes hold no whole line (a refill would move the lines found before).
-    private mutating func nextRange(mayRefill: Bool) -> Found? {
+    private mutating func nextRange(mayRefill: Bool, shouldStop: () -> Bool) -> Found? {
         while true {
             if let newline = newlineIndex() {
                 var lineEnd = newline
                 if lineEnd > start, buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
                 let line = start ..< lineEnd
                 start = newline + 1
-                if skipping > 0 {
-                    defer { skipping = 0 }
-                    return .tooLong(length: skipping + line.count)
-                }
-                return .text(line)
+                return found(line)
             }
             guard mayRefill else { return nil }
             if end - start > maxLineLength {
@@ -91,17 +105,23 @@ public struct LineReader {
                 end = 0
             }
             if atEnd {
-                guard start < end || skipping > 0 else { return nil }
+                // After a failure or a stop, what follows the last line end is a line cut short: not a line.
+                guard start < end || skipping > 0, failure == nil, !stopped else { return nil }
                 let line = start ..< end
                 start = end
-                if skipping > 0 {
-                    defer { skipping = 0 }
-                    return .tooLong(length: skipping + line.count)
-                }
-                return .text(line)
+                return found(line)
             }
-            fill()
+            fill(shouldStop: shouldStop)
         }
+    }
+
+    /// A line found: its text, or its length when it is longer than the bound (some of
+    /// its bytes skipped already, or all of them in the buffer: a line that came whole in
+    /// one large read is refused as one that came in pieces is).
+    private mutating func found(_ line: Range<Int>) -> Found {
+        defer { skipping = 0 }
+        let length = skipping + line.count
+        return length > maxLineLength ? .tooLong(length: length) : .text(line)
     }
 
     /// The index of the next `\n` at or after `start` (memchr: this runs over every byte of the input).
@@ -114,19 +134,33 @@ public struct LineReader {
     }
 
     /// Reads the next block onto the end of the buffer, after moving the bytes not yet
-    /// taken to its front.
-    private mutating func fill() {
-        if buffer.isEmpty { buffer = Array(repeating: 0, count: maxLineLength + Self.blockSize) }
-        var count = 0
-        buffer.withUnsafeMutableBufferPointer { room in
+    /// taken to its front. A failed read ends the input with `failure` set: it is never
+    /// taken for the end of the input.
+    private mutating func fill(shouldStop: () -> Bool) {
+        if buffer.isEmpty {
+            do { try Descriptor.checkReadable(descriptor) } catch {
+                failure = error
+                atEnd = true
+                return
+            }
+            buffer = Array(repeating: 0, count: maxLineLength + Self.blockSize)
+        }
+        let descriptor = descriptor
+        let result = buffer.withUnsafeMutableBufferPointer { (room) -> Result<Int?, IOFailure> in
             let base = room.baseAddress!
             if start > 0 { memmove(base, base + start, end - start) }
             end -= start
             start = 0
-            repeat {
-                count = read(descriptor, base + end, Self.blockSize)
-            } while count < 0 && errno == EINTR
+            return Result { () throws(IOFailure) in try Descriptor.read(descriptor, into: base + end, count: Self.blockSize, shouldStop: shouldStop) }
         }
-        if count > 0 { end += count } else { atEnd = true }
+        switch result {
+        case .success(let count?) where count > 0: end += count
+        case .success(let count):
+            atEnd = true
+            stopped = count == nil
+        case .failure(let error):
+            atEnd = true
+            failure = error
+        }
     }
 }

@@ -18,9 +18,12 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file:line:column: error: message [code]`, one line for a terminal: control
+    /// characters from a profile (a key holding a line break and an escape sequence) are
+    /// shown escaped, so that they can neither forge a line nor drive the terminal.
     public var description: String {
-        let place = location.map { "\($0): " } ?? ""
-        return "\(place)\(severity.rawValue): \(message) [\(code)]"
+        let place = location.map { "\($0.description.escapingControls): " } ?? ""
+        return "\(place)\(severity.rawValue): \(message.escapingControls) [\(code)]"
     }
 }
 
@@ -42,6 +45,49 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
+/// The problems of one profile as they are found, in the order of the text: the first
+/// `limit` in full, the rest only counted, so that a profile of a thousand bad keys costs
+/// no more to report than one of fifty (no suggestion is looked for, no message made),
+/// and its report stays readable. `diagnostics` ends with a note of how many more there
+/// were, placed at the first of them.
+struct ProblemList {
+    static let limit = 50
+
+    private var listed: [Diagnostic] = []
+    private var more = 0
+    private var firstMore: SourceLocation?
+
+    var isEmpty: Bool { listed.isEmpty }
+
+    /// Adds a problem; past the limit, only counts it (`problem` is not made).
+    mutating func append(_ problem: @autoclosure () -> Diagnostic) {
+        if listed.count < Self.limit {
+            listed.append(problem())
+            return
+        }
+        if more == 0 { firstMore = problem().location }
+        more += 1
+    }
+
+    var diagnostics: [Diagnostic] {
+        guard more > 0 else { return listed }
+        return listed + [Diagnostic(code: "too-many-problems", at: firstMore,
+                                    "… and \(more) more problem(s) from here on; only the first \(Self.limit) are listed")]
+    }
+}
+
+extension String {
+    /// The text as a message quotes it: whole when short, else its start and its length,
+    /// so that a value of a megabyte does not make a message of a megabyte.
+    var quotedInMessage: String {
+        let shown = 60
+        guard utf8.count > shown, unicodeScalars.count > shown else { return self }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: unicodeScalars.prefix(shown))
+        return String(scalars) + "… (\(unicodeScalars.count) characters)"
+    }
+}
+
 extension JSON5Error {
     var diagnostic: Diagnostic { Diagnostic(code: "syntax", at: location, message) }
 }
@@ -51,7 +97,11 @@ extension JSON5Error {
 /// depend on the order of the candidates (they often come from a set).
 func nearestName(to name: String, in candidates: some Sequence<String>) -> String? {
     var best: (name: String, distance: Int)?
+    let length = name.unicodeScalars.count, allowed = max(2, name.count / 3)
     for candidate in candidates {
+        // The distance is at least the difference of the lengths: a name far longer than
+        // a candidate is not compared with it (a key of a million characters, with none).
+        guard abs(candidate.unicodeScalars.count - length) <= allowed else { continue }
         let distance = editDistance(name, candidate)
         guard distance <= max(2, name.count / 3) else { continue }
         if let best, distance > best.distance || (distance == best.distance && candidate >= best.name) { continue }

@@ -208,16 +208,17 @@ public struct Evaluator: Sendable {
     /// decide (the most first), then in the order the rules need them.
     static func questions(verdict: Verdict, scope: [String], rules: [[String]]) -> [String] {
         guard verdict == .undetermined else { return [] }
-        // Each path once, in first-seen order, with how many open rules need it. A
-        // profile leaves out a handful of facts: a scan costs less than hashing each path.
+        // Each path once, in first-seen order, with how many open rules need it.
         var order: [String] = []
         var weights: [Int] = []
+        var positions = PositionIndex()
         for needed in rules {
             for path in needed {
-                if let index = order.firstIndex(of: path) {
+                if let index = positions.position(of: path, in: order) {
                     weights[index] += 1
                 } else {
                     order.append(path)
+                    positions.appended(path, to: order)
                     weights.append(1)
                 }
             }
@@ -228,7 +229,11 @@ public struct Evaluator: Sendable {
 
     static func neededPaths(_ evidence: [Evidence]) -> [String] {
         var needed: [String] = []
-        for path in evidence.compactMap(\.neededPath) where !needed.contains(path) { needed.append(path) }
+        var positions = PositionIndex()
+        for path in evidence.compactMap(\.neededPath) where positions.position(of: path, in: needed) == nil {
+            needed.append(path)
+            positions.appended(path, to: needed)
+        }
         return needed
     }
 

@@ -189,17 +189,18 @@ struct ExpressionEvaluator {
     }
 
     /// Arithmetic on two known values (types checked at load): nil where the result
-    /// overflows or divides by zero; `approximate` when working days were counted on
-    /// weekends alone.
+    /// overflows (a date too, past the year 9999) or divides by zero; `approximate` when
+    /// working days were counted on weekends alone.
     func combine(_ op: BinaryOperator, _ x: Value, _ y: Value) -> (Value?, approximate: Bool) {
         switch (x, y) {
         case (.date(let date), .period(let period)):
             let signed = op == .subtract ? Period(-period.amount, period.unit) : period
             let (result, approximate) = calendar.adding(signed, to: date)
-            return (.date(result), approximate)
+            return (result.isWritable ? .date(result) : nil, approximate)
         case (.period(let period), .integer(let factor)):
             let (amount, overflow) = period.amount.multipliedReportingOverflow(by: factor)
-            return (overflow || abs(amount) > 1_000_000 ? nil : .period(Period(amount, period.unit)), false)
+            // `magnitude`, not `abs`: a product of exactly Int.min does not overflow, and `abs` of it traps.
+            return (overflow || amount.magnitude > 1_000_000 ? nil : .period(Period(amount, period.unit)), false)
         case (.date(let end), .date(let start)):
             return (.integer(end.dayNumber - start.dayNumber), false)
         case (.integer(let i), .integer(let j)):
@@ -242,31 +243,54 @@ struct ExpressionEvaluator {
         return exact.isNaN ? binary() : Double(exact.description) ?? binary()
     }
 
+    /// A quantifier, its outcome as `kleene` (for any, all) or the flattened evidence (for
+    /// count, sum) would give it, gathered element by element rather than from a list of
+    /// every element's outcome, and with the evidence each element repeats kept once: in
+    /// `all(d in departments, any(p in physicians, …))` every department repeats the
+    /// physicians' evidence, which for two lists of a thousand made a million items (two
+    /// gigabytes) where a few thousand say the same.
     private mutating func quantify(_ quantifier: Quantifier, _ over: Compiled, _ body: Compiled, _ bindings: [Binding]) -> Outcome {
         let list = evaluate(over, bindings)
         guard case .list(let elements)? = list.value else { return .unknown(list.evidence) }
         var listPath: String?, definition: String?
         if case .fact(let name) = over.operation { (listPath, definition) = (name, name) }
-        var outcomes: [Outcome] = []
-        outcomes.reserveCapacity(elements.count)
+        let decisive = quantifier == .any  // the value that settles any (true) or all (false)
+        var settledBy: [Evidence]?
+        var unknown = EvidenceCollector(), every = EvidenceCollector()
+        var anyUnknown = false, trues = 0
+        var values: [Value] = []
         for (index, element) in elements.enumerated() {
             let binding = Binding(value: element, path: listPath.map { "\($0)[\(index)]" }, definition: definition)
-            outcomes.append(evaluate(body, bindings + [binding]))
+            let outcome = evaluate(body, bindings + [binding])
+            if settledBy == nil, outcome.value == .boolean(decisive) { settledBy = outcome.evidence }
+            if outcome.value == nil {
+                anyUnknown = true
+                unknown.add(outcome.evidence)
+            }
+            every.add(outcome.evidence)
+            if outcome.value == .boolean(true) { trues += 1 }
+            if quantifier == .sum, let value = outcome.value { values.append(value) }
         }
         switch quantifier {
-        case .any:
-            guard !outcomes.isEmpty else { return Outcome(value: .boolean(false), evidence: list.evidence) }
-            return kleene(outcomes, decisive: true)
-        case .all:
-            guard !outcomes.isEmpty else { return Outcome(value: .boolean(true), evidence: list.evidence) }
-            return kleene(outcomes, decisive: false)
+        case .any, .all:
+            guard !elements.isEmpty else { return Outcome(value: .boolean(!decisive), evidence: list.evidence) }
+            if let settledBy { return Outcome(value: .boolean(decisive), evidence: settledBy) }
+            if anyUnknown { return .unknown(unknown.items) }
+            return Outcome(value: .boolean(!decisive), evidence: every.items)
         case .count, .sum:
-            let evidence = list.evidence + outcomes.flatMap(\.evidence)
-            if outcomes.contains(where: { $0.value == nil }) { return .unknown(evidence) }
-            if quantifier == .count {
-                return Outcome(value: .integer(outcomes.filter { $0.value == .boolean(true) }.count), evidence: evidence)
-            }
-            return Outcome(value: Self.total(outcomes.compactMap(\.value)), evidence: evidence)
+            let evidence = list.evidence + every.items
+            if anyUnknown { return .unknown(evidence) }
+            return Outcome(value: quantifier == .count ? .integer(trues) : Self.total(values), evidence: evidence)
+        }
+    }
+
+    /// Evidence in first-seen order, each item once.
+    private struct EvidenceCollector {
+        private(set) var items: [Evidence] = []
+        private var seen: Set<Evidence> = []
+
+        mutating func add(_ evidence: [Evidence]) {
+            for item in evidence where seen.insert(item).inserted { items.append(item) }
         }
     }
 

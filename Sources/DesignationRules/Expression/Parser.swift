@@ -15,6 +15,13 @@
 ///                | "[" [expr { "," expr }] "]" | "(" expr ")"
 ///
 /// `unit` is one of day(s), working_day(s), week(s), month(s), year(s): `3 months`.
+///
+/// The tree may be at most `maxDepth` levels deep, counting every level the later steps
+/// (type checking, compiling, evaluating) recurse through: a parenthesis, a `not`, a `-`,
+/// and each further term of a chain (`a and b and c` nests as `(a and b) and c`). A
+/// deeper expression is refused here, with its position, rather than overflowing the
+/// stack of a later step; and a long chain is refused at its 64th term, before each of
+/// its prefixes has been cut out of the source (which made long chains quadratic).
 public struct ExpressionParser {
     private let source: ScalarText
     private let origin: SourceLocation
@@ -22,7 +29,10 @@ public struct ExpressionParser {
     private var tokens: [LexedToken] = []
     private var position = 0
     private var depth = 0
-    private static let maxDepth = 64
+    static let maxDepth = 64
+    /// The longest duration written (`100000 days`), so that every date moved by one, or by
+    /// a product of one (capped at 1,000,000 units), stays a date.
+    static let maxPeriodAmount = 100_000
 
     /// - Parameters:
     ///   - origin: where the expression's string starts in its file (its opening quote).
@@ -54,11 +64,9 @@ public struct ExpressionParser {
     // MARK: Grammar
 
     private mutating func expression() throws(Diagnostic) -> Expr {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Self.maxDepth else {
-            throw Diagnostic(code: "expression-syntax", at: location(current.start), "expression nested deeper than \(Self.maxDepth) levels")
-        }
+        let outer = depth
+        defer { depth = outer }
+        try descend()
         if isKeyword(.if) {
             let start = current.start
             advance()
@@ -73,8 +81,11 @@ public struct ExpressionParser {
     }
 
     private mutating func or() throws(Diagnostic) -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var lhs = try and()
         while isKeyword(.or) {
+            try descend()
             advance()
             let rhs = try and()
             lhs = node(.binary(.or, lhs, rhs), from: lhs)
@@ -83,8 +94,11 @@ public struct ExpressionParser {
     }
 
     private mutating func and() throws(Diagnostic) -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var lhs = try not()
         while isKeyword(.and) {
+            try descend()
             advance()
             let rhs = try not()
             lhs = node(.binary(.and, lhs, rhs), from: lhs)
@@ -95,6 +109,9 @@ public struct ExpressionParser {
     private mutating func not() throws(Diagnostic) -> Expr {
         guard isKeyword(.not) else { return try comparison() }
         let start = current.start
+        let outer = depth
+        defer { depth = outer }
+        try descend()
         advance()
         let operand = try not()
         return node(.unary(.not, operand), from: start)
@@ -121,8 +138,11 @@ public struct ExpressionParser {
     }
 
     private mutating func sum() throws(Diagnostic) -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var lhs = try product()
         while case .symbol(let symbol) = current.token, symbol == .plus || symbol == .minus {
+            try descend()
             advance()
             let rhs = try product()
             lhs = node(.binary(symbol == .plus ? .add : .subtract, lhs, rhs), from: lhs)
@@ -131,8 +151,11 @@ public struct ExpressionParser {
     }
 
     private mutating func product() throws(Diagnostic) -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var lhs = try unary()
         while case .symbol(let symbol) = current.token, symbol == .times || symbol == .divide {
+            try descend()
             advance()
             let rhs = try unary()
             lhs = node(.binary(symbol == .times ? .multiply : .divide, lhs, rhs), from: lhs)
@@ -143,17 +166,20 @@ public struct ExpressionParser {
     private mutating func unary() throws(Diagnostic) -> Expr {
         guard current.token == .symbol(.minus) else { return try postfix() }
         let start = current.start
+        let outer = depth
+        defer { depth = outer }
+        try descend()
         advance()
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw unexpected("a value") }
         let operand = try unary()
         return node(.unary(.negate, operand), from: start)
     }
 
     private mutating func postfix() throws(Diagnostic) -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var base = try primary()
         while current.token == .symbol(.dot) {
+            try descend()
             advance()
             guard case .identifier(let field) = current.token else {
                 throw unexpected("a field name after '.'")
@@ -170,6 +196,9 @@ public struct ExpressionParser {
         case .integer(let value):
             advance()
             if case .identifier(let word) = current.token, let unit = Period.Unit.spellings[word] {
+                guard value <= Self.maxPeriodAmount else {
+                    throw Diagnostic(code: "out-of-range", at: location(start), "duration `\(slice(start, current.end))` is longer than \(Self.maxPeriodAmount) units")
+                }
                 advance()
                 return node(.period(Period(value, unit)), from: start)
             }
@@ -245,6 +274,15 @@ public struct ExpressionParser {
     }
 
     // MARK: Helpers
+
+    /// One level deeper in the tree; the caller puts `depth` back when its node is made.
+    private mutating func descend() throws(Diagnostic) {
+        depth += 1
+        guard depth <= Self.maxDepth else {
+            throw Diagnostic(code: "expression-too-deep", at: location(current.start),
+                             "expression nested deeper than \(Self.maxDepth) levels (parentheses, `not`, `-`, and the terms of a chain of `and`, `or`, `+`, `*` or `.` each count one); split it with a parameter or a simpler test")
+        }
+    }
 
     private var current: LexedToken { tokens[position] }
     private var peek: LexedToken { tokens[min(position + 1, tokens.count - 1)] }

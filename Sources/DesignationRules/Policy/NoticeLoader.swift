@@ -29,7 +29,8 @@ struct NoticeLoader {
                 diagnostics.error("bad-value", at: item.location, "notice `\(id)`: `when` entries are \"stage:outcome\" of \(policy.id); known: \(known.joined(separator: ", "))")
             }
         }
-        let title = reader.string("title", required: true) ?? ""
+        let titleNode = reader.stringNode("title", required: true)
+        let title = titleNode?.string ?? ""
         var citation: Citation?
         if var cited = reader.object("citation", "`citation`") {
             var parts: [String: String] = [:]
@@ -47,13 +48,22 @@ struct NoticeLoader {
             if let valueNode { check(valueNode, policy, vocabulary) }
             fields.append((label, valueNode?.string ?? ""))
         }
-        let footer = (reader.array("footer") ?? []).compactMap(\.string)
+        let footerNodes = reader.array("footer") ?? []
+        let footer = footerNodes.compactMap(\.string)
+        // Only the fields' values are filled: a placeholder elsewhere would be printed as written.
+        for node in [titleNode].compactMap({ $0 }) + footerNodes where node.string?.contains("{") == true {
+            diagnostics.error("bad-value", at: node.location, "notice `\(id)`: placeholders are filled in the values of `fields` only; this text would be printed with its braces")
+        }
         return Notice(id: id, when: when, procedure: procedureID, title: title, citation: citation, fields: fields,
                       footer: footer, location: node.location)
     }
 
-    /// Every `{name}` or `{name:argument}` must be a known placeholder with a valid argument.
+    /// Every `{name}` or `{name:argument}` must be a known placeholder with a valid argument,
+    /// and every `{` closed (an unclosed one would be printed as written).
     private func check(_ node: JSONNode, _ policy: Policy, _ vocabulary: Vocabulary) {
+        if let unclosed = NoticeText.unclosedPlaceholder(in: node.string ?? "") {
+            diagnostics.error("bad-value", at: node.location, "unclosed placeholder `\(unclosed)`: a `{` without its `}`")
+        }
         for placeholder in NoticeText.placeholders(in: node.string ?? "") {
             let argument = Notice.placeholders[placeholder.name]
             let fits = switch argument {
@@ -89,6 +99,12 @@ enum NoticeText {
         var name: String
         var argument: String?
         var range: Range<String.Index>
+    }
+
+    /// The text from a `{` that no `}` closes, if there is one.
+    static func unclosedPlaceholder(in text: String) -> Substring? {
+        let afterLast = text.lastIndex(of: "}").map { text.index(after: $0) } ?? text.startIndex
+        return text[afterLast...].firstIndex(of: "{").map { text[$0...].prefix(40) }
     }
 
     static func placeholders(in text: String) -> [Placeholder] {

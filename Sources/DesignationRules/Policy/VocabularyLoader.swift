@@ -77,11 +77,35 @@ struct VocabularyLoader {
         if isPastEvent, type != .date {
             diagnostics.error("bad-type", at: member.value.location, "`past_event` applies to a date, but fact `\(path)` is \(type)")
         }
+        checkBounds(minimum, maximum, of: path, type, at: member.value.location)
         var definition = FactDefinition(path: path, type: type, label: label, unit: unit, form: form, values: values, fields: fields,
                                         minimum: minimum, maximum: maximum, isPastEvent: isPastEvent, location: member.keyLocation)
         definition.isInformational = isInformational
         definition.storedName = member.key
         return definition
+    }
+
+    /// A fact's bounds must leave some value possible (a `min` above the `max` refuses
+    /// every profile that gives the fact), be finite, and, for a whole number, be whole
+    /// numbers of at most 15 digits (kept exactly, and shown as written). A whole number
+    /// must have both: a count without bounds lets an absurd value through (−100 beds is
+    /// then an ordinary failure, not a mistake), and arithmetic on one near 2^63 (a
+    /// department's beds times 3) overflows, which makes the rule unknown as if a fact
+    /// were missing.
+    private func checkBounds(_ minimum: Double?, _ maximum: Double?, of path: String, _ type: ValueType, at location: SourceLocation) {
+        let isWhole = type == .integer || type == .list(.integer)
+        for bound in [minimum, maximum].compactMap({ $0 }) {
+            if !bound.isFinite || (isWhole && (bound != bound.rounded() || abs(bound) > 1e15)) {
+                diagnostics.error("bad-bounds", at: location, "the bounds of `\(path)` must be \(isWhole ? "whole numbers of at most 15 digits" : "finite numbers"), found \(bound)")
+                return
+            }
+        }
+        if let minimum, let maximum, minimum > maximum {
+            diagnostics.error("bad-bounds", at: location, "`min` of `\(path)` (\(minimum)) is above its `max` (\(maximum)): no value would be accepted")
+        }
+        if isWhole, minimum == nil || maximum == nil {
+            diagnostics.error("unbounded-count", at: location, "whole-number fact `\(path)` needs both `min` and `max` (the smallest possible and the largest plausible value), so that an absurd value is refused as bad input and arithmetic on it cannot overflow")
+        }
     }
 
     /// `values: [{id: "general-hospital", zh: "综合医院", en: "General hospital"}, …]`

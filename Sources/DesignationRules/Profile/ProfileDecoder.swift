@@ -1,6 +1,14 @@
 /// Reads a profile (a JSON object whose keys are fact names) and checks every value
 /// against the vocabulary, reporting all problems at once, each with its key path.
 public struct ProfileDecoder: Sendable {
+    /// The most bytes a profile may have, in a file or on a line of a batch: a designation
+    /// profile is a few kilobytes, and reading one takes up to about 15 times its size.
+    public static let maxBytes = 1 << 20
+    /// The most elements a list of a profile may have (physicians, departments, materials):
+    /// each element a rule reads may be a question, and a megabyte of `{}` made hundreds of
+    /// thousands of them (hours of work, and a report of hundreds of megabytes).
+    public static let maxListElements = 1_000
+
     public let vocabulary: Vocabulary
     /// Dates of past events cannot lie after this date.
     public let asOf: CivilDate
@@ -20,7 +28,7 @@ public struct ProfileDecoder: Sendable {
     }
 
     public func decode(_ root: JSONNode, source: String) throws(DiagnosticList) -> Profile {
-        var problems: [Diagnostic] = []
+        var problems = ProblemList()
         guard let members = root.members else {
             throw DiagnosticList([Diagnostic(code: "wrong-type", at: root.location, "a profile must be a JSON object of facts, found \(root.kindName)")])
         }
@@ -32,20 +40,24 @@ public struct ProfileDecoder: Sendable {
             }
             if let value = read(member.value, definition, path: { member.key }, &problems) { facts[member.key] = value }
         }
-        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        guard problems.isEmpty else { throw DiagnosticList(problems.diagnostics) }
         return Profile(facts: facts, source: source)
     }
 
     // The key path of a value (`physicians[1].certificate`) is passed as a closure and
     // built only when a problem is reported: most profiles have none.
-    private func read(_ node: JSONNode, _ definition: FactDefinition, path: () -> String, _ problems: inout [Diagnostic]) -> Value? {
+    private func read(_ node: JSONNode, _ definition: FactDefinition, path: () -> String, _ problems: inout ProblemList) -> Value? {
         if case .null = node.value { return nil }
         return read(node, type: definition.type, definition, path: path, &problems)
     }
 
-    private func read(_ node: JSONNode, type: ValueType, _ definition: FactDefinition, path: () -> String, _ problems: inout [Diagnostic]) -> Value? {
+    private func read(_ node: JSONNode, type: ValueType, _ definition: FactDefinition, path: () -> String, _ problems: inout ProblemList) -> Value? {
         func wrong(_ expected: String) -> Value? {
             problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path())`: expected \(expected), found \(describe(node))"))
+            return nil
+        }
+        func tooMany(_ count: Int) -> Value? {
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(count) elements; a list may have at most \(Self.maxListElements)"))
             return nil
         }
         switch type {
@@ -64,7 +76,7 @@ public struct ProfileDecoder: Sendable {
         case .date:
             guard let text = node.string else { return wrong("a date written YYYY-MM-DD") }
             guard let date = CivilDate(iso: text) else {
-                problems.append(Diagnostic(code: "bad-date", at: node.location, "`\(path())`: \"\(text)\" is not a date; expected an existing day written YYYY-MM-DD, e.g. 2025-03-01"))
+                problems.append(Diagnostic(code: "bad-date", at: node.location, "`\(path())`: \"\(text.quotedInMessage)\" is not a date; expected an existing day written YYYY-MM-DD, e.g. 2025-03-01"))
                 return nil
             }
             if definition.isPastEvent, date > asOf {
@@ -76,7 +88,7 @@ public struct ProfileDecoder: Sendable {
             guard let value = node.string else { return wrong("one of: " + definition.values.map(\.id).joined(separator: ", ")) }
             guard definition.values.contains(where: { $0.id == value }) else {
                 let allowed = definition.values.map(\.id)
-                var message = "`\(path())`: \"\(value)\" is not an allowed value"
+                var message = "`\(path())`: \"\(value.quotedInMessage)\" is not an allowed value"
                 if let near = nearestName(to: value, in: allowed) { message += "; did you mean \"\(near)\"?" }
                 message += "; allowed: " + allowed.joined(separator: ", ")
                 problems.append(Diagnostic(code: "unknown-value", at: node.location, message))
@@ -85,6 +97,7 @@ public struct ProfileDecoder: Sendable {
             return .text(value)
         case .list(.record):
             guard let elements = node.array else { return wrong("a list of records") }
+            guard elements.count <= Self.maxListElements else { return tooMany(elements.count) }
             var records: [Value] = []
             for (index, element) in elements.enumerated() {
                 if let record = readRecord(element, definition, path: { "\(path())[\(index)]" }, &problems) { records.append(record) }
@@ -92,6 +105,7 @@ public struct ProfileDecoder: Sendable {
             return .list(records)
         case .list(let elementType):
             guard let elements = node.array else { return wrong("a list") }
+            guard elements.count <= Self.maxListElements else { return tooMany(elements.count) }
             var values: [Value] = []
             for (index, element) in elements.enumerated() {
                 if let value = read(element, type: elementType, definition, path: { "\(path())[\(index)]" }, &problems) { values.append(value) }
@@ -102,7 +116,7 @@ public struct ProfileDecoder: Sendable {
         }
     }
 
-    private func readRecord(_ node: JSONNode, _ definition: FactDefinition, path: () -> String, _ problems: inout [Diagnostic]) -> Value? {
+    private func readRecord(_ node: JSONNode, _ definition: FactDefinition, path: () -> String, _ problems: inout ProblemList) -> Value? {
         guard let members = node.members else {
             problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path())`: expected a record with fields \(definition.fields.map(\.name).joined(separator: ", ")), found \(describe(node))"))
             return nil
@@ -123,20 +137,26 @@ public struct ProfileDecoder: Sendable {
         Diagnostic(code: "future-date", at: location, "`\(path)`: \(text) is after the as-of date \(asOf), but \(definition.label.en.lowercased()) is a past event")
     }
 
-    private func bounded(_ value: Value, _ number: Double, _ node: JSONNode, _ definition: FactDefinition, _ path: () -> String, _ problems: inout [Diagnostic]) -> Value? {
+    /// The value, or a problem when it lies outside the fact's bounds; the message quotes
+    /// the number as written (1000.0000000001, not the 1000.0 it reads as).
+    private func bounded(_ value: Value, _ number: Double, _ node: JSONNode, _ definition: FactDefinition, _ path: () -> String, _ problems: inout ProblemList) -> Value? {
         if let minimum = definition.minimum, number < minimum {
-            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(value) is below the smallest possible value \(format(minimum))\(unit(definition))"))
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(written(node, value)) is below the smallest possible value \(format(minimum))\(unit(definition))"))
             return nil
         }
         if let maximum = definition.maximum, number > maximum {
-            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(value) is above the largest plausible value \(format(maximum))\(unit(definition))"))
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(written(node, value)) is above the largest plausible value \(format(maximum))\(unit(definition))"))
             return nil
         }
         return value
     }
 
+    private func written(_ node: JSONNode, _ value: Value) -> String {
+        node.number.map { $0.text.quotedInMessage } ?? "\(value)"
+    }
+
     private func undeclared(_ key: String, at location: SourceLocation, candidates: [String], in place: String, path: String? = nil) -> Diagnostic {
-        var message = "`\(path ?? key)` is not declared in \(place)"
+        var message = "`\((path ?? key).quotedInMessage)` is not declared in \(place)"
         if let near = nearestName(to: key, in: candidates) { message += "; did you mean `\(near)`?" }
         return Diagnostic(code: "undeclared-fact", at: location, message)
     }
@@ -151,7 +171,7 @@ public struct ProfileDecoder: Sendable {
 
     private func describe(_ node: JSONNode) -> String {
         switch node.value {
-        case .string(let text): return "the text \"\(text)\""
+        case .string(let text): return "the text \"\(text.quotedInMessage)\""
         case .number(let number): return "the number \(number.text)"
         case .bool(let value): return value ? "true" : "false"
         default: return node.kindName

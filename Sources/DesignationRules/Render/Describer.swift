@@ -23,7 +23,8 @@ struct Describer {
         case .boolean(let flag): return Words.boolean(flag, language)
         case .text(let id):
             if let label = fact?.value(id)?.label { return withID ? "\(label.text(language)) (\(id))" : label.text(language) }
-            return "\"\(id)\""
+            // A text of the profile (a name, an address) is shown with its control characters escaped.
+            return "\"\(id.escapingControls)\""
         case .integer, .decimal:
             guard let unit = fact?.unit else { return value.description }
             return language == .zh ? "\(value)\(unit.zh)" : "\(value) \(unit.en)"

@@ -59,7 +59,8 @@ public struct NoticeReport: Sendable {
         case "fact":
             let name = placeholder.argument ?? ""
             switch evaluation.profile.facts[name] {
-            case .text(let text)? where vocabulary.definition(name)?.values.isEmpty ?? true: return text
+            // The profile's own text (a name): printed, so its control characters are escaped.
+            case .text(let text)? where vocabulary.definition(name)?.values.isEmpty ?? true: return text.escapingControls
             case let value?: return describe.value(value, definition: name, withID: false)
             case nil: return ""
             }

@@ -64,13 +64,13 @@ public struct CellDecoder: Sendable {
         cursor.skipSpace()
         guard cursor.atEnd else { return .declined }
         if lateDates.isEmpty { return .decoded }
-        var problems: [Diagnostic] = []
+        var problems = ProblemList()  // as the full reader lists them
         for late in lateDates {
             let (line, column) = Self.position(of: late.offset, in: buffer)
             problems.append(ProfileDecoder.futureDate(late.text, path: late.path, asOf: asOf, plans.definitions[late.definition],
                                                       at: SourceLocation(file: source(), line: line, column: column)))
         }
-        return .problems(problems)
+        return .problems(problems.diagnostics)
     }
 
     /// Line and column of a byte, as the JSON5 reader counts them: CRLF and a lone CR
@@ -243,12 +243,16 @@ public struct CellDecoder: Sendable {
         return .list(start: Int32(start), count: Int32(store.cells.count - start))
     }
 
-    /// `[a, b, …]`, each element read by `element`; false when the list or an element is not as expected.
+    /// `[a, b, …]`, each element read by `element`; false when the list or an element is not
+    /// as expected, or the list is longer than a profile's may be (the full reader says so).
     private static func elements(_ cursor: inout ByteCursor, _ element: (inout ByteCursor) -> Bool) -> Bool {
         guard cursor.take(UInt8(ascii: "[")) else { return false }
         cursor.skipSpace()
         if cursor.take(UInt8(ascii: "]")) { return true }
+        var count = 0
         while true {
+            count += 1
+            guard count <= ProfileDecoder.maxListElements else { return false }
             cursor.skipSpace()
             guard element(&cursor) else { return false }
             cursor.skipSpace()

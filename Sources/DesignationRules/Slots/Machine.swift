@@ -26,6 +26,7 @@ struct Machine: Sendable {
     /// looks at its right side's dates).
     private var thorough: Bool { recordsBoundaries || recordsNeeds }
     private(set) var needed: [String] = []
+    private var neededIndex = PositionIndex()
     /// Where each bound list element sits in the profile (`physicians[1]`), when needs are recorded.
     private var bindingPaths: [String?] = []
 
@@ -52,6 +53,7 @@ struct Machine: Sendable {
     mutating func clearRecords() {
         boundaries.removeAll(keepingCapacity: true)
         needed.removeAll(keepingCapacity: true)
+        neededIndex.reset()
     }
 
     mutating func run(_ index: Int32) -> Cell { run(index, code) }
@@ -143,7 +145,8 @@ struct Machine: Sendable {
         // sum, as `combine` moves it but without making values of the cells.
         if case .date(let day) = x, case .period(let amount, let unit) = y {
             let signed = Period(instruction.pointee.binary == .subtract ? -Int(amount) : Int(amount), unit)
-            return .date(Int32(functions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date.dayNumber))
+            let moved = functions.calendar.adding(signed, to: CivilDate(dayNumber: Int(day))).date
+            return moved.isWritable ? .date(Int32(moved.dayNumber)) : .unknown  // as `combine`
         }
         guard let a = x.value(store), let b = y.value(store) else { return .unknown }
         return cell(functions.combine(instruction.pointee.binary, a, b).0)
@@ -284,7 +287,9 @@ struct Machine: Sendable {
     }
 
     private mutating func need(_ path: String) {
-        if !needed.contains(path) { needed.append(path) }
+        guard neededIndex.position(of: path, in: needed) == nil else { return }
+        needed.append(path)
+        neededIndex.appended(path, to: needed)
     }
 
     /// A value computed by the shared functions, as a cell (a text goes to the store).

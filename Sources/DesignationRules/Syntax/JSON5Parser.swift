@@ -40,6 +40,9 @@ private struct JSON5Parser {
     private var index = 0
     private var line = 1
     private var column = 1
+    /// A duplicate key found by `readKey`, whose message `parseValue` completes with the
+    /// path of the object that holds it (`physicians[1]`), which only it knows.
+    private var duplicate: (key: String, first: SourceLocation, at: SourceLocation)?
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: FileName, maxDepth: Int) {
         self.bytes = bytes
@@ -129,7 +132,10 @@ private struct JSON5Parser {
         try checkEncoding()
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }  // BOM: not a column
         try skipTrivia()
-        if isAtEnd { throw error("the file is empty; expected a JSON value") }
+        if isAtEnd {
+            let blank = bytes.count > (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+            throw error(blank ? "the file holds only white space or comments; expected a JSON value" : "the file is empty; expected a JSON value")
+        }
         let root = try parseValue()
         try skipTrivia()
         if !isAtEnd {
@@ -230,15 +236,37 @@ private struct JSON5Parser {
     /// the finished value for the one around it.
     private mutating func parseValue() throws(JSON5Error) -> JSONNode {
         var open: [OpenContainer] = []
-        nextValue: while true {
-            guard var finished = try beginValue(within: &open) else { continue }
-            while !open.isEmpty {
-                open[open.count - 1].add(consume finished)
-                guard try readSeparatorCloses(&open[open.count - 1]) else { continue nextValue }
-                finished = open.removeLast().finish()
+        do {
+            nextValue: while true {
+                guard var finished = try beginValue(within: &open) else { continue }
+                while !open.isEmpty {
+                    open[open.count - 1].add(consume finished)
+                    guard try readSeparatorCloses(&open[open.count - 1]) else { continue nextValue }
+                    finished = open.removeLast().finish()
+                }
+                return finished
             }
-            return finished
+        } catch {
+            guard let duplicate else { throw error }
+            let path = Self.path(of: open.dropLast())
+            let place = path.isEmpty ? "" : " in `\(path)`"
+            throw self.error("duplicate key \"\(duplicate.key)\"\(place) (first at line \(duplicate.first.line), column \(duplicate.first.column))",
+                             at: duplicate.at)
         }
+    }
+
+    /// The path of the value being read in the innermost of `containers`: each object's
+    /// key and each array's index, as profiles name values (`physicians[1].certificate`).
+    private static func path(of containers: ArraySlice<OpenContainer>) -> String {
+        var path = ""
+        for container in containers {
+            if container.isObject {
+                path += (path.isEmpty ? "" : ".") + container.pendingKey
+            } else {
+                path += "[\(container.elements.count)]"
+            }
+        }
+        return path
     }
 
     /// Reads a scalar value, an empty container, or the opening of a container
@@ -318,8 +346,8 @@ private struct JSON5Parser {
                 + unclosedNote(object))
         }
         if let first = object.firstLocation(of: key, slot: slot) {
-            throw error("duplicate key \"\(key)\" (first at line \(first.line), column \(first.column))",
-                        at: keyLocation)
+            duplicate = (key, first, keyLocation)
+            throw error("duplicate key \"\(key)\"", at: keyLocation)
         }
         try skipTrivia()
         guard peek() == Byte.colon else {

@@ -135,5 +135,5 @@ public struct JSON5Error: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `file:line:column: error: message`, the compiler-style form.
-    public var description: String { "\(location): error: \(message)" }
+    public var description: String { "\(location.description.escapingControls): error: \(message.escapingControls)" }
 }

@@ -32,6 +32,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2)
     }
 
+    /// Whether the date lies in the years 0001-9999, the dates that can be written
+    /// YYYY-MM-DD: arithmetic that leads outside them (a date moved by a million years)
+    /// gives unknown, as an integer overflow does, on both evaluation paths.
+    public var isWritable: Bool { (Self.firstWritable ... Self.lastWritable).contains(dayNumber) }
+    private static let firstWritable = dayNumber(year: 1, month: 1, day: 1)
+    private static let lastWritable = dayNumber(year: 9999, month: 12, day: 31)
+
     public var parts: (year: Int, month: Int, day: Int) { CivilDate.civil(from: dayNumber) }
     public var year: Int { parts.year }
     public var month: Int { parts.month }
