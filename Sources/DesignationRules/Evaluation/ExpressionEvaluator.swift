@@ -262,12 +262,15 @@ struct ExpressionEvaluator {
         for (index, element) in elements.enumerated() {
             let binding = Binding(value: element, path: listPath.map { "\($0)[\(index)]" }, definition: definition)
             let outcome = evaluate(body, bindings + [binding])
-            if settledBy == nil, outcome.value == .boolean(decisive) { settledBy = outcome.evidence }
+            // Only the evidence the outcome can still be made of is gathered: once an
+            // element settles any or all, that element's; once one is unknown, the unknown ones'.
+            let counts = quantifier == .count || quantifier == .sum
             if outcome.value == nil {
+                if !counts, settledBy == nil { unknown.add(outcome.evidence) }
                 anyUnknown = true
-                unknown.add(outcome.evidence)
             }
-            every.add(outcome.evidence)
+            if counts || (settledBy == nil && !anyUnknown) { every.add(outcome.evidence) }
+            if !counts, settledBy == nil, outcome.value == .boolean(decisive) { settledBy = outcome.evidence }
             if outcome.value == .boolean(true) { trues += 1 }
             if quantifier == .sum, let value = outcome.value { values.append(value) }
         }
