@@ -92,6 +92,15 @@ import Testing
         let unknownKind = evaluate(set, ["beds": .integer(0), "opened": .date(CivilDate(iso: "2020-01-01")!)])
         #expect(status(unknownKind, "beds") == .unknown)
         #expect(unknownKind.questions == ["kind"])
+        // Batch mode decides each of them as the traced evaluation does: a waiver whose
+        // condition is unknown leaves a failure unknown there too.
+        let evaluator = try #require(Evaluator(policy: set.policies["region"]!, calendar: .weekendsOnly))
+        for evaluation in [pharmacy, clinic, unknownKind] {
+            let decision = evaluator.decide(evaluation.profile, asOf: evaluation.asOf)
+            #expect(decision.statuses == evaluation.rules.map(\.status))
+            #expect(decision.questions == evaluation.questions)
+            #expect(decision.verdict == evaluation.verdict)
+        }
     }
 
     @Test func anApplicantOutsideTheScopeGetsThatAnswerAlone() throws {
