@@ -87,12 +87,11 @@ if let index = arguments.firstIndex(of: "--dump"), index + 1 < arguments.count, 
     let policy = policies.policies[region]!
     let evaluator = Evaluator(policy: policy, calendar: policies.calendar)!
     let fullDecoder = ProfileDecoder(vocabulary: policies.vocabulary, asOf: asOf)
-    var worker = DecisionWorker(evaluator: evaluator, asOf: asOf)
-    let decoder = worker.decoder(vocabulary: policies.vocabulary)
+    var worker = DecisionWorker(evaluator: evaluator, asOf: asOf, vocabulary: policies.vocabulary)
     let sample = Array(input.prefix(50_000)).map { Array($0.utf8) }
     // As batch mode reads a line: the fast decoder, else the full one.
     func load(_ line: [UInt8]) -> Bool {
-        guard let read = try? worker.load(line, with: decoder, source: { "b" }) else { return false }
+        guard let read = try? worker.load(line, source: { "b" }) else { return false }
         if read { return true }
         guard let profile = try? fullDecoder.decode(line, source: "b") else { return false }
         worker.load(profile)

@@ -22,6 +22,17 @@ import Testing
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: reference, as: UTF8.self), "\(label): batch record")
     }
 
+    /// A worker reads JSON lines with its own decoder only (no other worker's can be handed
+    /// in); one made without a vocabulary declines every line, for the full reader.
+    @Test func aWorkerReadsLinesWithItsOwnDecoder() throws {
+        let evaluator = try #require(Evaluator(policy: Repository.policySet.policies["national"]!, calendar: Repository.policySet.calendar))
+        let line = Array(#"{"institution_type":"clinic","bed_count":3}"#.utf8)
+        var reading = DecisionWorker(evaluator: evaluator, asOf: CivilDate(iso: "2026-11-26")!, vocabulary: Repository.policySet.vocabulary)
+        #expect(try reading.load(line, source: { "l" }))
+        var deciding = DecisionWorker(evaluator: evaluator, asOf: CivilDate(iso: "2026-11-26")!)
+        #expect(try !deciding.load(line, source: { "l" }))
+    }
+
     @Test(arguments: Repository.policySet.regionIDs)
     func onEveryFixture(_ region: String) throws {
         let runner = FixtureRunner(policies: Repository.policySet)

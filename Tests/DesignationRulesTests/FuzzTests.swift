@@ -209,12 +209,8 @@ import Testing
     /// A worker for each region's application procedure: between them they read most facts.
     static let workers: [DecisionWorker] = Repository.policySet.regionIDs.compactMap { region in
         Evaluator(policy: Repository.policySet.policies[region]!, calendar: Repository.policySet.calendar)
-            .map { DecisionWorker(evaluator: $0, asOf: CivilDate(iso: "2026-11-26")!) }
+            .map { DecisionWorker(evaluator: $0, asOf: CivilDate(iso: "2026-11-26")!, vocabulary: Repository.policySet.vocabulary) }
     }
-
-    /// Their decoders, made once: a decoder keeps nothing between lines (the worker's
-    /// store does), and making one for every input was most of a long fuzz run.
-    static let decoders: [CellDecoder] = workers.map { $0.decoder(vocabulary: Repository.policySet.vocabulary) }
 
     /// Whether the fast path answered. With `learning`, each worker first reads that
     /// line, so that `bytes` is read with the key and value guesses a good line leaves
@@ -225,12 +221,11 @@ import Testing
             try ProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: asOf).decode(bytes, source: "p")
         }
         var answered = false
-        for (index, var worker) in Self.workers.enumerated() {
-            let decoder = Self.decoders[index]
-            if let learning { _ = try? worker.load(learning, with: decoder, source: { "p" }) }
+        for var worker in Self.workers {
+            if let learning { _ = try? worker.load(learning, source: { "p" }) }
             let read: Bool
             do {
-                read = try worker.load(bytes, with: decoder, source: { "p" })
+                read = try worker.load(bytes, source: { "p" })
             } catch {
                 // The fast path found problems: they must be the full reader's, all of them.
                 answered = true

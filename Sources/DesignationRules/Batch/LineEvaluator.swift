@@ -5,10 +5,9 @@ import Foundation
 /// at every line is shared between cores.
 struct LineEvaluator {
     private var worker: DecisionWorker
-    private let cellDecoder: CellDecoder
-    /// For each text the region extends, a worker and decoder of its own, for the lines
-    /// it governs (the region's own text not being in force on the day that decides).
-    private var ancestors: [(worker: DecisionWorker, decoder: CellDecoder)]
+    /// For each text the region extends, a worker of its own, for the lines it governs
+    /// (the region's own text not being in force on the day that decides).
+    private var ancestors: [DecisionWorker]
     private let decoder: ProfileDecoder
     private let writer: DecisionWriter
     /// Where a chunk's output array comes from (`BatchRunner` gives it back once written).
@@ -18,12 +17,8 @@ struct LineEvaluator {
 
     init(vocabulary: Vocabulary, evaluator: Evaluator, asOf: CivilDate, outputs: BufferPool) {
         self.outputs = outputs
-        worker = DecisionWorker(evaluator: evaluator, asOf: asOf)
-        cellDecoder = worker.decoder(vocabulary: vocabulary)
-        ancestors = evaluator.ancestors.map { ancestor in
-            let worker = DecisionWorker(evaluator: ancestor, asOf: asOf)
-            return (worker, worker.decoder(vocabulary: vocabulary))
-        }
+        worker = DecisionWorker(evaluator: evaluator, asOf: asOf, vocabulary: vocabulary)
+        ancestors = evaluator.ancestors.map { DecisionWorker(evaluator: $0, asOf: asOf, vocabulary: vocabulary) }
         decoder = ProfileDecoder(vocabulary: vocabulary, asOf: asOf)
         writer = DecisionWriter(evaluator: evaluator)
     }
@@ -57,7 +52,7 @@ struct LineEvaluator {
                 throw DiagnosticList([Diagnostic(code: "empty-line", at: nil, "the line is empty; expected one JSON profile per line")])
             }
             var profile: Profile?
-            if try !worker.load(bytes, with: cellDecoder, source: { FileName.lineName(number) }) {
+            if try !worker.load(bytes, source: { FileName.lineName(number) }) {
                 profile = try decoder.decode(Array(bytes), source: FileName.lineName(number))
                 worker.load(profile!)
             }
@@ -82,11 +77,11 @@ struct LineEvaluator {
         // In place: a copy of the worker would copy its cells at the first change.
         let index = layer - 1
         if let profile {
-            ancestors[index].worker.load(profile)
-        } else if try !ancestors[index].worker.load(bytes, with: ancestors[index].decoder, source: { FileName.lineName(number) }) {
-            ancestors[index].worker.load(try decoder.decode(Array(bytes), source: FileName.lineName(number)))
+            ancestors[index].load(profile)
+        } else if try !ancestors[index].load(bytes, source: { FileName.lineName(number) }) {
+            ancestors[index].load(try decoder.decode(Array(bytes), source: FileName.lineName(number)))
         }
-        ancestors[index].worker.decide(into: &decision)
+        ancestors[index].decide(into: &decision)
         decision.layer = layer
     }
 }

@@ -78,28 +78,32 @@ public struct DecisionWorker: Sendable {
     /// The loaded profile's named dates (`code.dates`), the as-of date standing in for one
     /// it does not give; worked out at the start of each decision.
     private var days: [CivilDate] = []
+    /// Reads plain JSON straight into this worker's cells: made for its program, and
+    /// private to it, so that no other worker's decoder can be handed in (its slots
+    /// would not fit). Nil for a worker made without a vocabulary, which reads profiles only.
+    private let decoder: CellDecoder?
 
-    public init(evaluator: Evaluator, asOf: CivilDate) {
+    /// A worker deciding profiles as of `asOf`; with `vocabulary`, it also reads JSON lines
+    /// itself (`load(_:source:)`).
+    public init(evaluator: Evaluator, asOf: CivilDate, vocabulary: Vocabulary? = nil) {
         self.evaluator = evaluator
         self.asOf = asOf
         code = evaluator.decisionProgram.detached()
         rules = FixedMemory(code.rules)
         machine = Machine(program: code.program, today: asOf, calendar: evaluator.calendar)
-    }
-
-    /// A decoder that reads profiles straight into this worker's cells.
-    public func decoder(vocabulary: Vocabulary) -> CellDecoder {
-        CellDecoder(vocabulary: vocabulary, program: code.program, asOf: asOf)
+        decoder = vocabulary.map { [code] in CellDecoder(vocabulary: $0, program: code.program, asOf: asOf) }
     }
 
     /// Reads plain JSON bytes as the profile to decide: true when they were read; false
     /// when they need the full decoder (`ProfileDecoder`, whose profile `load(_:)` then
-    /// takes); thrown, the line's problems, when this decoder found them all.
-    public mutating func load(_ bytes: [UInt8], with decoder: CellDecoder, source: () -> String) throws(DiagnosticList) -> Bool {
-        try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticList) in try load(buffer, with: decoder, source: source) }
+    /// takes), as always for a worker made without a vocabulary; thrown, the line's
+    /// problems, when this worker's decoder found them all.
+    public mutating func load(_ bytes: [UInt8], source: () -> String) throws(DiagnosticList) -> Bool {
+        try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticList) in try load(buffer, source: source) }
     }
 
-    public mutating func load(_ bytes: UnsafeBufferPointer<UInt8>, with decoder: CellDecoder, source: () -> String) throws(DiagnosticList) -> Bool {
+    public mutating func load(_ bytes: UnsafeBufferPointer<UInt8>, source: () -> String) throws(DiagnosticList) -> Bool {
+        guard let decoder else { return false }
         switch decoder.decode(bytes, into: &machine.store, source: source) {
         case .decoded: return true
         case .declined: return false
