@@ -15,7 +15,11 @@ final class FixedMemory<Element>: @unchecked Sendable {
         elements.deallocate()
     }
 
-    /// The element at `index`, in place.
+    /// The element at `index`, in place. The index is checked in debug builds (and so in
+    /// every test run); release builds trust the compiled program that made it.
     @inline(__always)
-    func at(_ index: Int) -> UnsafePointer<Element> { UnsafePointer(elements.baseAddress.unsafelyUnwrapped + index) }
+    func at(_ index: Int) -> UnsafePointer<Element> {
+        assert(index >= 0 && index < elements.count, "FixedMemory index \(index) outside 0..<\(elements.count)")
+        return UnsafePointer(elements.baseAddress.unsafelyUnwrapped + index)
+    }
 }
