@@ -28,13 +28,6 @@ public enum BinaryOperator: String, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case member = "in", notMember = "not in"
     case add = "+", subtract = "-", multiply = "*", divide = "/"
-
-    var isComparison: Bool {
-        switch self {
-        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: return true
-        default: return false
-        }
-    }
 }
 
 public enum Quantifier: String, Sendable, CaseIterable { case any, all, count, sum }

@@ -53,10 +53,6 @@ public struct Vocabulary: Sendable {
     /// and `in` with one of them, for the same reason.
     private var values: [String: [EnumValue]] = [:]
 
-    /// Top-level facts by the UTF-8 bytes of their names, sorted: the fast decoder finds a
-    /// key without making a String of it.
-    private(set) var byteKeys: [(key: [UInt8], fact: Int)] = []
-
     public init(_ facts: [FactDefinition]) {
         self.init(indexed: facts.map(Self.withFieldIndexes))
     }
@@ -71,19 +67,6 @@ public struct Vocabulary: Sendable {
         byPath.reserveCapacity(count)
         types.reserveCapacity(count)
         for fact in self.facts { index(fact) }
-        byteKeys = self.facts.indices.map { (Array(self.facts[$0].path.utf8), $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-    }
-
-    /// The top-level fact whose name is these bytes.
-    func fact(named bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Int? {
-        var low = 0, high = byteKeys.count
-        while low < high {
-            let middle = (low + high) / 2
-            let key = byteKeys[middle].key
-            if key.elementsEqual(bytes) { return byteKeys[middle].fact }
-            if key.lexicographicallyPrecedes(bytes) { low = middle + 1 } else { high = middle }
-        }
-        return nil
     }
 
     /// The fact with its name, name bytes and field indexes worked out, and its fields' too.
