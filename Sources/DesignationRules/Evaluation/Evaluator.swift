@@ -11,8 +11,6 @@ public struct Evaluator: Sendable {
     let parameters: [String: Value]
     /// Which rules each stage outcome looks at, worked out once.
     let plan: StagePlan
-    /// The scope, rules and waivers compiled for `DecisionWorker`.
-    let decisionProgram: DecisionProgram
     /// Whether an applicant is one the procedure speaks to: the procedure's own scope, else
     /// the text's; nil when it speaks to all.
     let scopeTest: Compiled?
@@ -46,8 +44,6 @@ public struct Evaluator: Sendable {
         self.scopeDate = dateIndex(policy.scopeJudgedOn)
         self.inForceDate = dateIndex(procedure.id == Procedure.application ? policy.inForceFor : procedure.inForceFor)
         self.scopeTest = procedure.scope?.test ?? policy.scopeTest
-        self.decisionProgram = DecisionProgram(policy: policy, rules: rules, parameters: parameters, scope: scopeTest,
-                                               ruleDates: ruleDates, scopeDate: scopeDate)
         self.ancestors = policy.ancestors.compactMap { Evaluator(policy: $0, calendar: calendar, procedure: id) }
     }
 

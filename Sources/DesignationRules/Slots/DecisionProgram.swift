@@ -32,13 +32,10 @@ struct DecisionProgram: Sendable {
     /// each waiver's condition, or nil for a waiver without one.
     private(set) var waivers: [Int32?]
 
-    /// A copy with arrays of its own, for one thread (see `Program.detached`).
-    func detached() -> DecisionProgram {
-        var copy = self
-        copy.program = program.detached()
-        copy.rules = rules.map { $0 }
-        copy.waivers = waivers.map { $0 }
-        return copy
+    /// The scope, rules and waivers of the evaluator's procedure.
+    init(_ evaluator: Evaluator) {
+        self.init(policy: evaluator.policy, rules: evaluator.rules, parameters: evaluator.parameters, scope: evaluator.scopeTest,
+                  ruleDates: evaluator.ruleDates, scopeDate: evaluator.scopeDate)
     }
 
     /// `ruleDates` and `scopeDate` name, by index in `policy.dates`, the date each rule

@@ -53,17 +53,6 @@ struct Program: Sendable {
     func constantText(_ bytes: [UInt8]) -> Cell? { textCells[bytes] }
     private let textCells: [[UInt8]: Cell]
 
-    /// A copy with arrays of its own. Threads that share one array's storage each
-    /// count references to it, on one cache line, at every read: a worker a thread
-    /// keeps its own copy.
-    func detached() -> Program {
-        var copy = self
-        copy.instructions = instructions.map { $0 }
-        copy.operands = operands.map { $0 }
-        copy.constants = constants.map { $0 }
-        return copy
-    }
-
     /// Whether the expression at `root` reads `today`: only then can its value differ
     /// from one date to another (the built-in functions take their dates as arguments).
     func readsToday(_ root: Int32) -> Bool {

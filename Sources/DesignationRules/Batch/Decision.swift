@@ -88,7 +88,10 @@ public struct DecisionWorker: Sendable {
     public init(evaluator: Evaluator, asOf: CivilDate, vocabulary: Vocabulary? = nil) {
         self.evaluator = evaluator
         self.asOf = asOf
-        code = evaluator.decisionProgram.detached()
+        // Compiled here, for this worker alone: the traced evaluator never needs it, and
+        // threads that shared one program's arrays would each count references to them, on
+        // one cache line, at every read (a worker a lane has its own).
+        code = DecisionProgram(evaluator)
         rules = FixedMemory(code.rules)
         machine = Machine(program: code.program, today: asOf, calendar: evaluator.calendar)
         decoder = vocabulary.map { [code] in CellDecoder(vocabulary: $0, program: code.program, asOf: asOf) }
