@@ -17,7 +17,7 @@ struct Describer {
 
     /// A value as a reader expects it: 是/否, the label of a one-of value, a unit.
     func value(_ value: Value?, definition: String?, withID: Bool = true) -> String {
-        guard let value else { return Words.heading("unknown", language) }
+        guard let value else { return Words.heading(.unknown, language) }
         let fact = definition.flatMap { vocabulary.definition($0) }
         switch value {
         case .boolean(let flag): return Words.boolean(flag, language)
@@ -39,7 +39,7 @@ struct Describer {
         case .fact(let path, let definition, let value):
             return "\(label(path: path, definition: definition)) = \(self.value(value, definition: definition))"
         case .absent(let path, let definition):
-            return "\(label(path: path, definition: definition)): \(Words.heading("absent", language))"
+            return "\(label(path: path, definition: definition)): \(Words.heading(.absent, language))"
         case .parameter(let name, let value):
             let parameter = policy.parameters.first { $0.name == name }
             let shown = self.value(value, definition: nil)
@@ -52,9 +52,9 @@ struct Describer {
         case .comparison(let comparison):
             return self.comparison(comparison)
         case .approximate(let expression, let date):
-            return "\(short(expression)) = \(date) ≈ \(Words.heading("approximate", language))"
+            return "\(short(expression)) = \(date) ≈ \(Words.heading(.approximate, language))"
         case .movedPastRestDays(_, let from, let to):
-            return "\(from) \(Words.heading("restDay", language)) → \(to)"
+            return "\(from) \(Words.heading(.restDay, language)) → \(to)"
         }
     }
 
@@ -73,10 +73,10 @@ struct Describer {
         let negated = comparison.op == "not in"
         if comparison.op == "in" || negated {
             if let path = rhs.path {
-                let verb = Words.heading(negated ? "excludes" : "includes", language)
+                let verb = Words.heading(negated ? .excludes : .includes, language)
                 return "\(label(path: path, definition: rhs.definition ?? path)) \(verb) \(side(lhs, labelledBy: rhs.definition)): \(result)"
             }
-            let verb = Words.heading(negated ? "notAmong" : "among", language)
+            let verb = Words.heading(negated ? .notAmong : .among, language)
             return "\(side(lhs, labelledBy: nil)) \(verb) \(listed(rhs.value, definition: lhs.definition)): \(result)"
         }
         let symbol = ["<=": "≤", ">=": "≥", "!=": "≠", "==": "="][comparison.op] ?? comparison.op

@@ -35,16 +35,16 @@ public struct HTMLReport: Sendable {
             "<body>",
             "<h1>\(escape(model.title))</h1>",
         ]
-        html += model.warnings.map { "<p class=\"warning\">\(escape(model.heading("warning"))): \(escape($0))</p>" }
+        html += model.warnings.map { "<p class=\"warning\">\(escape(model.heading(.warning))): \(escape($0))</p>" }
         html.append("<table>" + model.header.map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined() + "</table>")
-        html.append("<p class=\"decision \(model.verdict.rawValue)\">\(escape(model.heading("decision"))): \(escape(model.decision))</p>")
+        html.append("<p class=\"decision \(model.verdict.rawValue)\">\(escape(model.heading(.decision))): \(escape(model.decision))</p>")
         if let notice = model.scopeNotice { html.append("<p>\(escape(notice))</p>") }
         html.append(list(model.scopeEvidence))
         if !model.stages.isEmpty {
             html.append("<table>" + model.stages.map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined() + "</table>")
         }
         if !model.reasons.isEmpty {
-            html.append("<h2>\(escape(model.heading("reasons")))</h2>")
+            html.append("<h2>\(escape(model.heading(.reasons)))</h2>")
             html.append(list(model.reasons.map { "✗ " + $0 }))
         }
         if let earliest = model.earliest { html.append("<p>\(escape(earliest))</p>") }
@@ -55,24 +55,24 @@ public struct HTMLReport: Sendable {
                 html.append("<div><span class=\"status\">\(escape(rule.statusText))</span> \(escape(rule.citation)) \(escape(rule.explanation)) <span class=\"id\">\(escape(rule.id))</span></div>")
                 html.append("<div class=\"quote\">「\(escape(rule.quote))」</div>")
                 var items = rule.context + rule.evidence
-                if let missing = rule.missing { items.append("\(model.heading("missing")): \(missing)") }
-                if let date = rule.passesFrom { items.append("\(model.heading("passesFrom")): \(date)") }
-                if let note = rule.note { items.append("\(model.heading("note")): \(note)") }
+                if let missing = rule.missing { items.append("\(model.heading(.missing)): \(missing)") }
+                if let date = rule.passesFrom { items.append("\(model.heading(.passesFrom)): \(date)") }
+                if let note = rule.note { items.append("\(model.heading(.note)): \(note)") }
                 html.append(list(items))
                 html.append("</div>")
             }
         }
         if !model.deadlines.isEmpty {
-            html.append("<h2>\(escape(model.heading("deadlines")))</h2>")
+            html.append("<h2>\(escape(model.heading(.deadlines)))</h2>")
             for deadline in model.deadlines {
                 html.append("<div class=\"rule\"><div><span class=\"status\">\(escape(deadline.label))</span>: \(escape(deadline.value))\(escape(deadline.marks)) — \(escape(deadline.citation))</div>")
                 html.append("<div class=\"quote\">「\(escape(deadline.quote))」</div>")
-                html.append(list(deadline.context + deadline.evidence + (deadline.note.map { ["\(model.heading("note")): \($0)"] } ?? [])))
+                html.append(list(deadline.context + deadline.evidence + (deadline.note.map { ["\(model.heading(.note)): \($0)"] } ?? [])))
                 html.append("</div>")
             }
         }
         if !model.questions.isEmpty {
-            html.append("<h2>\(escape(model.heading("questions")))</h2>")
+            html.append("<h2>\(escape(model.heading(.questions)))</h2>")
             html.append(list(model.questions))
         }
         html += ["</body>", "</html>"]

@@ -41,7 +41,7 @@ public struct JSONReport: Sendable {
                     ("reached", .bool(evaluation.reached(stage))),
                     ("outcome", stage.outcome.map { .string($0.id) } ?? .null),
                     ("at_least", stage.atLeast.map { .string($0.id) } ?? .null),
-                    ("label", .string(stage.outcome?.label.text(language) ?? Words.heading("undetermined", language))),
+                    ("label", .string(stage.outcome?.label.text(language) ?? Words.heading(.undetermined, language))),
                     ("judged_on", stage.judgedOn.map { judgedOn($0, policy) } ?? .null),
                 ])
             })),

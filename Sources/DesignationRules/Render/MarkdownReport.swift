@@ -12,19 +12,19 @@ public struct MarkdownReport: Sendable {
     public func render(_ evaluation: Evaluation) -> String {
         let model = ReportModel(evaluation, vocabulary: vocabulary, language: language)
         var lines = ["# \(escape(model.title))", ""]
-        lines += model.warnings.map { "> **\(model.heading("warning"))**: \(escape($0))" }
+        lines += model.warnings.map { "> **\(model.heading(.warning))**: \(escape($0))" }
         if !model.warnings.isEmpty { lines.append("") }
         lines += model.header.map { "- **\($0.0)**: \(escape($0.1))" }
-        lines += ["", "## \(model.heading("decision")): \(escape(model.decision))", ""]
+        lines += ["", "## \(model.heading(.decision)): \(escape(model.decision))", ""]
         if let notice = model.scopeNotice { lines.append(escape(notice)) }
         lines += model.scopeEvidence.map { "- \(escape($0))" }
         if !model.stages.isEmpty {
-            lines += ["| \(model.heading("stages")) | |", "|---|---|"]
+            lines += ["| \(model.heading(.stages)) | |", "|---|---|"]
             lines += model.stages.map { "| \(cell($0.0)) | \(cell($0.1)) |" }
             lines.append("")
         }
         if !model.reasons.isEmpty {
-            lines.append("**\(model.heading("reasons"))**")
+            lines.append("**\(model.heading(.reasons))**")
             lines += model.reasons.map { "- ✗ \(escape($0))" }
             lines.append("")
         }
@@ -35,24 +35,24 @@ public struct MarkdownReport: Sendable {
                 lines.append("- **\(escape(rule.statusText))** \(escape(rule.citation)) — \(escape(rule.explanation)) `\(rule.id)`")
                 lines.append("  > 「\(escape(rule.quote))」")
                 lines += (rule.context + rule.evidence).map { "  - \(escape($0))" }
-                if let missing = rule.missing { lines.append("  - *\(model.heading("missing"))*: \(escape(missing))") }
-                if let date = rule.passesFrom { lines.append("  - *\(model.heading("passesFrom"))*: \(date)") }
-                if let note = rule.note { lines.append("  - *\(model.heading("note"))*: \(escape(note))") }
+                if let missing = rule.missing { lines.append("  - *\(model.heading(.missing))*: \(escape(missing))") }
+                if let date = rule.passesFrom { lines.append("  - *\(model.heading(.passesFrom))*: \(date)") }
+                if let note = rule.note { lines.append("  - *\(model.heading(.note))*: \(escape(note))") }
             }
             lines.append("")
         }
         if !model.deadlines.isEmpty {
-            lines += ["## \(model.heading("deadlines"))", ""]
+            lines += ["## \(model.heading(.deadlines))", ""]
             for deadline in model.deadlines {
                 lines.append("- **\(escape(deadline.label))**: \(escape(deadline.value))\(escape(deadline.marks)) — \(escape(deadline.citation))")
                 lines.append("  > 「\(escape(deadline.quote))」")
                 lines += (deadline.context + deadline.evidence).map { "  - \(escape($0))" }
-                if let note = deadline.note { lines.append("  - *\(model.heading("note"))*: \(escape(note))") }
+                if let note = deadline.note { lines.append("  - *\(model.heading(.note))*: \(escape(note))") }
             }
             lines.append("")
         }
         if !model.questions.isEmpty {
-            lines += ["## \(model.heading("questions"))", ""]
+            lines += ["## \(model.heading(.questions))", ""]
             lines += model.questions.map { "- \(escape($0))" }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -51,39 +51,39 @@ struct ReportModel {
     var questions: [String]
     var language: Language
 
-    func heading(_ key: String) -> String { Words.heading(key, language) }
+    func heading(_ key: Words.Heading) -> String { Words.heading(key, language) }
 
     init(_ evaluation: Evaluation, vocabulary: Vocabulary, language: Language) {
         let policy = evaluation.policy
         let describe = Describer(vocabulary: vocabulary, policy: policy, language: language)
-        let heading = { (key: String) in Words.heading(key, language) }
+        let heading = { (key: Words.Heading) in Words.heading(key, language) }
         self.language = language
         title = "《\(policy.document.title)》\(policy.document.number)（\(Self.standing(policy, evaluation.asOf, language))）"
             + (evaluation.procedure.id == Procedure.application ? "" : " — \(evaluation.procedure.label.text(language))")
         warnings = evaluation.warnings.map { $0.text(language) }
-        header = [(heading("profile"), evaluation.profileSource), (heading("asOf"), evaluation.asOf.description),
-                  (heading("scope"), evaluation.scopeLabel.text(language))]
-        if let note = evaluation.scopeNote { header.append((heading("note"), note.text(language))) }
+        header = [(heading(.profile), evaluation.profileSource), (heading(.asOf), evaluation.asOf.description),
+                  (heading(.scope), evaluation.scopeLabel.text(language))]
+        if let note = evaluation.scopeNote { header.append((heading(.note), note.text(language))) }
         verdict = evaluation.verdict
         decision = evaluation.procedure.verdictLabels[evaluation.verdict]?.text(language) ?? Words.verdict(evaluation.verdict, language)
-        scopeNotice = evaluation.scope.status == .unknown ? heading("scopeUnknown") : nil
+        scopeNotice = evaluation.scope.status == .unknown ? heading(.scopeUnknown) : nil
         scopeEvidence = evaluation.scope.status == .pass ? [] : evaluation.scope.evidence.compactMap(describe.evidence)
         stages = evaluation.stages.map { stage in
-            var text = evaluation.reached(stage) ? "" : heading("notReached") + " "
+            var text = evaluation.reached(stage) ? "" : heading(.notReached) + " "
             if let outcome = stage.outcome { text += outcome.label.text(language) } else {
-                text += heading("undetermined")
-                if let atLeast = stage.atLeast { text += "; \(heading("atLeast")) \(atLeast.label.text(language))" }
+                text += heading(.undetermined)
+                if let atLeast = stage.atLeast { text += "; \(heading(.atLeast)) \(atLeast.label.text(language))" }
             }
             if let day = stage.judgedOn { text += " — " + Self.judgedOn(day, policy, language) }
             return (stage.stage.label.text(language), text)
         }
         reasons = evaluation.rules.filter { $0.status == .fail }.map { result in
             "\(describe.citation(result.rule.citation))  \(result.rule.explanation.text(language))"
-                + (result.passesFrom.map { " (\(heading("passesFrom")) \($0))" } ?? "")
+                + (result.passesFrom.map { " (\(heading(.passesFrom)) \($0))" } ?? "")
         }
         earliest = evaluation.earliest.map { earliest in
-            earliest.date.map { "\(heading("earliest")): \($0) (\(earliest.rules.joined(separator: ", ")))" }
-                ?? "\(heading("notTimeOnly")): \(earliest.rules.joined(separator: ", "))"
+            earliest.date.map { "\(heading(.earliest)): \($0) (\(earliest.rules.joined(separator: ", ")))" }
+                ?? "\(heading(.notTimeOnly)): \(earliest.rules.joined(separator: ", "))"
         }
         sections = evaluation.procedure.kinds.compactMap { kind in
             let results = evaluation.rules.filter { $0.rule.kind == kind.id }
@@ -92,10 +92,10 @@ struct ReportModel {
         }
         deadlines = evaluation.deadlines.map { result in
             Deadline(label: result.deadline.label.text(language),
-                     value: result.value.map { describe.value($0, definition: nil) } ?? heading("unknown"),
-                     marks: (result.isApproximate ? " ≈" : "") + (result.hasPassed ? " \(heading("passed"))" : ""),
+                     value: result.value.map { describe.value($0, definition: nil) } ?? heading(.unknown),
+                     marks: (result.isApproximate ? " ≈" : "") + (result.hasPassed ? " \(heading(.passed))" : ""),
                      citation: describe.citation(result.deadline.citation), quote: result.deadline.quote,
-                     context: result.deadline.superseded.map { ["\(heading("replaces")) \(describe.citation($0.citation))「\($0.quote)」"] } ?? [],
+                     context: result.deadline.superseded.map { ["\(heading(.replaces)) \(describe.citation($0.citation))「\($0.quote)」"] } ?? [],
                      evidence: result.evidence.compactMap(describe.evidence), note: result.deadline.note?.text(language))
         }
         questions = evaluation.questions.map { Self.question($0, vocabulary, language) }
@@ -127,11 +127,11 @@ struct ReportModel {
     }
 
     private static func rule(_ result: RuleResult, _ describe: Describer, _ language: Language) -> Rule {
-        let heading = { (key: String) in Words.heading(key, language) }
+        let heading = { (key: Words.Heading) in Words.heading(key, language) }
         var context: [String] = []
-        if let old = result.rule.superseded { context.append("\(heading("replaces")) \(describe.citation(old.citation))「\(old.quote)」") }
+        if let old = result.rule.superseded { context.append("\(heading(.replaces)) \(describe.citation(old.citation))「\(old.quote)」") }
         if let waiver = result.waiver {
-            context.append("\(heading("waivedBy")) \(describe.citation(waiver.citation))「\(waiver.quote)」 \(waiver.explanation.text(language))")
+            context.append("\(heading(.waivedBy)) \(describe.citation(waiver.citation))「\(waiver.quote)」 \(waiver.explanation.text(language))")
         }
         context += result.matched.map { "✓ \(describe.citation($0.citation))「\($0.quote)」" }
         let missing = result.needed.isEmpty ? nil
@@ -150,9 +150,9 @@ struct ReportModel {
         if let unit = fact.unit { text += ", \(unit.text(language))" }
         text += ")"
         if !fact.values.isEmpty {
-            text += " \(Words.heading("allowed", language)): " + fact.values.map { "\($0.id) \($0.label.text(language))" }.joined(separator: " | ")
+            text += " \(Words.heading(.allowed, language)): " + fact.values.map { "\($0.id) \($0.label.text(language))" }.joined(separator: " | ")
         }
-        if let form = fact.form { text += " — \(Words.heading("form", language)): \(form)" }
+        if let form = fact.form { text += " — \(Words.heading(.form, language)): \(form)" }
         return text
     }
 }

@@ -15,17 +15,17 @@ public struct TextReport: Sendable {
     public func render(_ evaluation: Evaluation) -> String {
         let model = ReportModel(evaluation, vocabulary: vocabulary, language: language)
         var lines = [model.title]
-        lines += model.warnings.map { paint("\(model.heading("warning")): \($0)", .yellow) }
+        lines += model.warnings.map { paint("\(model.heading(.warning)): \($0)", .yellow) }
         lines.append("\(model.header[0].0): \(model.header[0].1)    \(model.header[1].0): \(model.header[1].1)")
         lines.append("\(model.header[2].0): \(model.header[2].1)")
         lines += model.header.dropFirst(3).map { "  \($0.0): \($0.1)" }
         lines.append("")
-        lines.append(paint("\(model.heading("decision")): \(model.decision)", colour(for: model.verdict)))
+        lines.append(paint("\(model.heading(.decision)): \(model.decision)", colour(for: model.verdict)))
         if let notice = model.scopeNotice { lines.append("  \(notice)") }
         lines += model.scopeEvidence.map { "  · \($0)" }
         lines += model.stages.map { "  \($0.0): \($0.1)" }
         if !model.reasons.isEmpty {
-            lines.append("\(model.heading("reasons")):")
+            lines.append("\(model.heading(.reasons)):")
             lines += model.reasons.map { "  ✗ \($0)" }
         }
         if let earliest = model.earliest { lines.append(earliest) }
@@ -36,18 +36,18 @@ public struct TextReport: Sendable {
         }
         if !model.deadlines.isEmpty {
             lines.append("")
-            lines.append(model.heading("deadlines"))
+            lines.append(model.heading(.deadlines))
             for deadline in model.deadlines {
                 lines.append("  \(deadline.label): \(deadline.value)\(deadline.marks)    \(deadline.citation)")
                 lines.append("    「\(deadline.quote)」")
                 lines += deadline.context.map { "    \($0)" }
                 lines += deadline.evidence.map { "    · \($0)" }
-                if let note = deadline.note { lines.append("    \(model.heading("note")): \(note)") }
+                if let note = deadline.note { lines.append("    \(model.heading(.note)): \(note)") }
             }
         }
         if !model.questions.isEmpty {
             lines.append("")
-            lines.append(model.heading("questions"))
+            lines.append(model.heading(.questions))
             lines += model.questions.map { "  - \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -60,9 +60,9 @@ public struct TextReport: Sendable {
                      "      「\(rule.quote)」"]
         lines += rule.context.map { "      \($0)" }
         lines += rule.evidence.map { "      · \($0)" }
-        if let missing = rule.missing { lines.append("      \(Words.heading("missing", language)): \(missing)") }
-        if let date = rule.passesFrom { lines.append("      \(Words.heading("passesFrom", language)): \(date)") }
-        if let note = rule.note { lines.append("      \(Words.heading("note", language)): \(note)") }
+        if let missing = rule.missing { lines.append("      \(Words.heading(.missing, language)): \(missing)") }
+        if let date = rule.passesFrom { lines.append("      \(Words.heading(.passesFrom, language)): \(date)") }
+        if let note = rule.note { lines.append("      \(Words.heading(.note, language)): \(note)") }
         return lines
     }
 

@@ -11,7 +11,12 @@ enum Words {
         case (.failsIf, .fail, .en): return "✗ APPLIES"
         default: break
         }
-        let mark = ["pass": "✓ ", "fail": "✗ ", "unknown": "? ", "not-applicable": "– ", "waived": "– "][status.rawValue]!
+        let mark = switch status {
+        case .pass: "✓ "
+        case .fail: "✗ "
+        case .unknown: "? "
+        case .notApplicable, .waived: "– "
+        }
         return mark + self.status(status, language)
     }
 
@@ -63,39 +68,47 @@ enum Words {
         }
     }
 
-    static let headings: [String: Label] = [
-        "decision": Label(zh: "结论", en: "Decision"),
-        "reasons": Label(zh: "不符合的规定", en: "Failed"),
-        "earliest": Label(zh: "仅因时间未到而不符合；最早可符合日期", en: "Fails only for want of time; earliest date on which every rule passes"),
-        "notTimeOnly": Label(zh: "以下不符合项不因时间经过而消除", en: "Time alone does not cure these failures"),
-        "passed": Label(zh: "（已过）", en: "(passed)"),
-        "scope": Label(zh: "适用范围", en: "Scope"),
-        "scopeUnknown": Label(zh: "是否属于适用范围尚不能确定", en: "whether the applicant is in scope is not known yet"),
-        "replaces": Label(zh: "替代", en: "replaces"),
-        "waivedBy": Label(zh: "豁免依据", en: "waived by"),
-        "notReached": Label(zh: "（前一阶段已终结，未进入本阶段；按所填信息：）", en: "(not reached: an earlier stage ended the procedure; on the facts given:)"),
-        "profile": Label(zh: "申请材料", en: "Profile"),
-        "asOf": Label(zh: "评估日期", en: "As of"),
-        "stages": Label(zh: "程序", en: "Procedure"),
-        "undetermined": Label(zh: "待定（缺少信息）", en: "undetermined (facts missing)"),
-        "atLeast": Label(zh: "已知至少为", en: "at least"),
-        "deadlines": Label(zh: "期限", en: "Deadlines and terms"),
-        "questions": Label(zh: "需要补充的信息", en: "Questions to ask"),
-        "missing": Label(zh: "缺少", en: "missing"),
-        "passesFrom": Label(zh: "最早可满足日期", en: "passes from"),
-        "note": Label(zh: "解读", en: "reading taken"),
-        "approximate": Label(zh: "约（该年度未载入国务院节假日安排，仅按周末计算工作日）", en: "approximate (no State Council holiday arrangement loaded for that year: working days counted on weekends only)"),
-        "restDay": Label(zh: "为法定休假日，期间最后一日顺延至休假日结束的次日（《民法典》第二百零三条）", en: "is a rest day; the period ends on the next working day (Civil Code Art. 203)"),
-        "warning": Label(zh: "注意", en: "Warning"),
-        "unknown": Label(zh: "未知", en: "unknown"),
-        "absent": Label(zh: "未填", en: "absent"),
-        "form": Label(zh: "表单字段", en: "form field"),
-        "allowed": Label(zh: "可选值", en: "allowed"),
-        "includes": Label(zh: "包含", en: "includes"),
-        "excludes": Label(zh: "不包含", en: "does not include"),
-        "among": Label(zh: "属于", en: "is one of"),
-        "notAmong": Label(zh: "不属于", en: "is none of"),
-    ]
+    /// The headings and phrases of the reports, by name: a name that does not exist is a
+    /// compile error, not a crash.
+    enum Heading: CaseIterable {
+        case decision, reasons, earliest, notTimeOnly, passed, scope, scopeUnknown, replaces, waivedBy, notReached, profile, asOf, stages, undetermined, atLeast, deadlines, questions, missing, passesFrom, note, approximate, restDay, warning, unknown, absent, form, allowed, includes, excludes, among, notAmong
 
-    static func heading(_ key: String, _ language: Language) -> String { headings[key]!.text(language) }
+        var label: Label {
+            switch self {
+            case .decision: Label(zh: "结论", en: "Decision")
+            case .reasons: Label(zh: "不符合的规定", en: "Failed")
+            case .earliest: Label(zh: "仅因时间未到而不符合；最早可符合日期", en: "Fails only for want of time; earliest date on which every rule passes")
+            case .notTimeOnly: Label(zh: "以下不符合项不因时间经过而消除", en: "Time alone does not cure these failures")
+            case .passed: Label(zh: "（已过）", en: "(passed)")
+            case .scope: Label(zh: "适用范围", en: "Scope")
+            case .scopeUnknown: Label(zh: "是否属于适用范围尚不能确定", en: "whether the applicant is in scope is not known yet")
+            case .replaces: Label(zh: "替代", en: "replaces")
+            case .waivedBy: Label(zh: "豁免依据", en: "waived by")
+            case .notReached: Label(zh: "（前一阶段已终结，未进入本阶段；按所填信息：）", en: "(not reached: an earlier stage ended the procedure; on the facts given:)")
+            case .profile: Label(zh: "申请材料", en: "Profile")
+            case .asOf: Label(zh: "评估日期", en: "As of")
+            case .stages: Label(zh: "程序", en: "Procedure")
+            case .undetermined: Label(zh: "待定（缺少信息）", en: "undetermined (facts missing)")
+            case .atLeast: Label(zh: "已知至少为", en: "at least")
+            case .deadlines: Label(zh: "期限", en: "Deadlines and terms")
+            case .questions: Label(zh: "需要补充的信息", en: "Questions to ask")
+            case .missing: Label(zh: "缺少", en: "missing")
+            case .passesFrom: Label(zh: "最早可满足日期", en: "passes from")
+            case .note: Label(zh: "解读", en: "reading taken")
+            case .approximate: Label(zh: "约（该年度未载入国务院节假日安排，仅按周末计算工作日）", en: "approximate (no State Council holiday arrangement loaded for that year: working days counted on weekends only)")
+            case .restDay: Label(zh: "为法定休假日，期间最后一日顺延至休假日结束的次日（《民法典》第二百零三条）", en: "is a rest day; the period ends on the next working day (Civil Code Art. 203)")
+            case .warning: Label(zh: "注意", en: "Warning")
+            case .unknown: Label(zh: "未知", en: "unknown")
+            case .absent: Label(zh: "未填", en: "absent")
+            case .form: Label(zh: "表单字段", en: "form field")
+            case .allowed: Label(zh: "可选值", en: "allowed")
+            case .includes: Label(zh: "包含", en: "includes")
+            case .excludes: Label(zh: "不包含", en: "does not include")
+            case .among: Label(zh: "属于", en: "is one of")
+            case .notAmong: Label(zh: "不属于", en: "is none of")
+            }
+        }
+    }
+
+    static func heading(_ key: Heading, _ language: Language) -> String { key.label.text(language) }
 }
