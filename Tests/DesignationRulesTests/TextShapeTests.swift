@@ -19,11 +19,11 @@ import Testing
         for _ in 0..<1_000 {
             texts.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
-        for format in Citation.formats {
-            let regex = try! NSRegularExpression(pattern: Self.patterns[format.key]!)
+        for part in Citation.Part.allCases {
+            let regex = try! NSRegularExpression(pattern: Self.patterns[part.rawValue]!)
             for text in texts {
                 let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                #expect(format.shape.matches(text) == expected, "\(format.key) \(text.debugDescription)")
+                #expect(part.shape.matches(text) == expected, "\(part.rawValue) \(text.debugDescription)")
             }
         }
     }

@@ -31,21 +31,40 @@ public struct Citation: Sendable, Hashable {
 
     static let numeral = TextShape.run(Array("〇零一二三四五六七八九十百".unicodeScalars))
     static let digits = TextShape.run(Array("0123456789".unicodeScalars))
-    /// Expected shapes of each part, as printed in the texts.
-    static let formats: [(key: String, shape: TextShape.Matcher, example: String)] = [
-        ("article", TextShape.sequence([.literal("第"), numeral, .literal("条")]).matcher, "第N条, N in Chinese numerals as printed"),
-        ("paragraph", TextShape.sequence([.literal("第"), numeral, .literal("款")]).matcher, "第N款"),
-        ("item", TextShape.sequence([.literal("（"), .either(numeral, digits), .literal("）")]).matcher, "（N）, full-width brackets"),
-        ("point", digits.matcher, "3 for a point printed \"3.\""),
-        ("section", TextShape.sequence([numeral, .optional(.sequence([.literal("（"), numeral, .literal("）")]))]).matcher, "N or N（M）"),
-        ("annex", TextShape.sequence([.literal("附件"), digits, .optional(.sequence([.literal("-"), digits]))]).matcher, "附件2-1"),
-    ]
-}
+    /// The parts a citation may have, by their keys in a policy file.
+    enum Part: String, CaseIterable {
+        case article, paragraph, item, point, section, annex
 
-extension Citation {
-    /// A citation from its parts in the order of `formats` (nil: the part is absent).
-    init(document: String, formatParts parts: [String?], location: SourceLocation?) {
-        self.init(document: document, article: parts[0], paragraph: parts[1], item: parts[2],
-                  point: parts[3], section: parts[4], annex: parts[5], location: location)
+        /// The shape the part has as printed in the texts.
+        var shape: TextShape.Matcher {
+            switch self {
+            case .article: Citation.articleShape
+            case .paragraph: Citation.paragraphShape
+            case .item: Citation.itemShape
+            case .point: Citation.pointShape
+            case .section: Citation.sectionShape
+            case .annex: Citation.annexShape
+            }
+        }
+
+        /// An example for messages.
+        var example: String {
+            switch self {
+            case .article: "第N条, N in Chinese numerals as printed"
+            case .paragraph: "第N款"
+            case .item: "（N）, full-width brackets"
+            case .point: "3 for a point printed \"3.\""
+            case .section: "N or N（M）"
+            case .annex: "附件2-1"
+            }
+        }
     }
+
+    // Each part's shape, made once (a matcher is an automaton worth building once).
+    private static let articleShape = TextShape.sequence([.literal("第"), numeral, .literal("条")]).matcher
+    private static let paragraphShape = TextShape.sequence([.literal("第"), numeral, .literal("款")]).matcher
+    private static let itemShape = TextShape.sequence([.literal("（"), .either(numeral, digits), .literal("）")]).matcher
+    private static let pointShape = digits.matcher
+    private static let sectionShape = TextShape.sequence([numeral, .optional(.sequence([.literal("（"), numeral, .literal("）")]))]).matcher
+    private static let annexShape = TextShape.sequence([.literal("附件"), digits, .optional(.sequence([.literal("-"), digits]))]).matcher
 }

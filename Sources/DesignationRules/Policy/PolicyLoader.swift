@@ -537,21 +537,22 @@ struct PolicyLoader {
     private func readCitation(_ reader: inout ObjectReader, policy: String) -> Citation? {
         guard var citation = reader.object("citation", "`citation`", required: true) else { return nil }
         defer { citation.finish() }
-        // The parts in the order of `Citation.formats`: a list, not a dictionary, since
-        // hashing the keys of every citation showed in the loading time.
-        let parts = Citation.formats.map { format -> String? in
-            guard let node = citation.stringNode(format.key), let text = node.string else { return nil }
-            if !format.shape.matches(text) {
-                diagnostics.error("bad-citation", at: node.location, "malformed \(format.key) `\(text)`; expected the form printed in the text, e.g. \(format.example)")
+        /// A part as written, checked against the shape printed in the texts.
+        func part(_ part: Citation.Part) -> String? {
+            guard let node = citation.stringNode(part.rawValue), let text = node.string else { return nil }
+            if !part.shape.matches(text) {
+                diagnostics.error("bad-citation", at: node.location, "malformed \(part.rawValue) `\(text)`; expected the form printed in the text, e.g. \(part.example)")
             }
             return text
         }
-        let document = citation.string("document") ?? policy
-        if parts.allSatisfy({ $0 == nil }) {
-            diagnostics.error("bad-citation", at: citation.location, "a citation needs at least one of: \(Citation.formats.map(\.key).joined(separator: ", "))")
+        // The parts read in the order of `Citation.Part`, so that their problems come in it.
+        let read = Citation(document: citation.string("document") ?? policy, article: part(.article), paragraph: part(.paragraph),
+                            item: part(.item), point: part(.point), section: part(.section), annex: part(.annex), location: citation.location)
+        if [read.article, read.paragraph, read.item, read.point, read.section, read.annex].allSatisfy({ $0 == nil }) {
+            diagnostics.error("bad-citation", at: citation.location, "a citation needs at least one of: \(Citation.Part.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
-        return Citation(document: document, formatParts: parts, location: citation.location)
+        return read
     }
 }
 

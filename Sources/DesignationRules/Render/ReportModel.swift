@@ -35,8 +35,14 @@ struct ReportModel {
 
     var title: String
     var warnings: [String]
-    /// Profile and as-of date, scope, scope note: label and text.
-    var header: [(String, String)]
+    /// The profile, the as-of date and the scope, each a label and its text; then the
+    /// scope's note, if any. `header` lists them all in order, for the formats that lay
+    /// them out alike.
+    var profile: (String, String)
+    var asOf: (String, String)
+    var scope: (String, String)
+    var scopeNote: (String, String)?
+    var header: [(String, String)] { [profile, asOf, scope] + (scopeNote.map { [$0] } ?? []) }
     var verdict: Verdict
     var decision: String
     /// Said when it is not known whether the applicant is in scope.
@@ -61,9 +67,10 @@ struct ReportModel {
         title = "《\(policy.document.title)》\(policy.document.number)（\(Self.standing(policy, evaluation.asOf, language))）"
             + (evaluation.procedure.id == Procedure.application ? "" : " — \(evaluation.procedure.label.text(language))")
         warnings = evaluation.warnings.map { $0.text(language) }
-        header = [(heading(.profile), evaluation.profileSource), (heading(.asOf), evaluation.asOf.description),
-                  (heading(.scope), evaluation.scopeLabel.text(language))]
-        if let note = evaluation.scopeNote { header.append((heading(.note), note.text(language))) }
+        profile = (heading(.profile), evaluation.profileSource)
+        asOf = (heading(.asOf), evaluation.asOf.description)
+        scope = (heading(.scope), evaluation.scopeLabel.text(language))
+        scopeNote = evaluation.scopeNote.map { (heading(.note), $0.text(language)) }
         verdict = evaluation.verdict
         decision = evaluation.procedure.verdictLabels[evaluation.verdict]?.text(language) ?? Words.verdict(evaluation.verdict, language)
         scopeNotice = evaluation.scope.status == .unknown ? heading(.scopeUnknown) : nil

@@ -16,9 +16,9 @@ public struct TextReport: Sendable {
         let model = ReportModel(evaluation, vocabulary: vocabulary, language: language)
         var lines = [model.title]
         lines += model.warnings.map { paint("\(model.heading(.warning)): \($0)", .yellow) }
-        lines.append("\(model.header[0].0): \(model.header[0].1)    \(model.header[1].0): \(model.header[1].1)")
-        lines.append("\(model.header[2].0): \(model.header[2].1)")
-        lines += model.header.dropFirst(3).map { "  \($0.0): \($0.1)" }
+        lines.append("\(model.profile.0): \(model.profile.1)    \(model.asOf.0): \(model.asOf.1)")
+        lines.append("\(model.scope.0): \(model.scope.1)")
+        if let note = model.scopeNote { lines.append("  \(note.0): \(note.1)") }
         lines.append("")
         lines.append(paint("\(model.heading(.decision)): \(model.decision)", colour(for: model.verdict)))
         if let notice = model.scopeNotice { lines.append("  \(notice)") }
