@@ -177,9 +177,7 @@ public struct DecisionWorker: Sendable {
     public mutating func governingLayer() -> Int {
         guard !evaluator.ancestors.isEmpty else { return 0 }
         workOutDays()
-        let day = evaluator.inForceDate.map { days[$0] } ?? asOf
-        if evaluator.policy.isInForce(on: day) { return 0 }
-        return evaluator.ancestors.firstIndex { $0.policy.isInForce(on: day) }.map { $0 + 1 } ?? 0
+        return evaluator.governingLayer(on: evaluator.inForceDate.map { days[$0] } ?? asOf)
     }
 
     /// The profile's named dates, each on the as-of date as `Evaluator.judgingDates` has them.

@@ -17,11 +17,18 @@ extension Evaluator {
     func governingText(_ facts: [String: Value], _ asOf: CivilDate) -> (layer: Int, texts: TextsInForce) {
         let day = inForceDate.map { judgingDates(facts, asOf)[$0] } ?? .asOf(asOf)
         let chain = [policy] + ancestors.map(\.policy)
-        let layer = chain.firstIndex { $0.isInForce(on: day.date) } ?? 0
+        let layer = governingLayer(on: day.date)
         let texts = chain.enumerated().map { index, text in
             TextsInForce.Standing(policy: text, governs: index == layer, inForce: text.isInForce(on: day.date))
         }
         return (layer, TextsInForce(decidedOn: day, texts: texts))
+    }
+
+    /// The text that governs what happens on `day`: 0 for this one, k for the k-th text it
+    /// extends; this one when none is in force. Batch mode asks the same.
+    func governingLayer(on day: CivilDate) -> Int {
+        if policy.isInForce(on: day) { return 0 }
+        return ancestors.firstIndex { $0.policy.isInForce(on: day) }.map { $0 + 1 } ?? 0
     }
 
     /// Whether a rule's result can depend on the day it is judged on.

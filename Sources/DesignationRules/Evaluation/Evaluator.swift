@@ -67,13 +67,15 @@ public struct Evaluator: Sendable {
         return evaluation
     }
 
+    /// The profile under this evaluator's own text; `evaluate` adds which texts governed
+    /// and the warnings about them.
     func evaluateUnderThisText(_ profile: Profile, asOf: CivilDate) -> Evaluation {
         let dates = judgingDates(profile.facts, asOf)
         let on = { (index: Int?) in index.map { dates[$0] } ?? .asOf(asOf) }
         let scope = scopeResult(profile.facts, on(scopeDate).date)
         if scope.status == .fail {
             return Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: .outOfScope, scope: scope,
-                              stages: [], rules: [], deadlines: [], warnings: warnings(asOf), questions: [], earliest: nil)
+                              stages: [], rules: [], deadlines: [], warnings: [], questions: [], earliest: nil)
         }
         var rules: [RuleResult] = []
         for (rule, date) in zip(self.rules, ruleDates) {
@@ -89,7 +91,7 @@ public struct Evaluator: Sendable {
         let questions = Self.questions(verdict: verdict, scope: scope.needed, rules: rules.filter { $0.status == .unknown }.map(\.needed))
         let latest = (ruleDates + [scopeDate]).map { on($0).date }.max() ?? asOf
         var evaluation = Evaluation(policy: policy, procedure: procedure, asOf: asOf, profile: profile, verdict: verdict, scope: scope,
-                                    stages: stages, rules: rules, deadlines: deadlines, warnings: warnings(asOf), questions: questions,
+                                    stages: stages, rules: rules, deadlines: deadlines, warnings: [], questions: questions,
                                     earliest: earliestEligibility(rules, profile.facts, notBefore: latest))
         for (index, rule) in self.rules.enumerated() {
             guard let date = ruleDates[index], dates[date].isFallback, Self.readsToday(rule, policy) else { continue }
@@ -274,11 +276,5 @@ public struct Evaluator: Sendable {
         if case .date(let date)? = outcome.value { passed = date < asOf }
         return DeadlineResult(deadline: deadline, value: outcome.value, evidence: outcome.evidence, needed: needed,
                               isApproximate: approximate, hasPassed: passed)
-    }
-
-    /// A text evaluated on its own, outside `evaluate` (which says which texts governed).
-    private func warnings(_ asOf: CivilDate) -> [Label] {
-        Self.warnings(TextsInForce(decidedOn: .asOf(asOf), texts: [.init(policy: policy, governs: true, inForce: policy.isInForce(on: asOf))]),
-                      label: nil, asOf: asOf)
     }
 }

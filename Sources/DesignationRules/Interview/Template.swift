@@ -32,10 +32,8 @@ public struct Template: Sendable {
         used.formUnion(evaluator.scopeTest?.facts ?? [])
         // The days the procedure's stages and rules are judged on, and the one that decides
         // which text governs.
-        var names = Set(evaluator.procedure.stages.compactMap(\.judgedOn) + evaluator.rules.compactMap(\.judgedOn))
-        if let name = evaluator.procedure.id == Procedure.application ? policy.inForceFor : evaluator.procedure.inForceFor { names.insert(name) }
-        if let name = policy.scopeJudgedOn { names.insert(name) }
-        used.formUnion(policy.dates.filter { names.contains($0.id) }.flatMap(\.value.facts))
+        let days = Set((evaluator.ruleDates + [evaluator.scopeDate, evaluator.inForceDate]).compactMap { $0 })
+        used.formUnion(days.flatMap { policy.dates[$0].value.facts })
         // Report-only facts of the shared vocabulary and of this region's own file.
         let files: Set<String> = ["common", policy.id]
         return vocabulary.facts.filter { fact in
