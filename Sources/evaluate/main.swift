@@ -4,7 +4,7 @@ import ShippedPolicies
 
 /// Exit codes, documented in README.md and `--help`.
 enum ExitCode: Int32 {
-    case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4
+    case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4, deferred = 5
     case usage = 64, badInput = 65, noInput = 66, ioError = 74, badPolicy = 78, interrupted = 130
 
     init(_ verdict: Verdict) {
@@ -14,6 +14,7 @@ enum ExitCode: Int32 {
         case .undetermined: self = .undetermined
         case .incomplete: self = .incomplete
         case .outOfScope: self = .outOfScope
+        case .deferred: self = .deferred
         }
     }
 }

@@ -233,8 +233,15 @@ public enum Verdict: String, Sendable, CaseIterable {
     case ineligible
     /// Nothing refuses the applicant, but materials must be supplemented.
     case incomplete
+    /// Nothing is wrong with the application, but it cannot be handled now: it is to be
+    /// made again at a time the text sets (outside an application window).
+    case deferred
     /// Facts are missing that could change the answer.
     case undetermined
     /// The applicant is not one the text speaks to.
     case outOfScope = "out-of-scope"
+
+    /// Whether a stage ending in this verdict ends the procedure: the stages after it are
+    /// not reached.
+    public var endsProcedure: Bool { self == .ineligible || self == .deferred }
 }

@@ -351,7 +351,7 @@ struct PolicyLoader {
         let verdictNode = reader.stringNode("verdict", required: true)
         let verdict = verdictNode.flatMap { Verdict(rawValue: $0.string!) }
         if let verdictNode, verdict == nil || verdict == .undetermined || verdict == .outOfScope {
-            diagnostics.error("bad-value", at: verdictNode.location, "verdict must be one of: eligible, ineligible, incomplete")
+            diagnostics.error("bad-value", at: verdictNode.location, "verdict must be one of: eligible, ineligible, incomplete, deferred")
         }
         guard let id, let label, let verdict else { return nil }
         return StageOutcome(id: id, label: label, whenFailed: whenFailed, verdict: verdict)

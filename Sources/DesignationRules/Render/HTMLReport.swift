@@ -15,7 +15,7 @@ public struct HTMLReport: Sendable {
     h1 { font-size: 15pt; margin: 0 0 4pt; } h2 { font-size: 12.5pt; margin: 14pt 0 4pt; border-bottom: 1px solid #999; break-after: avoid; }
     .warning { border: 1.5pt solid #b35900; padding: 4pt 8pt; font-weight: bold; }
     .decision { font-size: 13pt; font-weight: bold; padding: 4pt 8pt; border-left: 5pt solid #555; }
-    .eligible { border-color: #1a7f37; } .ineligible { border-color: #c62828; } .incomplete, .undetermined, .out-of-scope { border-color: #b35900; }
+    .eligible { border-color: #1a7f37; } .ineligible { border-color: #c62828; } .incomplete, .deferred, .undetermined, .out-of-scope { border-color: #b35900; }
     table { border-collapse: collapse; width: 100%; } td, th { border: 0.5pt solid #999; padding: 2pt 5pt; text-align: left; vertical-align: top; }
     th { white-space: nowrap; width: 1%; font-weight: bold; background: #f3f3f3; }
     .rule { break-inside: avoid; margin: 5pt 0; padding-left: 6pt; border-left: 3pt solid #ccc; }

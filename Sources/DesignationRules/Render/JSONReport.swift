@@ -41,8 +41,8 @@ public struct JSONReport: Sendable {
                     ("reached", .bool(evaluation.reached(stage))),
                     ("outcome", stage.outcome.map { .string($0.id) } ?? .null),
                     ("at_least", stage.atLeast.map { .string($0.id) } ?? .null),
-                    ("label", .string(stage.outcome?.label.text(language) ?? Words.heading(.undetermined, language))),
-                    ("judged_on", stage.judgedOn.map { judgedOn($0, policy) } ?? .null),
+                    ("label", .string(stage.outcome?.label.text(language) ?? Words.heading(stage.reached ? .undetermined : .notReached, language))),
+                    ("judged_on", stage.reached ? stage.judgedOn.map { judgedOn($0, policy) } ?? .null : .null),
                 ])
             })),
             ("rules", .array(evaluation.rules.map { rule($0, describe) })),

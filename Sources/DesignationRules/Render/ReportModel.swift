@@ -76,7 +76,9 @@ struct ReportModel {
         scopeNotice = evaluation.scope.status == .unknown ? heading(.scopeUnknown) : nil
         scopeEvidence = evaluation.scope.status == .pass ? [] : evaluation.scope.evidence.compactMap(describe.evidence)
         stages = evaluation.stages.map { stage in
-            var text = evaluation.reached(stage) ? "" : heading(.notReached) + " "
+            // A stage not reached has no outcome, and no day it was judged on.
+            guard stage.reached else { return (stage.stage.label.text(language), heading(.notReached)) }
+            var text = ""
             if let outcome = stage.outcome { text += outcome.label.text(language) } else {
                 text += heading(.undetermined)
                 if let atLeast = stage.atLeast { text += "; \(heading(.atLeast)) \(atLeast.label.text(language))" }

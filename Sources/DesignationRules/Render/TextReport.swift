@@ -81,7 +81,7 @@ public struct TextReport: Sendable {
         switch verdict {
         case .eligible: return .green
         case .ineligible: return .red
-        case .incomplete, .undetermined, .outOfScope: return .yellow
+        case .incomplete, .deferred, .undetermined, .outOfScope: return .yellow
         }
     }
 

@@ -40,6 +40,8 @@ enum Words {
         case (.eligible, .zh): return "符合定点条件"
         case (.ineligible, .zh): return "不符合定点条件"
         case (.incomplete, .zh): return "需补充材料"
+        case (.deferred, .zh): return "本次不予办理，应于规定的申请时间另行提交"
+        case (.deferred, .en): return "not handled now: to be made again at the time the text sets"
         case (.undetermined, .zh): return "尚不能确定（缺少信息）"
         case (.outOfScope, .zh): return "不属于本文件适用范围"
         case (.outOfScope, .en): return "out of scope of this text"
@@ -84,7 +86,7 @@ enum Words {
             case .scopeUnknown: Label(zh: "是否属于适用范围尚不能确定", en: "whether the applicant is in scope is not known yet")
             case .replaces: Label(zh: "替代", en: "replaces")
             case .waivedBy: Label(zh: "豁免依据", en: "waived by")
-            case .notReached: Label(zh: "（前一阶段已终结，未进入本阶段；按所填信息：）", en: "(not reached: an earlier stage ended the procedure; on the facts given:)")
+            case .notReached: Label(zh: "未进入本阶段（前一阶段已终结程序），无结论", en: "not reached (an earlier stage ended the procedure): no outcome")
             case .profile: Label(zh: "申请材料", en: "Profile")
             case .asOf: Label(zh: "评估日期", en: "As of")
             case .stages: Label(zh: "程序", en: "Procedure")
