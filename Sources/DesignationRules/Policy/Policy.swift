@@ -11,6 +11,8 @@ public struct PolicyDocument: Sendable {
     public var issued: CivilDate?
     /// The official text, relative to the policies folder.
     public var source: String?
+    /// Where the text applies, in words (国家 / 北京市): named in a report's header.
+    public var jurisdiction: Label? = nil
 }
 
 /// A kind of rule (condition, refusal ground, material, …) and the stage it belongs to.
@@ -58,6 +60,14 @@ public struct ProcedureScope: Sendable {
     public var label: Label
     public var note: Label?
     public var test: Compiled
+    /// The articles that say whom the procedure speaks to, cited when an applicant is out of it.
+    public var provisions: [Provision] = []
+}
+
+/// An article a result rests on, with its wording (a scope's provisions).
+public struct Provision: Sendable {
+    public var citation: Citation
+    public var quote: String
 }
 
 /// One stage of the procedure (受理, 评估), with its outcomes in order of precedence.
@@ -202,6 +212,8 @@ public struct Policy: Sendable {
     public var inForceFor: String? = nil
     /// The named date the scope is judged on; nil: the as-of date.
     public var scopeJudgedOn: String? = nil
+    /// The articles that say whom the text speaks to, cited when an applicant is out of scope.
+    public var scopeProvisions: [Provision] = []
     /// The texts this one extends, each merged with its own parents, nearest first: what
     /// governs instead when this text is not in force on the day that decides.
     public var ancestors: [Policy] = []

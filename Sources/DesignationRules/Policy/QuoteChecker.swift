@@ -24,6 +24,7 @@ struct QuoteChecker {
         quotes += policy.rules.flatMap { rule in rule.alternatives.map { ($0.citation, $0.quote) } }
         quotes += policy.deadlines.map { ($0.citation, $0.quote) }
         quotes += policy.waivers.map { ($0.citation, $0.quote) }
+        quotes += (policy.scopeProvisions + policy.procedures.flatMap { $0.scope?.provisions ?? [] }).map { ($0.citation, $0.quote) }
         for (citation, quote) in quotes where citation.document == policy.id {
             let squeezed = Self.squeezed(quote)
             guard !squeezed.isEmpty else {
