@@ -111,6 +111,8 @@ extension Evaluation {
     /// Whom the procedure speaks to, in words: its own scope, else the text's.
     public var scopeLabel: Label { procedure.scope?.label ?? policy.scope }
     public var scopeNote: Label? { procedure.scope.map(\.note) ?? policy.scopeNote }
+    /// The articles that say whom the procedure speaks to: cited when the applicant is out of scope.
+    public var scopeProvisions: [Provision] { procedure.scope.map(\.provisions) ?? policy.scopeProvisions }
 
     /// Whether the procedure gets to `stage`: no earlier stage ended it.
     public func reached(_ stage: StageResult) -> Bool { stage.reached }
