@@ -117,6 +117,9 @@ struct StagePlan: Sendable {
         stages.filter(\.reached).reduce(.eligible) { stronger($0, $1.outcome?.verdict ?? .undetermined) }
     }
 
+    /// The strongest of several verdicts, by the order below.
+    static func strongest(_ verdicts: [Verdict]) -> Verdict { verdicts.reduce(.eligible, stronger) }
+
     /// Ineligible if any stage says so; otherwise undetermined if any stage is open;
     /// otherwise deferred if the application is to be made again later; otherwise
     /// incomplete if materials are owed; otherwise eligible.

@@ -6,7 +6,7 @@ enum Words {
     static func status(_ status: RuleStatus, polarity: Rule.Polarity, _ language: Language) -> String {
         switch (polarity, status, language) {
         case (.failsIf, .pass, .zh): return "✓ 无此情形"
-        case (.failsIf, .fail, .zh): return "✗ 有此情形"
+        case (.failsIf, .fail, .zh): return "✗ 存在此情形"
         case (.failsIf, .pass, .en): return "✓ absent"
         case (.failsIf, .fail, .en): return "✗ APPLIES"
         default: break
@@ -136,11 +136,13 @@ enum Words {
     /// The headings and phrases of the reports, by name: a name that does not exist is a
     /// compile error, not a crash.
     enum Heading: CaseIterable {
-        case region, sectionNotReached, notApplicableCount, applicant, decision, reasons, earliest, notTimeOnly, passed, scope, scopeUnknown, replaces, waivedBy, notReached, profile, asOf, stages, undetermined, atLeast, deadlines, questions, missing, passesFrom, note, approximate, restDay, warning, unknown, absent, form, allowed, includes, excludes, among, notAmong
+        case rule, comparison, region, sectionNotReached, notApplicableCount, applicant, decision, reasons, earliest, notTimeOnly, passed, scope, scopeUnknown, replaces, waivedBy, notReached, profile, asOf, stages, undetermined, atLeast, deadlines, questions, missing, passesFrom, note, approximate, restDay, warning, unknown, absent, form, allowed, includes, excludes, among, notAmong
 
         var label: Label {
             switch self {
             case .region: Label(zh: "地区", en: "Region")
+            case .rule: Label(zh: "规则", en: "Rule")
+            case .comparison: Label(zh: "同一申请在各地文件下的比较", en: "One application under every text")
             case .sectionNotReached: Label(zh: "本阶段未进入；以下仅按所填信息核对，不构成本阶段结论", en: "This stage was not reached: the rules below are checked on the facts given only, and give no outcome")
             case .notApplicableCount: Label(zh: "不适用的规定", en: "Rules that do not apply")
             case .applicant: Label(zh: "申请人", en: "Applicant")
