@@ -12,6 +12,8 @@ struct StagePlan: Sendable {
     }
 
     let stages: [StageRules]
+    /// Whether a stage that ends the procedure leaves the later ones unreached.
+    let isSequential: Bool
     /// Indexes into the procedure's rules, stage after stage: a stage's rules, then each
     /// outcome's (one array, so that a scan copies no list of its own).
     private let members: [Int]
@@ -31,6 +33,7 @@ struct StagePlan: Sendable {
                               verdicts: stage.outcomes.map(\.verdict) + [stage.otherwise.verdict])
         }
         self.members = members
+        isSequential = procedure.isSequential
     }
 
     /// A stage's outcome by position: an index into the stage's `outcomes`, or their
@@ -74,7 +77,7 @@ struct StagePlan: Sendable {
                         // outcome, whatever its rules say on the facts given.
                         if ended { indexes[stage] = OutcomeIndex(outcome: nil, reached: false); continue }
                         indexes[stage] = outcomeIndex(stage, statuses, members)
-                        ended = indexes[stage].outcome.map { stages[stage].verdicts[$0].endsProcedure } ?? false
+                        ended = isSequential && (indexes[stage].outcome.map { stages[stage].verdicts[$0].endsProcedure } ?? false)
                     }
                 }
             }

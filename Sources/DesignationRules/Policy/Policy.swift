@@ -42,6 +42,10 @@ public struct Procedure: Sendable {
     /// The words for the overall verdict in this procedure (the agreement continues /
     /// is terminated …), where the default words about designation do not fit.
     public var verdictLabels: [Verdict: Label] = [:]
+    /// Whether the stages follow one another, so that one ending the procedure (a refusal)
+    /// leaves the later ones unreached (`sequential: false`: each stage is a question of its
+    /// own about the institution, as the grounds for suspension and the end of a suspension).
+    public var isSequential = true
     /// Whom the procedure speaks to, where that differs from the text's scope (an
     /// institution already designated, not an applicant): it replaces the text's scope
     /// for this procedure.

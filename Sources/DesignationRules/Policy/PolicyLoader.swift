@@ -257,6 +257,7 @@ struct PolicyLoader {
                     procedure.inForceFor = dateName(body.stringNode("in_force_for"), dates)
                 }
                 if let scope = readProcedureScope(&body, checker: checker, scopes: scopes, policy: policy) { procedure.scope = scope }
+                if let sequential = body.bool("sequential") { procedure.isSequential = sequential }
                 if var words = body.object("verdicts", "`verdicts`") {
                     for verdict in Verdict.allCases {
                         if let label = words.label(verdict.rawValue) { procedure.verdictLabels[verdict] = label }
