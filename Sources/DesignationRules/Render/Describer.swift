@@ -32,6 +32,13 @@ struct Describer {
             return language == .zh ? "\(value)\(unit.zh)" : "\(value) \(unit.en)"
         case .period(let period): return Words.period(period, language)
         case .list(let values): return "[" + values.map { self.value($0, definition: definition, withID: withID) }.joined(separator: ", ") + "]"
+        case .record(let record):
+            // Each field by its label, in the order the vocabulary declares them.
+            let fields = fact?.fields ?? []
+            let shown = fields.compactMap { field in
+                record.fields[field.name].map { "\(field.label.text(language)) \(self.value($0, definition: field.path, withID: false))" }
+            }
+            return "{" + shown.joined(separator: Words.listSeparator(language)) + "}"
         default: return value.description
         }
     }
