@@ -24,7 +24,11 @@ struct Describer {
         switch value {
         case .boolean(let flag): return Words.boolean(flag, language)
         case .text(let id):
-            if let label = fact?.value(id)?.label { return withID ? "\(label.text(language)) (\(id))" : label.text(language) }
+            // The id beside the label helps staff match the profile in English; Chinese shows no ids.
+            if let label = fact?.value(id)?.label { return withID && language == .en ? "\(label.text(language)) (\(id))" : label.text(language) }
+            // A value of an expression that no fact labels (an element of a quantified list):
+            // by its label when the vocabulary gives that id one label throughout.
+            if fact == nil, let label = NoteWords(policy: policy, vocabulary: vocabulary, language: language).valueLabel(id) { return label }
             // A text of the profile (a name, an address) is shown with its control characters escaped.
             return "\"\(id.escapingControls)\""
         case .integer, .decimal:

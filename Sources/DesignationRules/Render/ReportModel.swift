@@ -74,6 +74,7 @@ struct ReportModel {
     init(_ evaluation: Evaluation, vocabulary: Vocabulary, language: Language, brief: Bool = false) {
         let policy = evaluation.policy
         let describe = Describer(vocabulary: vocabulary, policy: policy, language: language)
+        let notes = NoteWords(policy: policy, vocabulary: vocabulary, language: language)
         let heading = { (key: Words.Heading) in Words.heading(key, language) }
         self.language = language
         self.brief = brief
@@ -86,8 +87,8 @@ struct ReportModel {
         header = applicant.rows + [(heading(.region), jurisdiction)]
         if let day = Self.procedureDay(evaluation, describe) { header.append(day) }
         header += [(heading(.profile), evaluation.profileSource), (heading(.asOf), evaluation.asOf.description),
-                   (heading(.scope), evaluation.scopeLabel.text(language))]
-        if let note = evaluation.scopeNote, !brief { header.append((heading(.note), note.text(language))) }
+                   (heading(.scope), notes.words(evaluation.scopeLabel.text(language)))]
+        if let note = evaluation.scopeNote, !brief { header.append((heading(.note), notes.words(note.text(language)))) }
         verdict = evaluation.verdict
         decision = evaluation.procedure.verdictLabels[evaluation.verdict]?.text(language) ?? Words.verdict(evaluation.verdict, language)
         decisionLine = Words.labelled(heading(.decision), decision, language)
@@ -122,7 +123,7 @@ struct ReportModel {
             guard !results.isEmpty else { return nil }
             let stage = evaluation.stages.first { $0.stage.id == kind.stage }
             return Section(title: kind.label.text(language),
-                           rules: results.filter { $0.status != .notApplicable }.map { Self.rule($0, describe, language) },
+                           rules: results.filter { $0.status != .notApplicable }.map { Self.rule($0, describe, notes) },
                            notApplicable: results.filter { $0.status == .notApplicable }.map { describe.citation($0.rule.citation) },
                            notReached: stage?.reached == false ? heading(.sectionNotReached) : nil)
         }
@@ -132,7 +133,8 @@ struct ReportModel {
                      marks: (result.isApproximate ? " ≈" : "") + (result.hasPassed ? " \(heading(.passed))" : ""),
                      citation: describe.citation(result.deadline.citation), quote: result.deadline.quote,
                      context: result.deadline.superseded.map { ["\(heading(.replaces)) \(describe.citation($0.citation))「\($0.quote)」"] } ?? [],
-                     evidence: result.evidence.compactMap(describe.evidence), note: brief ? nil : result.deadline.note?.text(language))
+                     evidence: result.evidence.compactMap(describe.evidence),
+                     note: brief ? nil : result.deadline.note.map { notes.words($0.text(language)) })
         }
         questions = evaluation.questions.map { Self.question($0, vocabulary, describe, language) }
     }
@@ -185,7 +187,8 @@ struct ReportModel {
         }
     }
 
-    private static func rule(_ result: RuleResult, _ describe: Describer, _ language: Language) -> Rule {
+    private static func rule(_ result: RuleResult, _ describe: Describer, _ notes: NoteWords) -> Rule {
+        let language = describe.language
         let heading = { (key: Words.Heading) in Words.heading(key, language) }
         var context: [String] = []
         if let old = result.rule.superseded { context.append("\(heading(.replaces)) \(describe.citation(old.citation))「\(old.quote)」") }
@@ -199,7 +202,7 @@ struct ReportModel {
                     citation: describe.citation(result.rule.citation), explanation: result.rule.explanation.text(language),
                     id: language == .en ? result.rule.id : nil, quote: result.rule.quote, context: context,
                     evidence: result.evidence.compactMap(describe.evidence), missing: missing,
-                    passesFrom: result.passesFrom?.description, note: result.rule.note?.text(language))
+                    passesFrom: result.passesFrom?.description, note: result.rule.note.map { notes.words($0.text(language)) })
     }
 
     /// A missing fact as a question to the applicant: its label, the kind of answer

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import DesignationRules
+
+/// One language throughout (issue 20 point 4): every fixture's full report, in text,
+/// Markdown and HTML, read line by line. In Chinese no ASCII word is left but what the
+/// profile typed (its file, its texts), mail and web addresses, and the capitals the
+/// source texts print themselves (PDF, ICU, HIS). In English no Chinese is left outside
+/// the quoted source wording (「…」), names the profile typed, and the names of the texts.
+@Suite struct LanguageScanTests {
+    static let policies = Repository.policySet
+    static let fixtures = Fixture.all(in: Repository.fixtures)
+
+    /// A word with a small letter: capitals alone are the texts' own abbreviations.
+    static var englishWord: Regex<AnyRegexOutput> { try! Regex("[A-Za-z_]*[a-z][A-Za-z_]*[A-Za-z_]|[A-Za-z_][a-z]") }
+    static var addressOrMarkup: Regex<AnyRegexOutput> { try! Regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|https?://[^ ）)」]+|<[^>]*>|&[a-z]+;|&#[0-9]+;") }
+    static var chinese: Regex<AnyRegexOutput> { try! Regex("[\\p{Han}]") }
+    /// What the English report may show in Chinese: the source's wording in 「」, the title
+    /// 《…》 and document number, and a label the profile typed in quotes.
+    static var quoted: Regex<AnyRegexOutput> { try! Regex("「[^」]*」|《[^》]*》|\"[^\"]*\"|“[^”]*”") }
+
+    static func renders(_ evaluation: Evaluation, _ language: Language) -> [String] {
+        let vocabulary = policies.vocabulary
+        return [TextReport(vocabulary: vocabulary, language: language).render(evaluation),
+                MarkdownReport(vocabulary: vocabulary, language: language).render(evaluation),
+                HTMLReport(vocabulary: vocabulary, language: language).render(evaluation)
+                    .components(separatedBy: "<body>").last ?? ""]
+    }
+
+    /// The lines of `report` that show an English word, once the profile's own texts are taken out.
+    static func englishLines(_ report: String, typed: [String]) -> [(line: String, words: [String])] {
+        var body = report
+        for text in typed where !text.isEmpty { body = body.replacingOccurrences(of: text, with: "") }
+        return body.split(separator: "\n").compactMap { line in
+            let stripped = line.replacing(addressOrMarkup, with: "")
+            let words = stripped.matches(of: englishWord).map { String(stripped[$0.range]) }
+            return words.isEmpty ? nil : (String(line), words)
+        }
+    }
+
+    /// The profile's texts, as typed: a reviewer's transcription is shown as it is.
+    static func typed(_ evaluation: Evaluation) -> [String] {
+        var typed = [evaluation.profileSource]
+        func collect(_ value: Value) {
+            switch value {
+            case .text(let text): typed.append(text)
+            case .list(let values): values.forEach(collect)
+            case .record(let record): record.fields.values.forEach(collect)
+            default: break
+            }
+        }
+        evaluation.profile.facts.values.forEach(collect)
+        return typed.sorted { $0.count > $1.count }
+    }
+
+    @Test func chineseReportsHaveNoEnglishWords() {
+        let runner = FixtureRunner(policies: Self.policies)
+        var leaks: [String] = []
+        var words: [String: Int] = [:]
+        for fixture in Self.fixtures {
+            guard let evaluation = runner.run(fixture).evaluation else { continue }
+            // Enumerated ids the profile typed are shown as labels, so only free texts are typed.
+            let typed = Self.typed(evaluation).filter { text in !Self.policies.vocabulary.facts.contains { $0.value(text) != nil } }
+            for report in Self.renders(evaluation, .zh) {
+                for (line, found) in Self.englishLines(report, typed: typed) {
+                    leaks.append("\(fixture.region)/\(fixture.name): \(line)")
+                    for word in found { words[word, default: 0] += 1 }
+                }
+            }
+        }
+        Self.dump(words, leaks, "zh")
+        #expect(leaks.isEmpty, "\(leaks.count) lines; \(leaks.prefix(8).joined(separator: "\n"))")
+    }
+
+    /// For measuring: `LEAKS_DIR=/tmp swift test --filter LanguageScan` writes the words found.
+    static func dump(_ words: [String: Int], _ leaks: [String], _ name: String) {
+        guard let directory = ProcessInfo.processInfo.environment["LEAKS_DIR"] else { return }
+        let counted = words.sorted { $0.value > $1.value }.map { "\($0.value)\t\($0.key)" }
+        try? (["\(words.values.reduce(0, +)) words, \(words.count) distinct"] + counted + [""] + leaks)
+            .joined(separator: "\n").write(toFile: "\(directory)/leaks-\(name).txt", atomically: true, encoding: .utf8)
+    }
+}
