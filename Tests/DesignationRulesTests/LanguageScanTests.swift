@@ -69,7 +69,44 @@ import Testing
             }
         }
         Self.dump(words, leaks, "zh")
-        #expect(leaks.isEmpty, "\(leaks.count) lines; \(leaks.prefix(8).joined(separator: "\n"))")
+        #expect(leaks.isEmpty, "\(leaks.count) lines; \(leaks.prefix(3).map { String($0.prefix(300)) }.joined(separator: "\n"))")
+    }
+
+    /// National 第七条（一）'s rule, named in a note by its id, reads as its citation and words;
+    /// a Tianjin procedure by its label; a decision by the tool's word for it.
+    @Test func aNoteNamesByIdsAndReadsInWords() throws {
+        let tianjin = try #require(Self.policies.policies["tianjin"])
+        let zh = NoteWords(policy: tianjin, vocabulary: Self.policies.vocabulary, language: .zh)
+        let rule = try #require(Self.policies.policies["national"]?.rules.first { $0.id == "art7-1-key-persons" })
+        #expect(zh.words("由规则 art7-1-key-persons 要求补充") == "由规则国家第七条（一）“\(rule.explanation.zh)”要求补充")
+        let procedure = try #require(tianjin.procedures.first { $0.id == "designated-2026" })
+        #expect(zh.words("另成程序 designated-2026。") == "另成程序“\(procedure.label.zh)”。")
+        #expect(zh.words("（ineligible）") == "（“\(Words.verdict(.ineligible, .zh))”）")
+        #expect(zh.words("HIS、PDF 不变") == "HIS、PDF 不变")
+        #expect(zh.unresolved("见 art7-1-key-person 与 art7-1-key-persons") == ["art7-1-key-person"])
+        // English words stay English; an id with a hyphen is named.
+        let en = NoteWords(policy: tianjin, vocabulary: Self.policies.vocabulary, language: .en)
+        let english = en.words("see rule art7-1-key-persons, a change")
+        #expect(english.hasPrefix("see rule National"))
+        #expect(english.hasSuffix("'\(rule.explanation.en)', a change"))
+    }
+
+    /// A note that names nothing stops the policies loading, with the file and the rule.
+    @Test func aNoteWordThatNamesNothingIsAnError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("notes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(at: Repository.policies, to: directory)
+        let file = directory.appendingPathComponent("national.json5")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "（各规则的适用条件排除互联网医院）", with: "（各规则 art7-1-key-person 排除）")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: DiagnosticList.self) { try PolicySet(directory: directory) }
+        do { _ = try PolicySet(directory: directory) } catch {
+            let problem = try #require(error.diagnostics.first { $0.code == "unknown-note-word" })
+            #expect(problem.message.contains("`art7-1-key-person`"))
+            #expect(problem.message.contains("art5-internet-hospital"))
+            #expect(problem.location?.file.hasSuffix("national.json5") == true)
+        }
     }
 
     /// For measuring: `LEAKS_DIR=/tmp swift test --filter LanguageScan` writes the words found.

@@ -42,6 +42,7 @@ public struct PolicySet: Sendable {
         let loaded = Self.load(order, consume roots, context)
         for id in order { loaded.diagnostics[id]?.forEach(diagnostics.add) }
         let policies = Self.withAncestors(loaded.policies)
+        NoteChecker(vocabulary: vocabulary).problems(policies).forEach(diagnostics.add)
         let list = DiagnosticList(diagnostics.diagnostics)
         if list.hasErrors { throw list }
         if region != nil, !policies.values.allSatisfy({ $0.citedDocuments.intersection(names).isSubset(of: policies.keys) }) {

@@ -65,10 +65,12 @@ struct NoteWords {
     /// The words for an id, or nil when it names nothing.
     func name(_ id: String) -> String? {
         let describe = Describer(vocabulary: vocabulary, policy: policy, language: language)
-        if let rule = policy.rules.first(where: { $0.id == id }) {
+        // A rule a region replaced is still the parent's, by the parent's id and citation.
+        let texts = [policy] + policy.ancestors
+        if let rule = texts.lazy.compactMap({ $0.rules.first { $0.id == id } }).first {
             return describe.citation(rule.citation) + quoted(rule.explanation.text(language))
         }
-        if let deadline = policy.deadlines.first(where: { $0.id == id }) {
+        if let deadline = texts.lazy.compactMap({ $0.deadlines.first { $0.id == id } }).first {
             return describe.citation(deadline.citation) + quoted(deadline.label.text(language))
         }
         if let procedure = policy.procedures.first(where: { $0.id == id }) { return quoted(procedure.label.text(language)) }
