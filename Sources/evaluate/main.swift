@@ -46,7 +46,7 @@ func run() -> ExitCode {
     if options.region == "all" {
         guard let path = options.profile else { fail("evaluate: --region all compares one profile; give its file", .usage) }
         if options.notice { fail("evaluate: --notice needs one region; --region all compares the texts", .usage) }
-        let profile = readProfile(path, vocabulary: policies.vocabulary, asOf: asOf)
+        let profile = readProfile(path, vocabulary: policies.vocabulary, asOf: asOf, language: language)
         let evaluations = policies.regionIDs.compactMap { id in
             Evaluator(policy: policies.policies[id]!, calendar: policies.calendar, procedure: options.procedure)?.evaluate(profile, asOf: asOf)
         }
@@ -67,7 +67,7 @@ func run() -> ExitCode {
     }
     if options.command == "template" { return runTemplate(evaluator, vocabulary: policies.vocabulary, language: language) }
     if options.command == "interview" {
-        let start = options.start.map { readProfile($0, vocabulary: policies.vocabulary, asOf: asOf) }
+        let start = options.start.map { readProfile($0, vocabulary: policies.vocabulary, asOf: asOf, language: language) }
         return runInterview(evaluator, vocabulary: policies.vocabulary, start: start, out: options.out, asOf: asOf, language: language)
     }
     if let batch = options.batch {
@@ -75,7 +75,7 @@ func run() -> ExitCode {
         return runBatch(batch, vocabulary: policies.vocabulary, evaluator: evaluator, asOf: asOf, threads: options.threads)
     }
     guard let path = options.profile else { fail("evaluate: no profile given\nRun `evaluate --help` for usage.", .usage) }
-    let evaluation = evaluator.evaluate(readProfile(path, vocabulary: policies.vocabulary, asOf: asOf), asOf: asOf)
+    let evaluation = evaluator.evaluate(readProfile(path, vocabulary: policies.vocabulary, asOf: asOf, language: language), asOf: asOf)
     if options.notice {
         if let text = NoticeReport(policies: policies, language: language).render(evaluation) {
             Streams.out(text)
@@ -101,7 +101,7 @@ func run() -> ExitCode {
 }
 
 /// A profile read from a file (or `-`), or the reason it cannot be, and the exit.
-func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate) -> Profile {
+func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate, language: Language) -> Profile {
     let descriptor = openInput(path, expecting: "a profile file")
     let name = path == "-" ? "standard input" : path.escapingControls
     let read: [UInt8]?
@@ -112,8 +112,8 @@ func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate) -> Pro
     guard let bytes = read else {
         fail("evaluate: \(name) is larger than 1 MiB; a profile may have at most 1 MiB (a designation profile is a few kilobytes)", .badInput)
     }
-    do { return try ProfileDecoder(vocabulary: vocabulary, asOf: asOf).decode(bytes, source: path == "-" ? "<stdin>" : path) } catch {
-        fail("\(error)", .badInput)
+    do { return try ProfileDecoder(vocabulary: vocabulary, asOf: asOf, language: language).decode(bytes, source: path == "-" ? "<stdin>" : path) } catch {
+        fail(error.text(language), .badInput)
     }
 }
 

@@ -12,11 +12,16 @@ public struct ProfileDecoder: Sendable {
     public let vocabulary: Vocabulary
     /// Dates of past events cannot lie after this date.
     public let asOf: CivilDate
+    /// The language of the problems' messages (the reviewer's).
+    public let language: Language
 
-    public init(vocabulary: Vocabulary, asOf: CivilDate) {
+    public init(vocabulary: Vocabulary, asOf: CivilDate, language: Language = .en) {
         self.vocabulary = vocabulary
         self.asOf = asOf
+        self.language = language
     }
+
+    private var messages: ProfileMessages { ProfileMessages(vocabulary: vocabulary, language: language) }
 
     /// Decodes bytes of a JSON (or JSON5) profile through the JSON5 reader, reporting
     /// every problem with its position. (Batch mode reads plain JSON on a fast path
@@ -30,12 +35,12 @@ public struct ProfileDecoder: Sendable {
     public func decode(_ root: JSONNode, source: String) throws(DiagnosticList) -> Profile {
         var problems = ProblemList()
         guard let members = root.members else {
-            throw DiagnosticList([Diagnostic(code: "wrong-type", at: root.location, "a profile must be a JSON object of facts, found \(root.kindName)")])
+            throw DiagnosticList([Diagnostic(code: "wrong-type", at: root.location, messages.notAnObject(root))])
         }
         var facts: [String: Value] = [:]
         for member in members {
             guard let definition = vocabulary.definition(member.key), !member.key.utf8.contains(UInt8(ascii: ".")) else {
-                problems.append(undeclared(member.key, at: member.keyLocation, candidates: vocabulary.topLevelNames, in: "the vocabulary"))
+                problems.append(undeclared(member.key, at: member.keyLocation, candidates: vocabulary.topLevelNames, in: nil))
                 continue
             }
             if let value = read(member.value, definition, path: { member.key }, &problems) { facts[member.key] = value }
@@ -52,51 +57,48 @@ public struct ProfileDecoder: Sendable {
     }
 
     private func read(_ node: JSONNode, type: ValueType, _ definition: FactDefinition, path: () -> String, _ problems: inout ProblemList) -> Value? {
-        func wrong(_ expected: String) -> Value? {
-            problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path())`: expected \(expected), found \(describe(node))"))
+        func wrong(_ expected: ProfileMessages.Expected, unit: Label? = nil) -> Value? {
+            problems.append(Diagnostic(code: "wrong-type", at: node.location, messages.wrongType(path(), expected, unit: unit, found: node)))
             return nil
         }
         func tooMany(_ count: Int) -> Value? {
-            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(count) elements; a list may have at most \(Self.maxListElements)"))
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, messages.tooMany(path(), count, limit: Self.maxListElements)))
             return nil
         }
         switch type {
         case .boolean:
-            guard let value = node.bool else { return wrong("true or false") }
+            guard let value = node.bool else { return wrong(.boolean) }
             return .boolean(value)
         case .integer:
-            guard let number = node.number, let value = number.integer else { return wrong("a whole number" + unit(definition)) }
+            guard let number = node.number, let value = number.integer else { return wrong(.wholeNumber, unit: definition.unit) }
             return bounded(.integer(value), Double(value), node, definition, path, &problems)
         case .decimal:
-            guard let number = node.number, number.double.isFinite else { return wrong("a number" + unit(definition)) }
+            guard let number = node.number, number.double.isFinite else { return wrong(.number, unit: definition.unit) }
             return bounded(.decimal(number.double), number.double, node, definition, path, &problems)
         case .text:
-            guard let value = node.string else { return wrong("text") }
+            guard let value = node.string else { return wrong(.text) }
             return .text(value)
         case .date:
-            guard let text = node.string else { return wrong("a date written YYYY-MM-DD") }
+            guard let text = node.string else { return wrong(.date) }
             guard let date = CivilDate(iso: text) else {
-                problems.append(Diagnostic(code: "bad-date", at: node.location, "`\(path())`: \"\(text.quotedInMessage)\" is not a date; expected an existing day written YYYY-MM-DD, e.g. 2025-03-01"))
+                problems.append(Diagnostic(code: "bad-date", at: node.location, messages.badDate(path(), text)))
                 return nil
             }
             if definition.isPastEvent, date > asOf {
-                problems.append(Self.futureDate(text, path: path(), asOf: asOf, definition, at: node.location))
+                problems.append(Self.futureDate(text, path: path(), asOf: asOf, definition, at: node.location, vocabulary: vocabulary, language: language))
                 return nil
             }
             return .date(date)
         case .enumeration:
-            guard let value = node.string else { return wrong("one of: " + definition.values.map(\.id).joined(separator: ", ")) }
+            guard let value = node.string else { return wrong(.oneOf(definition.values)) }
             guard definition.values.contains(where: { $0.id == value }) else {
-                let allowed = definition.values.map(\.id)
-                var message = "`\(path())`: \"\(value.quotedInMessage)\" is not an allowed value"
-                if let near = nearestName(to: value, in: allowed) { message += "; did you mean \"\(near)\"?" }
-                message += "; allowed: " + allowed.joined(separator: ", ")
-                problems.append(Diagnostic(code: "unknown-value", at: node.location, message))
+                let near = nearestName(to: value, in: definition.values.map(\.id))
+                problems.append(Diagnostic(code: "unknown-value", at: node.location, messages.unknownValue(path(), value, near: near, allowed: definition.values)))
                 return nil
             }
             return .text(value)
         case .list(.record):
-            guard let elements = node.array else { return wrong("a list of records") }
+            guard let elements = node.array else { return wrong(.records(definition)) }
             guard elements.count <= Self.maxListElements else { return tooMany(elements.count) }
             var records: [Value] = []
             for (index, element) in elements.enumerated() {
@@ -104,7 +106,7 @@ public struct ProfileDecoder: Sendable {
             }
             return .list(records)
         case .list(let elementType):
-            guard let elements = node.array else { return wrong("a list") }
+            guard let elements = node.array else { return wrong(.list) }
             guard elements.count <= Self.maxListElements else { return tooMany(elements.count) }
             var values: [Value] = []
             for (index, element) in elements.enumerated() {
@@ -112,19 +114,19 @@ public struct ProfileDecoder: Sendable {
             }
             return .list(values)
         case .period, .record, .emptyList:
-            return wrong("a value the vocabulary cannot declare")
+            return wrong(.notDeclarable)
         }
     }
 
     private func readRecord(_ node: JSONNode, _ definition: FactDefinition, path: () -> String, _ problems: inout ProblemList) -> Value? {
         guard let members = node.members else {
-            problems.append(Diagnostic(code: "wrong-type", at: node.location, "`\(path())`: expected a record with fields \(definition.fields.map(\.name).joined(separator: ", ")), found \(describe(node))"))
+            problems.append(Diagnostic(code: "wrong-type", at: node.location, messages.wrongType(path(), .recordWith(definition), unit: nil, found: node)))
             return nil
         }
         var fields: [String: Value] = [:]
         for member in members {
             guard let field = definition.field(member.key) else {
-                problems.append(undeclared(member.key, at: member.keyLocation, candidates: definition.fields.map(\.name), in: "the fields of `\(definition.path)`", path: path() + "." + member.key))
+                problems.append(undeclared(member.key, at: member.keyLocation, candidates: definition.fields.map(\.name), in: definition, path: path() + "." + member.key))
                 continue
             }
             if let value = read(member.value, field, path: { path() + "." + member.key }, &problems) { fields[member.key] = value }
@@ -133,19 +135,21 @@ public struct ProfileDecoder: Sendable {
     }
 
     /// A past event dated after the as-of date (batch mode's fast decoder reports it too).
-    static func futureDate(_ text: String, path: String, asOf: CivilDate, _ definition: FactDefinition, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(code: "future-date", at: location, "`\(path)`: \(text) is after the as-of date \(asOf), but \(definition.label.en.lowercased()) is a past event")
+    static func futureDate(_ text: String, path: String, asOf: CivilDate, _ definition: FactDefinition, at location: SourceLocation,
+                           vocabulary: Vocabulary? = nil, language: Language = .en) -> Diagnostic {
+        let messages = ProfileMessages(vocabulary: vocabulary ?? Vocabulary([definition]), language: language)
+        return Diagnostic(code: "future-date", at: location, messages.futureDate(path, text, asOf: asOf, definition))
     }
 
     /// The value, or a problem when it lies outside the fact's bounds; the message quotes
     /// the number as written (1000.0000000001, not the 1000.0 it reads as).
     private func bounded(_ value: Value, _ number: Double, _ node: JSONNode, _ definition: FactDefinition, _ path: () -> String, _ problems: inout ProblemList) -> Value? {
         if let minimum = definition.minimum, number < minimum {
-            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(written(node, value)) is below the smallest possible value \(format(minimum))\(unit(definition))"))
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, messages.belowMinimum(path(), written(node, value), format(minimum), unit: definition.unit)))
             return nil
         }
         if let maximum = definition.maximum, number > maximum {
-            problems.append(Diagnostic(code: "out-of-range", at: node.location, "`\(path())`: \(written(node, value)) is above the largest plausible value \(format(maximum))\(unit(definition))"))
+            problems.append(Diagnostic(code: "out-of-range", at: node.location, messages.aboveMaximum(path(), written(node, value), format(maximum), unit: definition.unit)))
             return nil
         }
         return value
@@ -155,26 +159,12 @@ public struct ProfileDecoder: Sendable {
         node.number.map { $0.text.quotedInMessage } ?? "\(value)"
     }
 
-    private func undeclared(_ key: String, at location: SourceLocation, candidates: [String], in place: String, path: String? = nil) -> Diagnostic {
-        var message = "`\((path ?? key).quotedInMessage)` is not declared in \(place)"
-        if let near = nearestName(to: key, in: candidates) { message += "; did you mean `\(near)`?" }
-        return Diagnostic(code: "undeclared-fact", at: location, message)
-    }
-
-    private func unit(_ definition: FactDefinition) -> String {
-        definition.unit.map { " (\($0.en))" } ?? ""
+    private func undeclared(_ key: String, at location: SourceLocation, candidates: [String], in record: FactDefinition?, path: String? = nil) -> Diagnostic {
+        Diagnostic(code: "undeclared-fact", at: location,
+                   messages.undeclared(path ?? key, near: nearestName(to: key, in: candidates), record: record))
     }
 
     private func format(_ number: Double) -> String {
         number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
-    }
-
-    private func describe(_ node: JSONNode) -> String {
-        switch node.value {
-        case .string(let text): return "the text \"\(text.quotedInMessage)\""
-        case .number(let number): return "the number \(number.text)"
-        case .bool(let value): return value ? "true" : "false"
-        default: return node.kindName
-        }
     }
 }

@@ -7,6 +7,10 @@ struct Describer {
     /// `bed_count` → "床位数", `physicians[0].certificate` → "医师第1项的执业证书"
     /// ("physician no. 1: certificate"): counted from 1, as a reader counts.
     func label(path: String, definition: String) -> String {
+        Self.label(path: path, definition: definition, vocabulary, language)
+    }
+
+    static func label(path: String, definition: String, _ vocabulary: Vocabulary, _ language: Language) -> String {
         guard let fact = vocabulary.definition(definition) else { return path }
         let own = fact.label.text(language)
         guard let dot = path.lastIndex(of: "."), let parentDefinition = definition.split(separator: ".").first else { return own }
