@@ -106,6 +106,28 @@ import Testing
         #expect(leaks.isEmpty, "\(leaks.count) lines; \(leaks.prefix(3).map { String($0.prefix(300)) }.joined(separator: "\n"))")
     }
 
+    /// The damaged profiles of the robustness tests, read in Chinese: every message in
+    /// Chinese but what the file holds or must hold (the key path in backticks, the value
+    /// typed in quotes, the ids and field names a list of allowed values gives, JSON's
+    /// true/false/null), and the stable code in brackets. (Syntax errors come from the
+    /// JSON5 reader, shared with the policy files, and are in English still.)
+    @Test func profileErrorsInChineseAreChinese() {
+        let decoder = ProfileDecoder(vocabulary: Self.policies.vocabulary, asOf: CivilDate(iso: "2026-11-26")!, language: .zh)
+        let typed = try! Regex("`[^`]*`|“[^”]*”|[A-Za-z0-9_-]+（|\\[[a-z-]+\\]$|true|false|null|JSON|YYYY-MM-DD")
+        var leaks: [String] = []
+        for bad in BadProfileTests.cases where bad.code != "syntax" {
+            do { _ = try decoder.decode(bad.bytes, source: "p.json") } catch {
+                let text = error.text(.zh)
+                #expect(text.contains("错误："), "\(bad.name)")
+                for line in text.split(separator: "\n") {
+                    let message = line.drop { $0 != " " }.replacing(typed, with: "")
+                    if message.contains(Self.englishWord) { leaks.append("\(bad.name): \(line)") }
+                }
+            }
+        }
+        #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
+    }
+
     /// National 第七条（一）'s rule, named in a note by its id, reads as its citation and words;
     /// a Tianjin procedure by its label; a decision by the tool's word for it.
     @Test func aNoteNamesByIdsAndReadsInWords() throws {

@@ -105,7 +105,7 @@ struct ProfileMessages: Sendable {
         let zh = language == .zh
         switch node.value {
         case .string(let text): return zh ? "文字“\(text.quotedInMessage)”" : "the text \"\(text.quotedInMessage)\""
-        case .number(let number): return zh ? "数字 \(number.text)" : "the number \(number.text)"
+        case .number(let number): return zh ? "数字“\(number.text.quotedInMessage)”" : "the number \(number.text)"
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
         case .array: return zh ? "列表（JSON 数组）" : node.kindName
