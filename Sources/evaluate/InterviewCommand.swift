@@ -17,27 +17,24 @@ func runInterview(_ evaluator: Evaluator, vocabulary: Vocabulary, start: Profile
     func say(_ text: String) { Streams.err(text + "\n") }
     asking: while let question = interview.next() {
         let fact = question.fact
-        var prompt = "\n\(asked + 1). \(fact.label.text(language))"
-        if question.path != fact.path { prompt += " [\(question.path)]" }
+        var prompt = "\n\(asked + 1). " + InterviewWords.subject(question.path, fact, vocabulary, language)
         if question.asksCount { prompt += zh ? "：有几项？（整数，无则 0）" : ": how many? (a whole number; 0 for none)" }
         say(prompt)
         if let form = fact.form { say((zh ? "   表单：" : "   form: ") + form) }
         if !question.asksCount {
-            for (number, value) in fact.values.enumerated() { say("   \(number + 1)) \(value.id)  \(value.label.text(language))") }
-            var hint = fact.values.isEmpty ? "\(fact.type)" : (zh ? "编号或 id" : "a number or an id")
-            if case .list = fact.type { hint += zh ? "，可多项，以逗号分隔" : "; several separated by commas" }
-            say((zh ? "   （\(hint)；不知道请直接回车）" : "   (\(hint); press Enter if not known)"))
+            for (number, value) in fact.values.enumerated() { say("   " + InterviewWords.choice(number + 1, value, language)) }
+            say("   " + InterviewWords.hint(fact, language))
         }
         while true {
             Streams.err("> ")
             guard let line = answers.next() else { break asking }
-            var reader = AnswerReader(fact: fact, asOf: asOf)
+            var reader = AnswerReader(fact: fact, asOf: asOf, language: language)
             if question.asksCount {
                 var count = fact
                 count.type = .integer
                 count.minimum = 0
                 count.maximum = 50
-                reader = AnswerReader(fact: count, asOf: asOf)
+                reader = AnswerReader(fact: count, asOf: asOf, language: language)
             }
             switch reader.read(line) {
             case .success(let answer):
@@ -58,7 +55,7 @@ func runInterview(_ evaluator: Evaluator, vocabulary: Vocabulary, start: Profile
         do { try Descriptor.writeFile(profile, to: out) } catch {
             fail("evaluate: cannot write \(out.escapingControls): \(error.reason)", .ioError)
         }
-        say((zh ? "申请材料已写入 " : "profile written to ") + out.escapingControls)
+        say((zh ? "申请人资料已写入 " : "profile written to ") + out.escapingControls)
     }
     return ExitCode(evaluation.verdict)
 }

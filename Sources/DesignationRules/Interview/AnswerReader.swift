@@ -6,10 +6,13 @@ import Foundation
 public struct AnswerReader: Sendable {
     public let fact: FactDefinition
     public let asOf: CivilDate
+    /// The language of the reasons an answer is asked again.
+    public let language: Language
 
-    public init(fact: FactDefinition, asOf: CivilDate) {
+    public init(fact: FactDefinition, asOf: CivilDate, language: Language = .en) {
         self.fact = fact
         self.asOf = asOf
+        self.language = language
     }
 
     public enum Answer: Equatable, Sendable {
@@ -33,20 +36,20 @@ public struct AnswerReader: Sendable {
         case .boolean:
             if ["是", "有", "y", "yes", "true", "1"].contains(answer.lowercased()) { return .success(.boolean(true)) }
             if ["否", "无", "没有", "n", "no", "false", "0"].contains(answer.lowercased()) { return .success(.boolean(false)) }
-            return fail("answer 是 or 否 (yes or no)")
+            return fail(InterviewWords.yesOrNo(language))
         case .integer:
-            guard let number = Int(answer) else { return fail("answer a whole number, e.g. 12") }
-            if let minimum = fact.minimum, Double(number) < minimum { return fail("\(number) is below the smallest possible value \(Int(minimum))") }
-            if let maximum = fact.maximum, Double(number) > maximum { return fail("\(number) is above the largest plausible value \(Int(maximum))") }
+            guard let number = Int(answer) else { return fail(InterviewWords.wholeNumber(language)) }
+            if let minimum = fact.minimum, Double(number) < minimum { return fail(InterviewWords.below(number, Int(minimum), language)) }
+            if let maximum = fact.maximum, Double(number) > maximum { return fail(InterviewWords.above(number, Int(maximum), language)) }
             return .success(.integer(number))
         case .decimal:
-            guard let number = Double(answer), number.isFinite else { return fail("answer a number, e.g. 12.5") }
+            guard let number = Double(answer), number.isFinite else { return fail(InterviewWords.number(language)) }
             return .success(.decimal(number))
         case .text:
             return .success(.text(answer))
         case .date:
-            guard let date = CivilDate(iso: answer) else { return fail("\"\(answer)\" is not a date; answer an existing day written YYYY-MM-DD, e.g. 2025-03-01") }
-            if fact.isPastEvent, date > asOf { return fail("\(answer) is after the as-of date \(asOf); this is a past event") }
+            guard let date = CivilDate(iso: answer) else { return fail(InterviewWords.notADate(answer, language)) }
+            if fact.isPastEvent, date > asOf { return fail(InterviewWords.futureDate(answer, asOf, language)) }
             return .success(.date(date))
         case .enumeration:
             return choice(answer).map { .text($0) }
@@ -69,7 +72,7 @@ public struct AnswerReader: Sendable {
             }
             return .success(.list(values))
         default:
-            return fail("this fact is answered field by field")
+            return fail(InterviewWords.fieldByField(language))
         }
     }
 
@@ -79,6 +82,6 @@ public struct AnswerReader: Sendable {
         if let value = fact.values.first(where: { $0.id == answer || $0.label.zh == answer || $0.label.en.lowercased() == answer.lowercased() }) {
             return .success(value.id)
         }
-        return .failure(AnswerError(message: "\"\(answer)\" is not one of the values; answer a number from 1 to \(fact.values.count), or an id"))
+        return .failure(AnswerError(message: InterviewWords.notAChoice(answer, fact.values.count, language)))
     }
 }
