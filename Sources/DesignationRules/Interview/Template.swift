@@ -67,9 +67,11 @@ public struct Template: Sendable {
         switch fact.type {
         case .enumeration, .list(.enumeration):
             let list = fact.values.map { "\($0.id)（\($0.label.text(language))）" }.joined(separator: " | ")
-            parts.append((fact.type == .enumeration(fact.path) ? "one of: " : "list of: ") + list)
-        case .list(.record): parts.append("list of records")
-        default: parts.append("\(fact.type)" + (fact.unit.map { ", \($0.text(language))" } ?? ""))
+            let single = fact.type == .enumeration(fact.path)
+            parts.append((language == .zh ? (single ? "选一项：" : "选一项或多项：") : (single ? "one of: " : "list of: ")) + list)
+        case .list(.record): parts.append(language == .zh ? Words.typeHint(fact.type, language) : "list of records")
+        // In Chinese the kind of answer in words (整数、张); in English the type, as staff write it.
+        default: parts.append((language == .zh ? Words.typeHint(fact.type, language) : "\(fact.type)") + (fact.unit.map { Words.listSeparator(language) + $0.text(language) } ?? ""))
         }
         if !short, let form = fact.form { parts.append(form) }
         return parts.joined(separator: " — ")
