@@ -78,7 +78,7 @@ struct ReportModel {
         let heading = { (key: Words.Heading) in Words.heading(key, language) }
         self.language = language
         self.brief = brief
-        title = "《\(policy.document.title)》\(policy.document.number)（\(Self.standing(policy, evaluation.asOf, language))）"
+        title = "《\(policy.document.title)》\(policy.document.number)" + Words.parenthesised(Self.standing(policy, evaluation.asOf, language), language)
             + (evaluation.procedure.id == Procedure.application ? "" : " — \(evaluation.procedure.label.text(language))")
         warnings = evaluation.warnings.map { $0.text(language) }
         let applicant = Self.applicant(evaluation, vocabulary, describe)
