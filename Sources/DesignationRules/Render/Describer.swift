@@ -39,7 +39,11 @@ struct Describer {
             guard let unit = fact?.unit else { return value.description }
             return language == .zh ? "\(value)\(unit.zh)" : "\(value) \(unit.en)"
         case .period(let period): return Words.period(period, language)
-        case .list(let values): return "[" + values.map { self.value($0, definition: definition, withID: withID) }.joined(separator: ", ") + "]"
+        case .list(let values):
+            // An empty list is the applicant's "none" (no past terminations), not a bracket pair.
+            guard !values.isEmpty else { return Words.heading(.none, language) }
+            let shown = values.map { self.value($0, definition: definition, withID: withID) }
+            return language == .zh ? shown.joined(separator: "、") : "[" + shown.joined(separator: ", ") + "]"
         case .record(let record):
             // Each field by its label, in the order the vocabulary declares them.
             let fields = fact?.fields ?? []

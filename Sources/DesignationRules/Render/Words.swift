@@ -136,11 +136,12 @@ enum Words {
     /// The headings and phrases of the reports, by name: a name that does not exist is a
     /// compile error, not a crash.
     enum Heading: CaseIterable {
-        case rule, comparison, region, sectionNotReached, notApplicableCount, applicant, decision, reasons, earliest, notTimeOnly, passed, scope, scopeUnknown, replaces, waivedBy, notReached, profile, asOf, stages, undetermined, atLeast, deadlines, questions, missing, passesFrom, note, approximate, restDay, warning, unknown, absent, form, allowed, includes, excludes, among, notAmong
+        case rule, comparison, region, none, sectionNotReached, notApplicableCount, applicant, decision, reasons, earliest, notTimeOnly, passed, scope, scopeUnknown, replaces, waivedBy, notReached, profile, asOf, stages, undetermined, atLeast, deadlines, questions, missing, passesFrom, note, approximate, restDay, warning, unknown, absent, form, allowed, includes, excludes, among, notAmong
 
         var label: Label {
             switch self {
             case .region: Label(zh: "地区", en: "Region")
+            case .none: Label(zh: "无", en: "none")
             case .rule: Label(zh: "规则", en: "Rule")
             case .comparison: Label(zh: "同一申请在各地文件下的比较", en: "One application under every text")
             case .sectionNotReached: Label(zh: "本阶段未进入；以下仅按所填信息核对，不构成本阶段结论", en: "This stage was not reached: the rules below are checked on the facts given only, and give no outcome")
