@@ -202,7 +202,9 @@ struct ReportModel {
                     citation: describe.citation(result.rule.citation), explanation: result.rule.explanation.text(language),
                     id: language == .en ? result.rule.id : nil, quote: result.rule.quote, context: context,
                     evidence: result.evidence.compactMap(describe.evidence), missing: missing,
-                    passesFrom: result.passesFrom?.description, note: result.rule.note.map { notes.words($0.text(language)) })
+                    passesFrom: result.passesFrom?.description,
+                    // A waived rule was not read at all: the reading its note defends does not bear on this applicant.
+                    note: result.status == .waived ? nil : result.rule.note.map { notes.words($0.text(language)) })
     }
 
     /// A missing fact as a question to the applicant: its label, the kind of answer
