@@ -144,7 +144,7 @@ import Testing
         let en = NoteWords(policy: tianjin, vocabulary: Self.policies.vocabulary, language: .en)
         let english = en.words("see rule art7-1-key-persons, a change")
         #expect(english.hasPrefix("see rule National"))
-        #expect(english.hasSuffix("'\(rule.explanation.en)', a change"))
+        #expect(english.hasSuffix("“\(rule.explanation.en)”, a change"))
     }
 
     /// A note that names nothing stops the policies loading, with the file and the rule.

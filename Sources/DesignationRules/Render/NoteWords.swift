@@ -86,5 +86,5 @@ struct NoteWords {
         return labels.count == 1 ? labels.first : nil
     }
 
-    private func quoted(_ text: String) -> String { language == .zh ? "“\(text)”" : "'\(text)'" }
+    private func quoted(_ text: String) -> String { "“\(text)”" }
 }
