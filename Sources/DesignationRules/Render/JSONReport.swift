@@ -98,7 +98,8 @@ public struct JSONReport: Sendable {
             ("citation", citation(result.rule.citation)),
             ("quote", .string(result.rule.quote)),
             ("explanation", .string(result.rule.explanation.text(language))),
-            ("note", result.rule.note.map { .string($0.text(language)) } ?? .null),
+            // The note as reports show it: the ids it names in words (the ids are in `id` fields already).
+            ("note", result.rule.note.map { .string(NoteWords(policy: describe.policy, vocabulary: vocabulary, language: language).words($0.text(language))) } ?? .null),
             ("replaces", result.rule.superseded.map(superseded) ?? .null),
             ("waived_by", result.waiver.map { .object([("citation", citation($0.citation)), ("quote", .string($0.quote)),
                                                        ("explanation", .string($0.explanation.text(language)))]) } ?? .null),
