@@ -23,7 +23,7 @@ public struct HTMLReport: Sendable {
     .rule { break-inside: avoid; margin: 5pt 0; padding-left: 6pt; border-left: 3pt solid #ccc; }
     .rule.pass { border-color: #1a7f37; } .rule.fail { border-color: #c62828; } .rule.unknown { border-color: #b35900; }
     .status { font-weight: bold; } .quote { color: #333; margin: 1pt 0 1pt 10pt; } .id { color: #777; font-size: 8.5pt; }
-    ul { margin: 1pt 0; padding-left: 16pt; } li { margin: 0; }
+    ul { margin: 1pt 0; padding-left: 16pt; } li { margin: 0; } ul.marked { list-style: none; padding-left: 4pt; }
     .applicant { font-size: 12pt; font-weight: bold; }
     @media print { a { color: inherit; text-decoration: none; } }
     """
@@ -68,7 +68,8 @@ public struct HTMLReport: Sendable {
         }
         if !model.reasons.isEmpty {
             html.append("<h2>\(escape(model.heading(.reasons)))</h2>")
-            html.append(list(model.reasons.map { "✗ " + $0 }))
+            // The ✗ is the item's mark: no bullet beside it.
+            html.append("<ul class=\"marked\">" + model.reasons.map { "<li>\(escape("✗ " + $0))</li>" }.joined() + "</ul>")
         }
         if let earliest = model.earliest { html.append("<p>\(escape(earliest))</p>") }
         if !model.questions.isEmpty {
