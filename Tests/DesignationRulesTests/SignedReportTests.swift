@@ -107,8 +107,8 @@ import Testing
 
     /// The brief view, in Chinese, of every fixture and every human format: no ASCII word
     /// but what the profile typed (its file, its texts), mail or web addresses, and the
-    /// texts' own abbreviations in capitals. (The full view also carries the policies'
-    /// notes, some of which still name rule ids: not yet scanned.)
+    /// texts' own abbreviations in capitals. (The full view, notes included, is read by
+    /// `LanguageScanTests`.)
     @Test func chineseReportsHaveNoEnglishWords() throws {
         let runner = FixtureRunner(policies: Self.policies)
         // A word with a small letter: capitals alone are the texts' own abbreviations (PDF, ICU).
