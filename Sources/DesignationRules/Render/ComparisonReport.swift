@@ -107,7 +107,7 @@ public struct ComparisonReport: Sendable {
         var html = [#"<?xml version="1.0" encoding="UTF-8"?>"#, "<!DOCTYPE html>",
                     #"<html xmlns="http://www.w3.org/1999/xhtml" lang="\#(language == .zh ? "zh-CN" : "en")">"#,
                     "<head><meta charset=\"UTF-8\"/><title>\(xmlEscaped(title))</title><style>\(HTMLReport.style)</style></head>",
-                    "<body>", "<h1>\(xmlEscaped(title))</h1>", "<table>"]
+                    "<body>", "<h1>\(xmlEscaped(title))</h1>", "<table class=\"comparison\">"]
         html.append("<tr><th>\(xmlEscaped(Words.heading(.rule, language)))</th>" + evaluations.map { "<th>\(xmlEscaped(name($0)))</th>" }.joined() + "</tr>")
         html.append("<tr><th>\(xmlEscaped(Words.heading(.decision, language)))</th>" + evaluations.map { "<td><b>\(xmlEscaped(decision($0)))</b></td>" }.joined() + "</tr>")
         for row in rows(evaluations) {

@@ -20,6 +20,7 @@ public struct HTMLReport: Sendable {
     .eligible { border-color: #1a7f37; } .ineligible { border-color: #c62828; } .incomplete, .deferred, .undetermined, .out-of-scope { border-color: #b35900; }
     table { border-collapse: collapse; width: 100%; } td, th { border: 0.5pt solid #999; padding: 2pt 5pt; text-align: left; vertical-align: top; }
     th { white-space: nowrap; width: 1%; font-weight: bold; background: #f3f3f3; }
+    table.comparison { table-layout: fixed; } table.comparison th { width: auto; white-space: normal; } table.comparison th:first-child { width: 26%; }
     .rule { break-inside: avoid; margin: 5pt 0; padding-left: 6pt; border-left: 3pt solid #ccc; }
     .rule.pass { border-color: #1a7f37; } .rule.fail { border-color: #c62828; } .rule.unknown { border-color: #b35900; }
     .status { font-weight: bold; } .quote { color: #333; margin: 1pt 0 1pt 10pt; } .id { color: #777; font-size: 8.5pt; }
