@@ -52,6 +52,8 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
 /// were, placed at the first of them.
 struct ProblemList {
     static let limit = 50
+    /// The language of the closing count (the reviewer's).
+    var language: Language = .en
 
     private var listed: [Diagnostic] = []
     private var more = 0
@@ -71,8 +73,9 @@ struct ProblemList {
 
     var diagnostics: [Diagnostic] {
         guard more > 0 else { return listed }
-        return listed + [Diagnostic(code: "too-many-problems", at: firstMore,
-                                    "… and \(more) more problem(s) from here on; only the first \(Self.limit) are listed")]
+        let message = language == .zh ? "……自此另有 \(more) 个问题；只列出前 \(Self.limit) 个"
+            : "… and \(more) more problem(s) from here on; only the first \(Self.limit) are listed"
+        return listed + [Diagnostic(code: "too-many-problems", at: firstMore, message)]
     }
 }
 

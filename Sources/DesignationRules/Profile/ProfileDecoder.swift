@@ -34,6 +34,7 @@ public struct ProfileDecoder: Sendable {
 
     public func decode(_ root: JSONNode, source: String) throws(DiagnosticList) -> Profile {
         var problems = ProblemList()
+        problems.language = language
         guard let members = root.members else {
             throw DiagnosticList([Diagnostic(code: "wrong-type", at: root.location, messages.notAnObject(root))])
         }
