@@ -28,7 +28,7 @@ public struct ProfileDecoder: Sendable {
     /// first, `CellDecoder`, and comes here for what that one declines.)
     public func decode(_ bytes: [UInt8], source: String) throws(DiagnosticList) -> Profile {
         let root: JSONNode
-        do { root = try JSON5.parse(bytes, file: source, maxDepth: 64) } catch { throw DiagnosticList([error.diagnostic]) }
+        do { root = try JSON5.parse(bytes, file: source, maxDepth: 64, language: language) } catch { throw DiagnosticList([error.diagnostic]) }
         return try decode(root, source: source)
     }
 

@@ -9,10 +9,11 @@ public enum JSON5 {
     ///
     /// A leading UTF-8 byte-order mark is skipped. The input must be UTF-8.
     /// - Parameter maxDepth: the most arrays/objects that may be open at once.
-    public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 256) throws(JSON5Error) -> JSONNode {
+    /// - Parameter language: the language of the error message (a profile's reader's).
+    public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 256, language: Language = .en) throws(JSON5Error) -> JSONNode {
         // Read through a buffer pointer: no bounds checks or array bookkeeping per byte.
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSON5Error) in
-            var parser = JSON5Parser(bytes: buffer, file: FileName(file), maxDepth: maxDepth)
+            var parser = JSON5Parser(bytes: buffer, file: FileName(file), maxDepth: maxDepth, language: language)
             return try parser.parseDocument()
         }
     }
@@ -36,6 +37,8 @@ private struct JSON5Parser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let file: FileName
     private let maxDepth: Int
+    private let language: Language
+    private var zh: Bool { language == .zh }
     private var keys = KeyCache()
     private var index = 0
     private var line = 1
@@ -44,10 +47,11 @@ private struct JSON5Parser {
     /// path of the object that holds it (`physicians[1]`), which only it knows.
     private var duplicate: (key: String, first: SourceLocation, at: SourceLocation)?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: FileName, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: FileName, maxDepth: Int, language: Language = .en) {
         self.bytes = bytes
         self.file = file
         self.maxDepth = maxDepth
+        self.language = language
     }
 
     private var location: SourceLocation {
@@ -67,8 +71,9 @@ private struct JSON5Parser {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    private func error(_ message: String, at location: SourceLocation? = nil) -> JSON5Error {
-        JSON5Error(location: location ?? self.location, message: message)
+    /// The error at `location` (default: the cursor), in the reader's language.
+    private func error(_ en: String, _ zh: @autoclosure () -> String, at location: SourceLocation? = nil) -> JSON5Error {
+        JSON5Error(location: location ?? self.location, message: self.zh ? zh() : en)
     }
 
     /// Consumes `count` bytes known to be ASCII and not line breaks.
@@ -134,13 +139,15 @@ private struct JSON5Parser {
         try skipTrivia()
         if isAtEnd {
             let blank = bytes.count > (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
-            throw error(blank ? "the file holds only white space or comments; expected a JSON value" : "the file is empty; expected a JSON value")
+            throw error(blank ? "the file holds only white space or comments; expected a JSON value" : "the file is empty; expected a JSON value",
+                        blank ? "文件只有空白或注释；应为一个 JSON 值" : "文件是空的；应为一个 JSON 值")
         }
         let root = try parseValue()
         try skipTrivia()
         if !isAtEnd {
             throw error("expected end of file after the value, found \(describeFound()); "
-                + "a file holds one value (put several in an array)")
+                + "a file holds one value (put several in an array)",
+                "值之后应为文件结尾，实为\(describeFound())；一个文件只放一个值（多个值请放进数组）")
         }
         return root
     }
@@ -150,13 +157,15 @@ private struct JSON5Parser {
     private func checkEncoding() throws(JSON5Error) {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw error("the file is UTF-16, not UTF-8 (it starts with a UTF-16 byte-order mark): "
-                + "convert it with `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8`")
+                + "convert it with `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8`",
+                "文件是 UTF-16 编码，不是 UTF-8（以 UTF-16 字节顺序标记开头）：请用 `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8` 转换")
         }
         guard let bad = UTF8Check.firstInvalidByte(in: bytes) else { return }
         let hex = String(bytes[bad], radix: 16, uppercase: true)
         throw JSON5Error(
             location: locationOfValidPrefix(upTo: bad),
-            message: "the file is not valid UTF-8 (byte 0x\(hex)); it may be GB18030/GBK from a Windows tool: "
+            message: zh ? "文件不是有效的 UTF-8（字节 0x\(hex)）；可能是以 GB18030/GBK 编码保存的：请用 `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8` 转换"
+                : "the file is not valid UTF-8 (byte 0x\(hex)); it may be GB18030/GBK from a Windows tool: "
                 + "convert it with `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8`")
     }
 
@@ -251,6 +260,7 @@ private struct JSON5Parser {
             let path = Self.path(of: open.dropLast())
             let place = path.isEmpty ? "" : " in `\(path)`"
             throw self.error("duplicate key \"\(duplicate.key)\"\(place) (first at line \(duplicate.first.line), column \(duplicate.first.column))",
+                             (path.isEmpty ? "" : "`\(path)` 中") + "键“\(duplicate.key)”重复（第一次在第 \(duplicate.first.line) 行第 \(duplicate.first.column) 列）",
                              at: duplicate.at)
         }
     }
@@ -275,7 +285,7 @@ private struct JSON5Parser {
         try skipTrivia()
         switch peek() {
         case nil:
-            throw error("expected a value, found end of file" + unclosedNote(open.last))
+            throw error("expected a value, found end of file" + unclosedNote(open.last), "应为一个值，实为文件结尾" + unclosedNote(open.last))
         case Byte.openBracket?, Byte.openBrace?:
             return try openContainer(within: &open)
         default:
@@ -287,7 +297,7 @@ private struct JSON5Parser {
     /// pushed on `open` (for an object, after reading its first key).
     private mutating func openContainer(within open: inout [OpenContainer]) throws(JSON5Error) -> JSONNode? {
         if open.count >= maxDepth {
-            throw error("nesting deeper than \(maxDepth) levels")
+            throw error("nesting deeper than \(maxDepth) levels", "嵌套超过 \(maxDepth) 层")
         }
         let isObject = bytes[index] == Byte.openBrace, start = location
         advanceASCII()
@@ -322,7 +332,8 @@ private struct JSON5Parser {
             return true
         default:
             let what = container.isObject ? "',' or '}' after object member" : "',' or ']' after array element"
-            throw error("expected \(what), found \(describeFound())" + unclosedNote(container))
+            let expectedZh = container.isObject ? "对象成员之后应为 ',' 或 '}'" : "数组元素之后应为 ',' 或 ']'"
+            throw error("expected \(what), found \(describeFound())" + unclosedNote(container), "\(expectedZh)，实为\(describeFound())" + unclosedNote(container))
         }
     }
 
@@ -343,15 +354,15 @@ private struct JSON5Parser {
             }
         } else {
             throw error("expected a key (a string or an identifier), found \(describeFound())"
-                + unclosedNote(object))
+                + unclosedNote(object), "应为一个键（字符串或标识符），实为\(describeFound())" + unclosedNote(object))
         }
         if let first = object.firstLocation(of: key, slot: slot) {
             duplicate = (key, first, keyLocation)
-            throw error("duplicate key \"\(key)\"", at: keyLocation)
+            throw error("duplicate key \"\(key)\"", "键“\(key)”重复", at: keyLocation)
         }
         try skipTrivia()
         guard peek() == Byte.colon else {
-            throw error("expected ':' after key \"\(key)\", found \(describeFound())")
+            throw error("expected ':' after key \"\(key)\", found \(describeFound())", "键“\(key)”之后应为 ':'，实为\(describeFound())")
         }
         advanceASCII()
         object.pendingKey = key
@@ -362,7 +373,8 @@ private struct JSON5Parser {
     private func unclosedNote(_ container: OpenContainer?) -> String {
         guard isAtEnd, let container else { return "" }
         let start = container.location
-        return " (the '\(container.bracket)' at line \(start.line), column \(start.column) is not closed)"
+        return zh ? "（第 \(start.line) 行第 \(start.column) 列的 '\(container.bracket)' 没有闭合）"
+            : " (the '\(container.bracket)' at line \(start.line), column \(start.column) is not closed)"
     }
 
     // MARK: - Scalars
@@ -377,7 +389,7 @@ private struct JSON5Parser {
             return JSONNode(value: .number(try parseNumber()), location: start)
         default:
             guard let word = scanIdentifier() else {
-                throw error("expected a value, found \(describeFound())")
+                throw error("expected a value, found \(describeFound())", "应为一个值，实为\(describeFound())")
             }
             return JSONNode(value: try keywordValue(word, at: start), location: start)
         }
@@ -391,7 +403,8 @@ private struct JSON5Parser {
         if text.elementsEqual("null".utf8) { return .null }
         if let number = Self.namedNumber(text, sign: "") { return .number(number) }
         throw error("expected a value, found '\(String(decoding: text, as: UTF8.self))' "
-            + "(text must be in quotes; the literals are true, false and null)", at: start)
+            + "(text must be in quotes; the literals are true, false and null)",
+            "应为一个值，实为 '\(String(decoding: text, as: UTF8.self))'（文字须加引号；不加引号的只有 true、false 和 null）", at: start)
     }
 
     private static func namedNumber(_ word: Slice<UnsafeBufferPointer<UInt8>>, sign: String) -> JSONNumber? {
@@ -418,7 +431,7 @@ private struct JSON5Parser {
         if let word = scanIdentifier() {  // +Infinity, -NaN, ...
             guard let number = Self.namedNumber(bytes[word], sign: sign) else {
                 throw error("expected a number after '\(sign)', found '\(String(decoding: bytes[word], as: UTF8.self))'",
-                            at: start.advanced(by: 1))
+                            "'\(sign)' 之后应为数字，实为 '\(String(decoding: bytes[word], as: UTF8.self))'", at: start.advanced(by: 1))
             }
             return number
         }
@@ -428,7 +441,7 @@ private struct JSON5Parser {
         let length = index - startIndex
         if length > Self.maxNumberLength {
             throw error("number literal of \(length) characters is too long "
-                + "(at most \(Self.maxNumberLength) are allowed)", at: start)
+                + "(at most \(Self.maxNumberLength) are allowed)", "数字有 \(length) 个字符，太长（至多 \(Self.maxNumberLength) 个）", at: start)
         }
         let text = String(decoding: bytes[startIndex..<index], as: UTF8.self)
         return Self.makeNumber(text: text, isHex: isHex, isInteger: isInteger)
@@ -438,7 +451,7 @@ private struct JSON5Parser {
     private mutating func scanHexDigits() throws(JSON5Error) -> Bool {
         advanceASCII(2)
         if scanDigits(where: Byte.isHexDigit) == 0 {
-            throw error("expected a hexadecimal digit after '0x', found \(describeFound())")
+            throw error("expected a hexadecimal digit after '0x', found \(describeFound())", "'0x' 之后应为十六进制数字，实为\(describeFound())")
         }
         return true
     }
@@ -450,24 +463,24 @@ private struct JSON5Parser {
         let integerDigits = scanDigits(where: Byte.isDigit)
         if integerDigits > 1, bytes[index - integerDigits] == Byte.zero {
             throw error("a number cannot start with a leading zero (write it without the zero, "
-                + "or as a string if the zero matters)", at: integerStart)
+                + "or as a string if the zero matters)", "数字不能以 0 开头（去掉开头的 0；0 有意义的，写成字符串）", at: integerStart)
         }
         var isInteger = true
         if peek() == Byte.dot {
             isInteger = false
             advanceASCII()
             if scanDigits(where: Byte.isDigit) == 0, integerDigits == 0 {
-                throw error("expected a digit after '.', found \(describeFound())")
+                throw error("expected a digit after '.', found \(describeFound())", "'.' 之后应为数字，实为\(describeFound())")
             }
         } else if integerDigits == 0 {
-            throw error("expected a number after '\(sign)', found \(describeFound())")
+            throw error("expected a number after '\(sign)', found \(describeFound())", "'\(sign)' 之后应为数字，实为\(describeFound())")
         }
         if peek() == Byte.lowerE || peek() == Byte.upperE {
             isInteger = false
             advanceASCII()
             if peek() == Byte.plus || peek() == Byte.minus { advanceASCII() }
             if scanDigits(where: Byte.isDigit) == 0 {
-                throw error("expected a digit in the exponent, found \(describeFound())")
+                throw error("expected a digit in the exponent, found \(describeFound())", "指数部分应为数字，实为\(describeFound())")
             }
         }
         return isInteger
@@ -540,7 +553,8 @@ private struct JSON5Parser {
 
     private func unterminatedString(startedAt start: SourceLocation) -> JSON5Error {
         error("unterminated string (started at line \(start.line), column \(start.column)); "
-            + "expected a closing quote before the end of the line")
+            + "expected a closing quote before the end of the line",
+            "字符串没有结束（从第 \(start.line) 行第 \(start.column) 列开始）；行尾之前应有结束的引号")
     }
 
     /// Reads one escape sequence (the cursor is on the backslash).
@@ -555,7 +569,7 @@ private struct JSON5Parser {
         if let simple = Byte.simpleEscape(byte) {
             // "\0" may not be followed by a digit (it would look like an octal escape).
             if byte == Byte.zero, let next = peek(1), Byte.isDigit(next) {
-                throw error("invalid escape '\\0' followed by a digit; write '\\u0000' or '\\x00'", at: escapeStart)
+                throw error("invalid escape '\\0' followed by a digit; write '\\u0000' or '\\x00'", "转义 '\\0' 之后不能跟数字；请写 '\\u0000' 或 '\\x00'", at: escapeStart)
             }
             decoded.append(simple)
             advanceASCII()
@@ -571,7 +585,8 @@ private struct JSON5Parser {
             let scalar = try readUnicodeEscape(startedAt: escapeStart)
             append(scalar, to: &decoded)
         case Byte.zero...Byte.nine:
-            throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'; digits cannot be escaped", at: escapeStart)
+            throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'; digits cannot be escaped",
+                        "无效的转义 '\\\(Character(Unicode.Scalar(byte)))'；数字不能转义", at: escapeStart)
         default:
             // JSON5 lets any other character escape to itself ("\q" is "q"),
             // including U+2028/U+2029, which also act as a line continuation.
@@ -592,7 +607,7 @@ private struct JSON5Parser {
             let second = try readHexDigits(4, after: "\\u")
             guard (0xDC00...0xDFFF).contains(second) else {
                 throw error("expected a low surrogate (\\uDC00 to \\uDFFF) after the high surrogate, "
-                    + "found \\u\(Self.hex4(second))", at: lowStart)
+                    + "found \\u\(Self.hex4(second))", "高位代理之后应为低位代理（\\uDC00 至 \\uDFFF），实为 \\u\(Self.hex4(second))", at: lowStart)
             }
             return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!
         case 0xDC00...0xDFFF:
@@ -601,14 +616,16 @@ private struct JSON5Parser {
             return Unicode.Scalar(first)!
         }
         throw error("unpaired surrogate \\u\(Self.hex4(first)); a surrogate must be written as "
-            + "a high (\\uD800 to \\uDBFF) and a low (\\uDC00 to \\uDFFF) escape together", at: escapeStart)
+            + "a high (\\uD800 to \\uDBFF) and a low (\\uDC00 to \\uDFFF) escape together",
+            "不成对的代理 \\u\(Self.hex4(first))；代理须以高位（\\uD800 至 \\uDBFF）和低位（\\uDC00 至 \\uDFFF）两个转义连写", at: escapeStart)
     }
 
     private mutating func readHexDigits(_ count: Int, after escape: String) throws(JSON5Error) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<count {
             guard let byte = peek(), let digit = Byte.hexValue(byte) else {
-                throw error("expected \(count) hexadecimal digits after '\(escape)', found \(describeFound())")
+                throw error("expected \(count) hexadecimal digits after '\(escape)', found \(describeFound())",
+                            "'\(escape)' 之后应为 \(count) 位十六进制数字，实为\(describeFound())")
             }
             value = value * 16 + UInt32(digit)
             advanceASCII()
@@ -726,7 +743,8 @@ private struct JSON5Parser {
             }
             advanceAny()
         }
-        throw error("unterminated comment (started at line \(start.line), column \(start.column)); expected '*/'")
+        throw error("unterminated comment (started at line \(start.line), column \(start.column)); expected '*/'",
+                    "注释没有结束（从第 \(start.line) 行第 \(start.column) 列开始）；应有 '*/'")
     }
 
     // MARK: - Describing what was found
@@ -734,20 +752,20 @@ private struct JSON5Parser {
     /// The character at the cursor, quoted for a message, with a hint for
     /// look-alikes typed with a Chinese input method.
     private func describeFound() -> String {
-        guard !isAtEnd else { return "end of file" }
+        guard !isAtEnd else { return zh ? "文件结尾" : "end of file" }
         let (scalar, _) = UTF8Check.decodeScalar(in: bytes, at: index)
-        return Self.describe(scalar)
+        return Self.describe(scalar, zh)
     }
 
-    private static func describe(_ scalar: Unicode.Scalar) -> String {
-        if scalar == "\n" || scalar == "\r" { return "a line break" }
+    private static func describe(_ scalar: Unicode.Scalar, _ zh: Bool) -> String {
+        if scalar == "\n" || scalar == "\r" { return zh ? "换行" : "a line break" }
         if scalar == "'" { return "\"'\"" }
         if let meant = fullWidthLookAlikes[scalar] {
-            return "'\(scalar)' (a full-width character; did you mean \(meant)?)"
+            return zh ? "'\(scalar)'（全角字符；是否应为 \(meant)？）" : "'\(scalar)' (a full-width character; did you mean \(meant)?)"
         }
         switch scalar.properties.generalCategory {
         case .control, .format, .unassigned, .privateUse, .lineSeparator, .paragraphSeparator, .spaceSeparator:
-            return "U+\(hex4(scalar.value)) (an invisible character)"
+            return zh ? "U+\(hex4(scalar.value))（不可见字符）" : "U+\(hex4(scalar.value)) (an invisible character)"
         default:
             return "'\(scalar)'"
         }
