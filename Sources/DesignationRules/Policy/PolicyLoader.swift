@@ -547,9 +547,10 @@ struct PolicyLoader {
         }
         // The parts read in the order of `Citation.Part`, so that their problems come in it.
         let read = Citation(document: citation.string("document") ?? policy, article: part(.article), paragraph: part(.paragraph),
-                            item: part(.item), point: part(.point), section: part(.section), annex: part(.annex), location: citation.location)
+                            item: part(.item), point: part(.point), section: part(.section), annex: part(.annex),
+                            occurrence: part(.occurrence), location: citation.location)
         if [read.article, read.paragraph, read.item, read.point, read.section, read.annex].allSatisfy({ $0 == nil }) {
-            diagnostics.error("bad-citation", at: citation.location, "a citation needs at least one of: \(Citation.Part.allCases.map(\.rawValue).joined(separator: ", "))")
+            diagnostics.error("bad-citation", at: citation.location, "a citation needs at least one of: \(Citation.Part.allCases.filter { $0 != .occurrence }.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
         return read

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Checks that every quoted wording occurs in the official text the policy names
-/// (`document.source`, under the policies folder), ignoring white space and line
-/// breaks, which the PDF extraction scatters.
+/// Checks every citation of a policy against its official text (`document.source`, under
+/// the policies folder) read as structure (`SourceText`): the unit cited exists, the
+/// quoted wording (white space and line breaks ignored, which the PDF extraction
+/// scatters) is inside it, and the citation goes down to the smallest numbered unit
+/// that holds the quote (第八条（八）1., not 第八条（八）).
 struct QuoteChecker {
     let directory: URL
     let diagnostics: DiagnosticCollector
@@ -18,30 +20,60 @@ struct QuoteChecker {
             diagnostics.error("no-source", at: fileLocation, "the official text `\(path)` cannot be read; expected a UTF-8 file under the policies folder")
             return
         }
-        let source = Self.squeezed(String(decoding: data, as: UTF8.self))
+        let hints = SourceTextHints.load(beside: url, path: path, diagnostics: diagnostics)
+        let text = SourceTextReader(document: policy.id, hints: hints).read(String(decoding: data, as: UTF8.self))
         var quotes: [(Citation, String)] = policy.parameters.map { ($0.citation, $0.quote) }
         quotes += policy.rules.map { ($0.citation, $0.quote) }
         quotes += policy.rules.flatMap { rule in rule.alternatives.map { ($0.citation, $0.quote) } }
         quotes += policy.deadlines.map { ($0.citation, $0.quote) }
         quotes += policy.waivers.map { ($0.citation, $0.quote) }
         for (citation, quote) in quotes where citation.document == policy.id {
-            let squeezed = Self.squeezed(quote)
-            guard !squeezed.isEmpty else {
-                diagnostics.error("empty-quote", at: citation.location, "the quote of \(citation.text) is empty")
-                continue
-            }
-            if source.contains(squeezed) { continue }
+            check(citation, quote, in: text, path: path)
+        }
+        //NUMBERS
+    }
+
+    private func check(_ citation: Citation, _ quote: String, in text: SourceText, path: String) {
+        let squeezed = SourceTextReader.squeezed(quote)
+        guard !squeezed.isEmpty else {
+            diagnostics.error("empty-quote", at: citation.location, "the quote of \(citation.text) is empty")
+            return
+        }
+        let cited: Int
+        switch text.unit(citedBy: citation) {
+        case .success(let unit): cited = unit
+        case .failure(let problem):
+            diagnostics.error("no-such-unit", at: citation.location, "\(citation.text) does not exist in \(path): \(problem.message)")
+            return
+        }
+        let places = text.placesOf(squeezed)
+        guard !places.isEmpty else {
+            let source = String(String.UnicodeScalarView(text.squeezed))
             let matched = Self.longestPrefix(of: squeezed, in: source)
             var message = "the quoted wording of \(citation.text) does not occur in \(path): 「\(quote)」"
             message += matched.isEmpty
                 ? "; not even its first character matches"
                 : "; the text matches up to 「\(matched.suffix(12))」 and then differs at 「\(squeezed.dropFirst(matched.count).prefix(12))」"
             diagnostics.error("quote-not-in-source", at: citation.location, message)
+            return
         }
-    }
-
-    static func squeezed(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        var deeper: Int?
+        for place in places {
+            let chain = text.chain(from: place)
+            guard let position = chain.firstIndex(of: cited) else { continue }
+            // The numbered units between the quote and the unit cited: the text numbers the
+            // quote more closely than the citation does.
+            guard let numbered = chain[..<position].first(where: { text.units[$0].isNumbered }) else { return }
+            deeper = deeper ?? numbered
+        }
+        if let deeper {
+            diagnostics.error("citation-stops-short", at: citation.location,
+                              "the quote of \(citation.text) is in \(text.place(deeper)), which the text numbers: cite \(text.place(deeper))")
+        } else {
+            let actual = places.map(text.place)
+            diagnostics.error("quote-in-other-unit", at: citation.location,
+                              "the quote cited as \(citation.text) is not in \(citation.text) but in \(actual.joined(separator: " and ")) of \(path): 「\(quote)」")
+        }
     }
 
     /// The longest start of `quote` that occurs somewhere in `source`.
@@ -53,5 +85,41 @@ struct QuoteChecker {
             if source.contains(String(characters[..<middle])) { low = middle } else { high = middle - 1 }
         }
         return String(characters[..<low])
+    }
+}
+
+extension SourceTextHints {
+    /// The hints kept beside a text (`sources/beijing.txt` → `sources/beijing.structure.json5`);
+    /// none when there is no such file.
+    static func load(beside text: URL, path: String, diagnostics: DiagnosticCollector) -> SourceTextHints {
+        let url = text.deletingPathExtension().appendingPathExtension("structure.json5")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return SourceTextHints() }
+        let file = (path as NSString).deletingPathExtension + ".structure.json5"
+        let root: JSONNode
+        do { root = try JSON5.parse(Array(data), file: file) } catch {
+            diagnostics.add(Diagnostic(.error, code: "bad-structure-hints", at: error.location, error.message))
+            return SourceTextHints()
+        }
+        var hints = SourceTextHints()
+        guard var reader = ObjectReader(root, "the structure hints of `\(path)`", diagnostics) else { return hints }
+        defer { reader.finish() }
+        for node in reader.array("annexes") ?? [] {
+            guard var annex = ObjectReader(node, "an annex of the structure hints", diagnostics) else { continue }
+            if let number = annex.stringNode("annex", required: true), let line = annex.string("begins", required: true), let name = number.string {
+                if !Citation.Part.annex.shape.matches(name) {
+                    diagnostics.error("bad-structure-hints", at: number.location, "malformed annex `\(name)`; expected e.g. 附件2-1")
+                }
+                hints.annexes.append((name, line))
+            }
+            annex.finish()
+        }
+        for node in reader.array("back_matter") ?? [] {
+            guard let line = node.string else {
+                diagnostics.error("bad-structure-hints", at: node.location, "`back_matter` lists lines of the text as strings; found \(node.kindName)")
+                continue
+            }
+            hints.backMatter.append(line)
+        }
+        return hints
     }
 }
