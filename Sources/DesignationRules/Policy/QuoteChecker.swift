@@ -15,13 +15,10 @@ struct QuoteChecker {
             diagnostics.error("no-source", at: fileLocation, "`document.source` is missing: name the official text under sources/ so that quotes can be checked")
             return
         }
-        let url = directory.appendingPathComponent(path)
-        guard !path.contains(".."), let data = FileManager.default.contents(atPath: url.path) else {
+        guard let text = SourceText.load(path, under: directory, document: policy.id, diagnostics: diagnostics) else {
             diagnostics.error("no-source", at: fileLocation, "the official text `\(path)` cannot be read; expected a UTF-8 file under the policies folder")
             return
         }
-        let hints = SourceTextHints.load(beside: url, path: path, diagnostics: diagnostics)
-        let text = SourceTextReader(document: policy.id, hints: hints).read(String(decoding: data, as: UTF8.self))
         var quotes: [(Citation, String)] = policy.parameters.map { ($0.citation, $0.quote) }
         quotes += policy.rules.map { ($0.citation, $0.quote) }
         quotes += policy.rules.flatMap { rule in rule.alternatives.map { ($0.citation, $0.quote) } }
@@ -85,41 +82,5 @@ struct QuoteChecker {
             if source.contains(String(characters[..<middle])) { low = middle } else { high = middle - 1 }
         }
         return String(characters[..<low])
-    }
-}
-
-extension SourceTextHints {
-    /// The hints kept beside a text (`sources/beijing.txt` → `sources/beijing.structure.json5`);
-    /// none when there is no such file.
-    static func load(beside text: URL, path: String, diagnostics: DiagnosticCollector) -> SourceTextHints {
-        let url = text.deletingPathExtension().appendingPathExtension("structure.json5")
-        guard let data = FileManager.default.contents(atPath: url.path) else { return SourceTextHints() }
-        let file = (path as NSString).deletingPathExtension + ".structure.json5"
-        let root: JSONNode
-        do { root = try JSON5.parse(Array(data), file: file) } catch {
-            diagnostics.add(Diagnostic(.error, code: "bad-structure-hints", at: error.location, error.message))
-            return SourceTextHints()
-        }
-        var hints = SourceTextHints()
-        guard var reader = ObjectReader(root, "the structure hints of `\(path)`", diagnostics) else { return hints }
-        defer { reader.finish() }
-        for node in reader.array("annexes") ?? [] {
-            guard var annex = ObjectReader(node, "an annex of the structure hints", diagnostics) else { continue }
-            if let number = annex.stringNode("annex", required: true), let line = annex.string("begins", required: true), let name = number.string {
-                if !Citation.Part.annex.shape.matches(name) {
-                    diagnostics.error("bad-structure-hints", at: number.location, "malformed annex `\(name)`; expected e.g. 附件2-1")
-                }
-                hints.annexes.append((name, line))
-            }
-            annex.finish()
-        }
-        for node in reader.array("back_matter") ?? [] {
-            guard let line = node.string else {
-                diagnostics.error("bad-structure-hints", at: node.location, "`back_matter` lists lines of the text as strings; found \(node.kindName)")
-                continue
-            }
-            hints.backMatter.append(line)
-        }
-        return hints
     }
 }

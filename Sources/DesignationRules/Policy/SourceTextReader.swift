@@ -322,13 +322,3 @@ extension SourceTextReader {
         return String(number)
     }
 }
-
-/// What the numbering of a text cannot tell: kept beside the text in
-/// `sources/<name>.structure.json5`.
-struct SourceTextHints: Sendable {
-    /// Annexes printed without a `附件N` heading: the line (white space ignored) each begins with.
-    var annexes: [(annex: String, line: String)] = []
-    /// The lines (white space ignored) where the text proper ends and what follows is
-    /// signature, date and distribution: each opens a part of the back matter.
-    var backMatter: [String] = []
-}
