@@ -8,7 +8,8 @@ import Testing
         let numeral = "[〇零一二三四五六七八九十百]+"
         return [
             "article": "^第\(numeral)条$", "paragraph": "^第\(numeral)款$", "item": "^（(\(numeral)|[0-9]+)）$",
-            "point": "^[0-9]+$", "section": "^\(numeral)(（\(numeral)）)?$", "annex": "^附件[0-9]+(-[0-9]+)?$",
+            "point": "^[0-9]+$", "occurrence": "^[0-9]+$", "section": "^\(numeral)(（(\(numeral)|[0-9]+)）)?$",
+            "annex": "^附件[0-9]+(-[0-9]+)?$",
         ]
     }()
 
