@@ -21,10 +21,11 @@ import Testing
             texts.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
         for part in Citation.Part.allCases {
+            guard let shape = part.shape else { continue }
             let regex = try! NSRegularExpression(pattern: Self.patterns[part.rawValue]!)
             for text in texts {
                 let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                #expect(part.shape.matches(text) == expected, "\(part.rawValue) \(text.debugDescription)")
+                #expect(shape.matches(text) == expected, "\(part.rawValue) \(text.debugDescription)")
             }
         }
     }
