@@ -11,6 +11,8 @@ public struct PolicyDocument: Sendable {
     public var issued: CivilDate?
     /// The official text, relative to the policies folder.
     public var source: String?
+    /// Where the text applies, in words (国家 / 北京市): named in a report's header.
+    public var jurisdiction: Label? = nil
 }
 
 /// A kind of rule (condition, refusal ground, material, …) and the stage it belongs to.
@@ -40,6 +42,10 @@ public struct Procedure: Sendable {
     /// The words for the overall verdict in this procedure (the agreement continues /
     /// is terminated …), where the default words about designation do not fit.
     public var verdictLabels: [Verdict: Label] = [:]
+    /// Whether the stages follow one another, so that one ending the procedure (a refusal)
+    /// leaves the later ones unreached (`sequential: false`: each stage is a question of its
+    /// own about the institution, as the grounds for suspension and the end of a suspension).
+    public var isSequential = true
     /// Whom the procedure speaks to, where that differs from the text's scope (an
     /// institution already designated, not an applicant): it replaces the text's scope
     /// for this procedure.
@@ -58,6 +64,14 @@ public struct ProcedureScope: Sendable {
     public var label: Label
     public var note: Label?
     public var test: Compiled
+    /// The articles that say whom the procedure speaks to, cited when an applicant is out of it.
+    public var provisions: [Provision] = []
+}
+
+/// An article a result rests on, with its wording (a scope's provisions).
+public struct Provision: Sendable {
+    public var citation: Citation
+    public var quote: String
 }
 
 /// One stage of the procedure (受理, 评估), with its outcomes in order of precedence.
@@ -202,6 +216,8 @@ public struct Policy: Sendable {
     public var inForceFor: String? = nil
     /// The named date the scope is judged on; nil: the as-of date.
     public var scopeJudgedOn: String? = nil
+    /// The articles that say whom the text speaks to, cited when an applicant is out of scope.
+    public var scopeProvisions: [Provision] = []
     /// The texts this one extends, each merged with its own parents, nearest first: what
     /// governs instead when this text is not in force on the day that decides.
     public var ancestors: [Policy] = []
@@ -233,8 +249,15 @@ public enum Verdict: String, Sendable, CaseIterable {
     case ineligible
     /// Nothing refuses the applicant, but materials must be supplemented.
     case incomplete
+    /// Nothing is wrong with the application, but it cannot be handled now: it is to be
+    /// made again at a time the text sets (outside an application window).
+    case deferred
     /// Facts are missing that could change the answer.
     case undetermined
     /// The applicant is not one the text speaks to.
     case outOfScope = "out-of-scope"
+
+    /// Whether a stage ending in this verdict ends the procedure: the stages after it are
+    /// not reached.
+    public var endsProcedure: Bool { self == .ineligible || self == .deferred }
 }
