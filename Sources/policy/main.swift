@@ -27,13 +27,15 @@ Exit codes: 0 all good; 1 errors found, fixtures failing or coverage incomplete;
 74 standard output or a file could not be written.
 """
 
+let version = "0.1.0"
+
 func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
     guard let command = arguments.first, !["--help", "-h", "help"].contains(command) else {
         output(usage)
         return .ok
     }
     if command == "--version" {
-        output("policy 0.1.0")
+        output("policy \(version)")
         return .ok
     }
     let rest = Array(arguments.dropFirst())
@@ -42,7 +44,7 @@ func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
     case "test": return try Test.run(rest)
     case "diff": return try Diff.run(rest)
     case "explain": return try Explain.run(rest)
-    default: throw UsageError(message: "unknown command `\(command)`; commands: check, test, diff, explain")
+    default: throw UsageError("unknown command `\(command)`; commands: check, test, diff, explain")
     }
 }
 

@@ -19,6 +19,8 @@ public struct Option: Sendable, Hashable {
 public struct ParsedArguments: Sendable {
     /// The options given, by long name, in the order given; a flag's value is nil.
     public private(set) var given: [(name: String, value: String?)] = []
+
+    public init() {}
     /// The arguments that are not options, in order (after `--`, every argument is one).
     public internal(set) var operands: [String] = []
 

@@ -112,5 +112,5 @@ public struct FixtureRunner: Sendable {
 /// Why a fixture could not be run at all.
 public struct FixtureError: Error, Sendable {
     public var message: String
-    init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.message = message }
 }
