@@ -13,8 +13,9 @@ enum Test {
       --update          re-record the expectations that differ, printing each change (verdict
                         before → after, each stage and rule whose status changed) and how many
                         files were rewritten. A change that weakens a fixture (a decided verdict
-                        or stage turned undetermined, a rule expected to fail no longer failing)
-                        is refused, and its file left as it is, unless --accept-weaker is given
+                        or stage turned undetermined, a rule expected to fail no longer failing,
+                        one expected to pass now unknown) is refused, and its file left as it
+                        is, unless --accept-weaker is given
       --accept-weaker   with --update: record weakening changes too (review them in git)
       --compare REV|DIR what the current policies change against another version, fixture by
                         fixture (verdict, stages, rules), rewriting nothing: REV is a git

@@ -1,11 +1,16 @@
 /// Re-records a fixture's expectation from an evaluation, after an intended change;
 /// the difference is then reviewed in git. The as-of date and summary are kept, and
-/// the optional sections keep the keys they had.
+/// the optional sections keep the keys they had (nothing the fixture checked is dropped).
 public enum ExpectationRecorder {
     public static func record(_ evaluation: Evaluation, previous: Expectation, summary: String?) -> String {
         var members: [(String, JSONOutput)] = [("as_of", .string(previous.asOf.description))]
         if let summary { members.append(("summary", .string(summary))) }
         if previous.procedure != Procedure.application { members.append(("procedure", .string(previous.procedure))) }
+        // The governing text, where the fixture names one or another than the region's own governs.
+        let governing = evaluation.texts?.texts.first { $0.governs }?.policy.id ?? evaluation.policy.id
+        if previous.text != nil || governing != (evaluation.texts?.texts.first?.policy.id ?? governing) {
+            members.append(("text", .string(governing)))
+        }
         members.append(("verdict", .string(evaluation.verdict.rawValue)))
         members.append(("stages", .object(evaluation.stages.map { ($0.stage.id, .string($0.outcome?.id ?? "undetermined")) })))
         members.append(("rules", .object(evaluation.rules.map { ($0.rule.id, .string($0.status.rawValue)) })))
@@ -22,6 +27,11 @@ public enum ExpectationRecorder {
         }
         if previous.earliestEligible != nil {
             members.append(("earliest_eligible", .string(evaluation.earliest?.date?.description ?? "none")))
+        }
+        if !previous.judgedOn.isEmpty {
+            members.append(("judged_on", .object(previous.judgedOn.keys.sorted().map { id in
+                (id, .string(evaluation.stages.first { $0.stage.id == id }?.judgedOn?.date.description ?? "the as-of date"))
+            })))
         }
         return JSONOutput.object(members).serialized() + "\n"
     }

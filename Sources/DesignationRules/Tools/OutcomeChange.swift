@@ -28,8 +28,8 @@ public struct RecordedOutcome: Sendable, Equatable {
 }
 
 /// How a fixture's decision changes from one outcome to another, and whether the change
-/// weakens what the fixture guards: a decided verdict or stage becoming undetermined, or a
-/// rule expected to fail no longer failing. Record mode refuses to write a weakening
+/// weakens what the fixture guards: a decided verdict or stage becoming undetermined, a
+/// rule expected to fail no longer failing, or one expected to pass becoming unknown. Record mode refuses to write a weakening
 /// unless told to, so that an edit cannot turn the fixtures that should catch it quiet.
 public struct OutcomeChange: Sendable {
     /// One thing that differs: `what` (`verdict`, `stage acceptance`, `rule art5-licence`),
@@ -64,7 +64,7 @@ public struct OutcomeChange: Sendable {
         }
         for id in Set(before.rules.keys).union(after.rules.keys).sorted() {
             let old = before.rules[id], new = after.rules[id]
-            compare("rule \(id)", old, new, weakens: old == fail && new != fail)
+            compare("rule \(id)", old, new, weakens: (old == fail && new != fail) || (old == RuleStatus.pass.rawValue && new == RuleStatus.unknown.rawValue))
         }
         self.differences = differences
     }
