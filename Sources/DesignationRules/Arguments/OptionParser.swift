@@ -99,6 +99,11 @@ public struct OptionParser: Sendable {
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
 
+    /// The closest of `candidates` to a mistyped word (a command, an option), if any is close.
+    public static func suggestion(for written: String, among candidates: [String]) -> String? {
+        nearestName(to: written, in: candidates)
+    }
+
     private func unknown(_ written: String) -> String {
         var message = "unknown option \(written.escapingControls.quotedInMessage)"
         if let near = nearestName(to: written, in: options.map(\.name)) { message += "; did you mean \(near)?" }
