@@ -80,7 +80,8 @@ struct Options {
         ("batch", common.union(["--procedure", "--as-of", "--batch", "--threads"])),
         ("list", common),
         ("profile", common.union(["--procedure", "--as-of", "--format", "--notice", "--lang"])),
-        ("all", common.union(["--procedure", "--as-of", "--format", "--lang"])),
+        // The comparison of every region is printed as text only: --format would do nothing.
+        ("all", common.union(["--procedure", "--as-of", "--lang"])),
     ]
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options {
@@ -151,9 +152,7 @@ struct Options {
 
     /// Chinese for Chinese locales, English otherwise, unless `--lang` says.
     func resolvedLanguage(environment: [String: String]) -> Language {
-        if let language { return language }
-        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
-        return locale.hasPrefix("zh") ? .zh : .en
+        language ?? Language.preferred(by: environment)
     }
 }
 

@@ -107,7 +107,7 @@ func noteEditedCheckout(shipped: URL) {
           checkout.standardizedFileURL.path != shipped.standardizedFileURL.path,
           !PolicyFolder.sameContents(checkout, shipped) else { return }
     let path = PolicyFolder.display(checkout).escapingControls
-    Streams.err("evaluate: note: using the policies shipped with this binary; \(path) differs from them (pass --policies \(path) to use it)\n")
+    Streams.err("evaluate: note: read the policies shipped with this binary, not this checkout's \(path), which differs from them; pass --policies \(path) to read it\n")
 }
 
 /// A profile read from a file (or `-`), or the reason it cannot be, and the exit.

@@ -37,9 +37,7 @@ struct CommonOptions {
             output(help)
             exit(ExitCode.ok.rawValue)
         }
-        let environment = ProcessInfo.processInfo.environment
-        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
-        options.language = locale.hasPrefix("zh") ? .zh : .en
+        options.language = Language.preferred(by: ProcessInfo.processInfo.environment)
         options.policies = options["--policies"]
         if let text = options["--lang"] {
             guard let language = Language(rawValue: text) else { throw UsageError("--lang must be zh or en, found \"\(text.escapingControls)\"") }

@@ -41,6 +41,9 @@ func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
         output("policy \(version)")
         return .ok
     }
+    if command.hasPrefix("-") {
+        throw UsageError("options come after the command, e.g. `policy check \(command.escapingControls)`; commands: check, test, diff, explain, schema")
+    }
     let rest = Array(arguments.dropFirst())
     switch command {
     case "check": return try Check.run(rest)

@@ -112,7 +112,7 @@ p = d + "/vocabulary/common.json5"; s = open(p).read()
 open(p, "w").write(s.replace('    operation_start_date: {', '    premises_inspected: { type: "bool", label: { zh: "场所已查验", en: "Premises inspected" } },\n    operation_start_date: {', 1))
 PY
 (cd "$co" && "$ABS_BIN/evaluate" "$OLDPWD/$F" --region national --as-of 2026-11-26) > /dev/null 2> "$work/err"
-grep -q "differs from them (pass --policies" "$work/err" || { echo "FAIL: evaluate in an edited checkout does not say which policies it used"; failures=$((failures + 1)); }
+grep -q "which differs from them; pass --policies policies to read it" "$work/err" || { echo "FAIL: evaluate in an edited checkout does not say which policies it used"; failures=$((failures + 1)); }
 (cd "$co" && "$ABS_BIN/policy" test --compare HEAD) > "$work/out" 2>&1
 { grep -q "^national/general-hospital-complete: verdict: eligible → undetermined" "$work/out" && grep -q "decide differently from HEAD" "$work/out" && [ -z "$(git -C "$co" status --porcelain fixtures)" ]; } \
   || { echo "FAIL: policy test --compare HEAD: $(tail -c 300 "$work/out")"; failures=$((failures + 1)); }

@@ -110,3 +110,12 @@ public struct OptionParser: Sendable {
         return message
     }
 }
+
+extension Language {
+    /// The language the locale asks for: Chinese when `LC_ALL`, `LC_MESSAGES` or `LANG`
+    /// (the first set, as POSIX orders them) starts with `zh`, else English.
+    public static func preferred(by environment: [String: String]) -> Language {
+        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
+        return locale.hasPrefix("zh") ? .zh : .en
+    }
+}
