@@ -5,9 +5,10 @@ import Foundation
 enum Schema {
     static let help = """
     Usage: policy schema policy                 JSON Schema of a policy file (<region>.json5)
+           policy schema vocabulary             JSON Schema of a vocabulary file (vocabulary/*.json5)
            policy schema profile REGION         JSON Schema of a region's profiles
-           policy schema --out DIR              both, every region: DIR/policy.schema.json and
-                                                DIR/profile-<region>.schema.json
+           policy schema --out DIR              all of them, every region: DIR/policy.schema.json,
+                                                DIR/vocabulary.schema.json, DIR/profile-<region>.schema.json
 
     For editors: point yours at the schema to complete keys and facts and flag a wrong type
     or value as you type. A profile schema lists every fact with its type, allowed values,
@@ -23,16 +24,20 @@ enum Schema {
             let policies = options.loadPolicies()
             try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             write(PolicySchema.json(), to: out + "/policy.schema.json")
+            write(VocabularySchema.json(), to: out + "/vocabulary.schema.json")
             for region in policies.regionIDs {
                 write(ProfileSchema(policies: policies, region: region).json(), to: out + "/profile-\(region).schema.json")
             }
-            output("wrote \(policies.regionIDs.count + 1) schema(s) to \(out.escapingControls) (from \(options.folderName))")
+            output("wrote \(policies.regionIDs.count + 2) schema(s) to \(out.escapingControls) (from \(options.folderName))")
             return .ok
         }
         switch options.positional.first {
         case "policy"?:
             guard options.positional.count == 1 else { throw UsageError("schema policy takes nothing more") }
             output(PolicySchema.json(), terminator: "")
+        case "vocabulary"?:
+            guard options.positional.count == 1 else { throw UsageError("schema vocabulary takes nothing more") }
+            output(VocabularySchema.json(), terminator: "")
         case "profile"?:
             guard options.positional.count == 2 else { throw UsageError("schema profile takes one region, e.g. `policy schema profile national`") }
             let policies = options.loadPolicies(), region = options.positional[1]
@@ -41,7 +46,7 @@ enum Schema {
             }
             output(ProfileSchema(policies: policies, region: region).json(), terminator: "")
         default:
-            throw UsageError("schema needs `policy`, `profile REGION` or --out DIR")
+            throw UsageError("schema needs `policy`, `vocabulary`, `profile REGION` or --out DIR")
         }
         return .ok
     }

@@ -3,8 +3,9 @@ import Foundation
 
 /// A small JSON Schema validator, written for the tests from the draft 2020-12 text rather
 /// than from the schema writer: it knows the keywords `policy schema` uses (`$ref` into
-/// `$defs`, `type`, `properties`, `required`, `additionalProperties`, `items`, `enum`,
-/// `anyOf`, `oneOf`, `not`, `minimum`, `maximum`, `maxItems`, `pattern`), and fails loudly
+/// `$defs`, `type`, `properties`, `required`, `additionalProperties`, `propertyNames`,
+/// `items`, `enum`, `const`, `anyOf`, `oneOf`, `allOf`, `if`/`then`, `not`, `minimum`,
+/// `maximum`, `maxItems`, `pattern`), and fails loudly
 /// on any other keyword that constrains, so that a schema cannot pass by using one it skips.
 struct JSONSchemaValidator {
     let root: JSONNode
@@ -42,6 +43,19 @@ struct JSONSchemaValidator {
                     if rule.bool == false { errors.append("\(path): \(child.key) is not allowed") }
                     else if rule.members != nil { errors += check(child.value, rule, path + "." + child.key) }
                 }
+            case "propertyNames":
+                for child in value.members ?? [] {
+                    let name = JSONNode(value: .string(child.key), location: child.keyLocation)
+                    errors += check(name, rule, path + "." + child.key + " (name)")
+                }
+            case "const":
+                if !Self.equal(rule, value) { errors.append("\(path): not the constant required") }
+            case "allOf":
+                for branch in rule.array ?? [] { errors += check(value, branch, path) }
+            case "if":
+                // `then` applies when the value matches `if`; `if` alone constrains nothing.
+                if check(value, rule, path).isEmpty, let then = schema.member("then")?.value { errors += check(value, then, path) }
+            case "then": continue
             case "items":
                 for (index, element) in (value.array ?? []).enumerated() { errors += check(element, rule, "\(path)[\(index)]") }
             case "maxItems":

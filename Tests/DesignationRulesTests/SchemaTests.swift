@@ -23,6 +23,24 @@ import Testing
         }
     }
 
+    @Test func everyShippedVocabularyFileValidates() throws {
+        let validator = try JSONSchemaValidator(VocabularySchema.json())
+        let folder = Repository.policies.appendingPathComponent(PolicySet.vocabularyFolder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json5") }
+        #expect(files.count >= 5)
+        for file in files {
+            let errors = validator.errors(try Self.parse(folder.appendingPathComponent(file)))
+            #expect(errors.isEmpty, "\(file): \(errors.prefix(5))")
+        }
+        for (mistake, old, new) in [("a list that does not say what of", #"type: "enum""#, #"type: "list""#), ("an unknown type", #"type: "date""#, #"type: "day""#),
+                                    ("a fact name with a dash", "operation_start_date:", #""operation-start-date":"#)] {
+            var text = try String(contentsOf: folder.appendingPathComponent("common.json5"), encoding: .utf8)
+            let range = try #require(text.range(of: old), "\(mistake)")
+            text.replaceSubrange(range, with: new)
+            #expect(!validator.errors(try JSON5.parse(Array(text.utf8), file: "common.json5")).isEmpty, "\(mistake) validates")
+        }
+    }
+
     /// The mistakes a policy editor makes that the schema can see while typing.
     @Test(arguments: [
         ("a misspelt key", #"requires: "licence in"#, #"require: "licence in"#),
