@@ -72,17 +72,38 @@ struct Options {
         .value("--threads", "N"), .value("--profile", "PARTIAL.json"), .value("--out", "PROFILE.json"), .flag("--version"),
     ])
 
-    /// The options each way of running `evaluate` reads; any other given is refused.
-    static let common: Set<String> = ["--region", "--policies", "--help", "--version"]
-    static let modes: [(name: String, options: Set<String>)] = [
-        ("template", common.union(["--procedure", "--lang"])),
-        ("interview", common.union(["--procedure", "--lang", "--as-of", "--profile", "--out"])),
-        ("batch", common.union(["--procedure", "--as-of", "--batch", "--threads"])),
-        ("list", common),
-        ("profile", common.union(["--procedure", "--as-of", "--format", "--notice", "--lang"])),
-        // The comparison of every region is printed as text only: --format would do nothing.
-        ("all", common.union(["--procedure", "--as-of", "--lang"])),
-    ]
+    /// The ways of running `evaluate`, each with the options it reads: any other option
+    /// given is refused, since it would do nothing.
+    enum Mode {
+        case profile, batch, template, interview, list, all
+
+        var options: Set<String> {
+            let common: Set<String> = ["--region", "--policies", "--help", "--version"]
+            switch self {
+            case .profile: return common.union(["--procedure", "--as-of", "--format", "--notice", "--lang"])
+            case .batch: return common.union(["--procedure", "--as-of", "--batch", "--threads"])
+            case .template: return common.union(["--procedure", "--lang"])
+            case .interview: return common.union(["--procedure", "--lang", "--as-of", "--profile", "--out"])
+            case .list: return common
+            // The comparison of every region is printed as text only: --format would do nothing.
+            case .all: return common.union(["--procedure", "--as-of", "--lang"])
+            }
+        }
+
+        /// Whether the mode reads a profile named as an argument.
+        var takesProfile: Bool { self == .profile || self == .all }
+
+        var description: String {
+            switch self {
+            case .profile: "when evaluating one profile"
+            case .batch: "with --batch"
+            case .template: "with `evaluate template`"
+            case .interview: "with `evaluate interview`"
+            case .list: "with `--region list`"
+            case .all: "with --region all"
+            }
+        }
+    }
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options {
         let parsed = try parser.parse(arguments)
@@ -125,29 +146,25 @@ struct Options {
         }
         if !options.help, !options.version {
             if options.batch != nil, options.profile != nil { throw UsageError("give a profile or --batch FILE, not both") }
-            let mode = modes.first { $0.name == options.mode }!
-            try parsed.onlyThese(mode.options, in: options.modeDescription)
+            if let profile = options.profile, !options.mode.takesProfile {
+                let hint = options.mode == .interview ? " (a partial profile to start from is given with --profile)" : ""
+                throw UsageError("no profile is read \(options.mode.description); found \(profile.escapingControls)\(hint)")
+            }
+            try parsed.onlyThese(options.mode.options, in: options.mode.description)
         }
         return options
     }
 
     /// Which way of running `evaluate` the options ask for.
-    var mode: String {
-        if let command { return command }
-        if region == "list" { return "list" }
-        if batch != nil { return "batch" }
-        return region == "all" ? "all" : "profile"
-    }
-
-    var modeDescription: String {
-        switch mode {
-        case "template": "with `evaluate template`"
-        case "interview": "with `evaluate interview`"
-        case "batch": "with --batch"
-        case "list": "with `--region list`"
-        case "all": "with --region all"
-        default: "when evaluating one profile"
+    var mode: Mode {
+        switch command {
+        case "template": return .template
+        case "interview": return .interview
+        default: break
         }
+        if region == "list" { return .list }
+        if batch != nil { return .batch }
+        return region == "all" ? .all : .profile
     }
 
     /// Chinese for Chinese locales, English otherwise, unless `--lang` says.

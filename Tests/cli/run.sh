@@ -72,6 +72,8 @@ expect 64 "did you mean --region?" -- "$E" "$F" --regoin national
 expect 64 "--threads has no effect when evaluating one profile" -- "$E" "$F" --region national --threads 2
 expect 64 "--as-of has no effect with \`evaluate template\`" -- "$E" template --region national --as-of 2026-11-26
 expect 64 "--lang has no effect with --batch" -- "$E" --batch - --region national --lang en
+expect 64 "no profile is read with \`evaluate template\`; found $F" -- "$E" template "$F" --region national
+expect 64 "--format has no effect with --region all" -- "$E" "$F" --region all --format json
 expect 64 "did you mean --junit?" -- "$P" test --junt x
 expect 64 "--accept-weaker only applies with --update" -- "$P" test --accept-weaker
 expect 64 "--coverage has no effect with --compare" -- "$P" test --compare HEAD --coverage
