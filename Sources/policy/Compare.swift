@@ -7,9 +7,12 @@ import Foundation
 enum Compare {
     static func run(_ fixtures: [Fixture], against other: String, _ options: CommonOptions) throws(UsageError) -> ExitCode {
         guard let current = options.policyDirectory else { fail("policy: no policy folder; pass --policies DIR", .usage) }
+        // The current policies first: a failure to load them ends the tool, which must not
+        // leave an exported folder behind.
+        let new = options.loadPolicies()
         let (before, label, cleanup) = try folder(other, current: current)
         defer { cleanup() }
-        let old = load(before, label), new = options.loadPolicies()
+        let old = load(before, label, cleanup)
         let oldRunner = FixtureRunner(policies: old), newRunner = FixtureRunner(policies: new)
         var changed = 0
         for fixture in fixtures {
@@ -42,8 +45,9 @@ enum Compare {
         }
     }
 
-    static func load(_ directory: URL, _ label: String) -> PolicySet {
+    static func load(_ directory: URL, _ label: String, _ cleanup: () -> Void) -> PolicySet {
         do { return try PolicySet(directory: directory) } catch {
+            cleanup()
             fail("policy: the policies of \(label) do not load:\n\(error)", .failed)
         }
     }

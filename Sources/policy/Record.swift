@@ -6,8 +6,7 @@ import Foundation
 enum Record {
     static func update(_ results: [FixtureRunner.Result], _ prepared: [PreparedFixture], acceptWeaker: Bool, against: String) -> ExitCode {
         var rewritten = 0, refused = 0, unreadable = 0
-        var held = 0
-        for result in results where result.mismatches.isEmpty { held += 1 }
+        let held = results.filter(\.mismatches.isEmpty).count
         for result in results where !result.mismatches.isEmpty {
             let name = "\(result.fixture.region)/\(result.fixture.name)"
             guard let evaluation = result.evaluation, let ready = prepared.first(where: { $0.fixture.profile == result.fixture.profile }) else {
