@@ -31,23 +31,26 @@ public enum PolicyFolder {
         return FileManager.default.fileExists(atPath: url.appendingPathComponent(marker).path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Whether two policy folders hold the same policy files, byte for byte: every
-    /// `*.json5`, `*.json` and `*.txt` under them (the Swift file that ships the folder is
-    /// not a policy).
+    /// Whether two policy folders hold the same files for an evaluation, byte for byte:
+    /// the policy, vocabulary, notices and calendar files (the official texts under
+    /// `sources/` are read by `policy check` only, and are the bulk of the folder).
     public static func sameContents(_ a: URL, _ b: URL) -> Bool {
-        let files = policyFiles(in: a)
-        guard files == policyFiles(in: b) else { return false }
+        let files = evaluatedFiles(in: a)
+        guard files == evaluatedFiles(in: b) else { return false }
         return files.allSatisfy { name in
             FileManager.default.contents(atPath: a.appendingPathComponent(name).path)
                 == FileManager.default.contents(atPath: b.appendingPathComponent(name).path)
         }
     }
 
-    /// The relative paths of the policy files under a folder, sorted.
-    static func policyFiles(in folder: URL) -> [String] {
-        let kinds = ["json5", "json", "txt"]
-        let paths = FileManager.default.subpaths(atPath: folder.path) ?? []
-        return paths.filter { kinds.contains(URL(fileURLWithPath: $0).pathExtension) }.sorted()
+    /// The relative paths of the files an evaluation reads, sorted.
+    static func evaluatedFiles(in folder: URL) -> [String] {
+        var files: [String] = []
+        for subfolder in ["", PolicySet.vocabularyFolder + "/", "notices/", "calendar/"] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(subfolder).path)) ?? []
+            files += names.filter { $0.hasSuffix(".json5") || $0.hasSuffix(".json") }.map { subfolder + $0 }
+        }
+        return files.sorted()
     }
 
     /// A folder as a message names it: relative to the current directory when inside it.
