@@ -40,7 +40,8 @@ enum Check {
         case "sarif": output(DiagnosticFormats(diagnostics, folder: directory, toolVersion: version).sarif(), terminator: "")
         default:
             if errors > 0 {
-                fail("\(DiagnosticList(diagnostics))\n\(errors) error(s) in \(options.folderName)", .failed)
+                let list = DiagnosticList(diagnostics)
+                fail("\(list)\n\(list.errorCount(in: options.folderName))", .failed)
             }
             for warning in diagnostics { output(warning) }
             output("\(options.folderName): \(summary): no errors, \(diagnostics.count) warning(s)")

@@ -73,7 +73,7 @@ struct CommonOptions {
     func loadPolicies(checkingQuotes: Bool = false) -> PolicySet {
         guard let directory = policyDirectory else { fail("policy: no policy folder; pass --policies DIR", .usage) }
         do { return try PolicySet(directory: directory, checkingQuotes: checkingQuotes) } catch {
-            fail("\(error)\n\(error.diagnostics.filter { $0.severity == .error }.count) error(s) in \(folderName)", .failed)
+            fail("\(error)\n\(error.errorCount(in: folderName))", .failed)
         }
     }
 }

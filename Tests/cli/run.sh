@@ -95,7 +95,7 @@ open(p, "w").write(s.replace('status: "in-force",', 'status: "in-force"', 1))
 PY
 (cd "$co/policies" && "$ABS_BIN/policy" check) > "$work/out" 2> "$work/err"
 status=$?
-{ [ "$status" -eq 1 ] && head -1 "$work/err" | grep -q "national.json5.*\[syntax\]" && grep -q "follow from those above" "$work/err" && grep -qF "error(s) in $co/policies" "$work/err"; } \
+{ [ "$status" -eq 1 ] && head -1 "$work/err" | grep -q "national.json5.*\[syntax\]" && grep -q "follow from those above" "$work/err" && grep -qF "5 error(s) in $co/policies (1 root cause, 4 that follow from it)" "$work/err"; } \
   || { echo "FAIL: a broken national.json5 in the checkout: exit $status, $(head -c 400 "$work/err")"; failures=$((failures + 1)); }
 (cd "$co" && "$ABS_BIN/policy" check --format sarif) > "$work/sarif.json" 2>/dev/null
 python3 -c 'import json,sys; log=json.load(open(sys.argv[1])); r=log["runs"][0]["results"]; assert log["version"]=="2.1.0" and r[0]["ruleId"]=="syntax" and r[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]=="national.json5", r[0]' "$work/sarif.json" \

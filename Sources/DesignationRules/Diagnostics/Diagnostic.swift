@@ -50,6 +50,14 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// `5 error(s) in FOLDER (1 root cause, 4 that follow from it)`: the last line of a report.
+    public func errorCount(in folder: String) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }
+        let following = errors.filter { $0.causedBy != nil }.count
+        let roots = errors.count - following
+        return "\(errors.count) error(s) in \(folder)" + (following == 0 ? "" : " (\(roots) root cause\(roots == 1 ? "" : "s"), \(following) that follow from \(roots == 1 ? "it" : "them"))")
+    }
     /// One line per diagnostic; the consequences under a line that says what they are.
     public var description: String {
         let roots = diagnostics.filter { $0.causedBy == nil }, consequences = diagnostics.filter { $0.causedBy != nil }
