@@ -37,11 +37,13 @@ enum Compare {
         return .ok
     }
 
+    /// The fixture's decision under a policy set, with the dates and deadlines its
+    /// expectation checks.
     static func outcome(_ fixture: Fixture, _ runner: FixtureRunner) -> Result<RecordedOutcome, FixtureError> {
         runner.prepare(fixture).flatMap { prepared in
             let result = runner.run(prepared)
             guard let evaluation = result.evaluation else { return .failure(FixtureError(result.mismatches.joined(separator: "; "))) }
-            return .success(RecordedOutcome(evaluation))
+            return .success(RecordedOutcome(evaluation, listing: prepared.expectation))
         }
     }
 

@@ -14,7 +14,7 @@ enum Record {
                 output("✗ \(name): cannot be recorded: \(result.mismatches.joined(separator: "; "))")
                 continue
             }
-            let change = OutcomeChange(from: RecordedOutcome(ready.expectation), to: RecordedOutcome(evaluation))
+            let change = OutcomeChange(from: RecordedOutcome(ready.expectation), to: RecordedOutcome(evaluation, listing: ready.expectation))
             let weakenings = change.weakenings
             if !weakenings.isEmpty, !acceptWeaker {
                 refused += 1
@@ -27,8 +27,6 @@ enum Record {
             rewritten += 1
             output("re-recorded \(ready.fixture.expectation.path)\(weakenings.isEmpty ? "" : " (weakened, as --accept-weaker allows)")")
             for difference in change.differences { output("    \(difference)") }
-            // Dates and deadlines are re-recorded too; they are not part of the decision shown above.
-            if change.isEmpty { output("    (passes_from, deadlines, earliest date, governing text or judging days)") }
         }
         var summary = "\(held) of \(results.count) fixtures held (\(against)); rewrote \(rewritten) expectation file(s)"
         if refused > 0 { summary += "; refused \(refused) that would weaken a fixture (give --accept-weaker to record them)" }

@@ -11,14 +11,16 @@ enum Test {
     every difference. The last line names the fixtures and the policy folder used.
 
       --update          re-record the expectations that differ, printing each change (verdict
-                        before → after, each stage and rule whose status changed) and how many
-                        files were rewritten. A change that weakens a fixture (a decided verdict
+                        before → after, each stage and rule whose status changed, each date,
+                        deadline or governing text the file checks) and how many files were
+                        rewritten. A change that weakens a fixture (a decided verdict
                         or stage turned undetermined, a rule expected to fail no longer failing,
                         one expected to pass now unknown) is refused, and its file left as it
                         is, unless --accept-weaker is given
       --accept-weaker   with --update: record weakening changes too (review them in git)
       --compare REV|DIR what the current policies change against another version, fixture by
-                        fixture (verdict, stages, rules), rewriting nothing: REV is a git
+                        fixture (verdict, stages, rules, the dates and deadlines the fixture
+                        checks), rewriting nothing: REV is a git
                         revision (its policies/ is exported to a temporary folder), DIR a
                         policies folder
       --junit FILE      also write JUnit XML for CI servers

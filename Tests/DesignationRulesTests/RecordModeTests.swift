@@ -37,6 +37,15 @@ import Testing
         #expect(OutcomeChange(from: Self.decided, to: Self.decided).isEmpty)
     }
 
+    @Test func datesDeadlinesAndTheGoverningTextAreReportedButWeakenNothing() {
+        var before = Self.decided, after = Self.decided
+        before.details = ["deadline due": "2026-12-03", "passes_from a": "2026-12-02", "text": "shanghai"]
+        after.details = ["deadline due": "not shown", "passes_from a": "2026-12-02", "text": "national"]
+        let change = OutcomeChange(from: before, to: after)
+        #expect(change.differences.map(\.description) == ["deadline due: 2026-12-03 → not shown", "text: shanghai → national"])
+        #expect(change.weakenings.isEmpty)
+    }
+
     /// Re-recording keeps what the fixture checked besides the decision: the governing text
     /// and the judging days (a rewrite once dropped both).
     @Test func theRecorderKeepsTheGoverningTextAndTheJudgingDays() throws {

@@ -1,26 +1,43 @@
 /// A fixture's decision as record mode and `policy test --compare` see it: the verdict,
-/// each stage's outcome and each rule's status, by id.
+/// each stage's outcome and each rule's status, by id; and the other things an expectation
+/// file may check (`passes_from X`, `deadline X`, `earliest_eligible`, `text`, `judged_on X`).
 public struct RecordedOutcome: Sendable, Equatable {
     public var verdict: String
     public var stages: [String: String]
     public var rules: [String: String]
+    public var details: [String: String]
 
-    public init(verdict: String, stages: [String: String], rules: [String: String]) {
+    public init(verdict: String, stages: [String: String], rules: [String: String], details: [String: String] = [:]) {
         self.verdict = verdict
         self.stages = stages
         self.rules = rules
+        self.details = details
     }
 
     /// What an expectation file says.
     public init(_ expectation: Expectation) {
-        self.init(verdict: expectation.verdict, stages: expectation.stages, rules: expectation.rules)
+        var details: [String: String] = [:]
+        for (id, value) in expectation.passesFrom { details["passes_from \(id)"] = value }
+        for (id, value) in expectation.deadlines { details["deadline \(id)"] = value }
+        for (id, value) in expectation.judgedOn { details["judged_on \(id)"] = value }
+        details["earliest_eligible"] = expectation.earliestEligible
+        details["text"] = expectation.text
+        self.init(verdict: expectation.verdict, stages: expectation.stages, rules: expectation.rules, details: details)
     }
 
-    /// What an evaluation decided, in the words an expectation file uses.
-    public init(_ evaluation: Evaluation) {
+    /// What an evaluation decided, in the words an expectation file uses; the details are
+    /// those `listing` checks (the expectation of the fixture evaluated).
+    public init(_ evaluation: Evaluation, listing expectation: Expectation) {
+        var details: [String: String] = [:]
+        for id in expectation.passesFrom.keys { details["passes_from \(id)"] = evaluation.passesFromWord(id) }
+        for id in expectation.deadlines.keys { details["deadline \(id)"] = evaluation.deadlineWord(id) }
+        for id in expectation.judgedOn.keys { details["judged_on \(id)"] = evaluation.judgedOnWord(ofStage: id) }
+        if expectation.earliestEligible != nil { details["earliest_eligible"] = evaluation.earliestWord }
+        if expectation.text != nil { details["text"] = evaluation.governingTextID }
         self.init(verdict: evaluation.verdict.rawValue,
                   stages: Dictionary(evaluation.stages.map { ($0.stage.id, $0.outcome?.id ?? Self.undetermined) }, uniquingKeysWith: { a, _ in a }),
-                  rules: Dictionary(evaluation.rules.map { ($0.rule.id, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }))
+                  rules: Dictionary(evaluation.rules.map { ($0.rule.id, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }),
+                  details: details)
     }
 
     static let undetermined = Verdict.undetermined.rawValue
@@ -65,6 +82,10 @@ public struct OutcomeChange: Sendable {
         for id in Set(before.rules.keys).union(after.rules.keys).sorted() {
             let old = before.rules[id], new = after.rules[id]
             compare("rule \(id)", old, new, weakens: (old == fail && new != fail) || (old == RuleStatus.pass.rawValue && new == RuleStatus.unknown.rawValue))
+        }
+        // Dates, deadlines and the governing text: reported, never a weakening by themselves.
+        for key in Set(before.details.keys).union(after.details.keys).sorted() {
+            compare(key, before.details[key], after.details[key], weakens: false)
         }
         self.differences = differences
     }
