@@ -12,8 +12,8 @@ public enum PolicySchema {
             ("properties", .object([
                 ("id", text("the file name without .json5")),
                 ("extends", text("the id of the policy this one changes (national)")),
-                ("document", object([("title", text()), ("number", text()), ("issuer", text()), ("issued", date), ("source", text())],
-                                    required: ["title", "number", "issuer"])),
+                ("document", object([("title", text()), ("number", text()), ("issuer", text()), ("issued", date), ("source", text()),
+                                     ("jurisdiction", ref("label"))], required: ["title", "number", "issuer"])),
                 ("status", .object([("enum", .array(PolicyStatus.allCases.map { .string($0.rawValue) }))])),
                 ("effective", object([("from", date), ("until", date)])),
                 ("in_force_for", text("the judging date whose day decides which text is in force")),
@@ -46,8 +46,8 @@ public enum PolicySchema {
                             required: ["date", "label", "citation", "quote"])),
             ("scope", .object([("anyOf", .array([
                 text("the name of one of `scopes`"),
-                object([("zh", text()), ("en", text()), ("note", ref("label")), ("applies_if", ref("expression")), ("judged_on", text())],
-                       required: ["zh", "en"]),
+                object([("zh", text()), ("en", text()), ("note", ref("label")), ("applies_if", ref("expression")), ("judged_on", text()),
+                        ("provisions", array(object(quoted, required: ["citation", "quote"])))], required: ["zh", "en"]),
             ]))])),
             ("outcome", object([("id", text()), ("label", ref("label")), ("when_failed", array(text("a kind"))), ("verdict", verdict)],
                                required: ["id", "label", "when_failed", "verdict"])),
@@ -56,7 +56,7 @@ public enum PolicySchema {
                               ("otherwise", ref("otherwise"))], required: ["id", "label", "otherwise"])),
             ("procedure", object([("label", ref("label")), ("stages", array(ref("stage"))),
                                   ("kinds", map(object([("stage", text()), ("label", ref("label"))], required: ["stage", "label"]))),
-                                  ("in_force_for", text()), ("scope", ref("scope")),
+                                  ("in_force_for", text()), ("scope", ref("scope")), ("sequential", boolean),
                                   ("verdicts", object(Verdict.allCases.map { ($0.rawValue, ref("label")) }))])),
             ("alternative", object(quoted + [("requires", ref("expression"))], required: ["citation", "quote", "requires"])),
             ("rule", .object(object([("id", text()), ("kind", text())] + quoted + [
@@ -77,7 +77,9 @@ public enum PolicySchema {
 
     static let boolean: JSONOutput = .object([("type", .string("boolean"))])
     static let date: JSONOutput = .object([("type", .string("string")), ("pattern", .string(ProfileSchema.datePattern))])
-    static let verdict: JSONOutput = .object([("enum", .array(["eligible", "ineligible", "incomplete"].map(JSONOutput.string)))])
+    /// The verdicts an outcome may give: not the two no stage decides (undetermined, out of scope).
+    static let verdict: JSONOutput = .object([("enum", .array(Verdict.allCases.filter { $0 != .undetermined && $0 != .outOfScope }
+        .map { .string($0.rawValue) }))])
 
     static func text(_ description: String? = nil) -> JSONOutput {
         .object([("type", .string("string"))] + (description.map { [("description", .string($0))] } ?? []))

@@ -12,6 +12,7 @@ public enum VocabularySchema {
             ("form", PolicySchema.text("the field of the official application form the fact is read from")),
             ("min", .object([("type", .string("number"))])), ("max", .object([("type", .string("number"))])),
             ("past_event", PolicySchema.boolean), ("informational", PolicySchema.boolean),
+            ("role", PolicySchema.text("what the fact is to reports, such as the applicant's name")),
             ("values", PolicySchema.array(value)),
             ("of", .object([("enum", .array((["enum"] + scalars).map(JSONOutput.string)))])),
             ("fields", PolicySchema.ref("facts")),
