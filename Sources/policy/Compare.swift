@@ -43,7 +43,9 @@ enum Compare {
         runner.prepare(fixture).flatMap { prepared in
             let result = runner.run(prepared)
             guard let evaluation = result.evaluation else { return .failure(FixtureError(result.mismatches.joined(separator: "; "))) }
-            return .success(RecordedOutcome(evaluation, listing: prepared.expectation))
+            do { return .success(try RecordedOutcome(recording: evaluation, over: prepared.expectation)) } catch {
+                return .failure(FixtureError("\(error)"))
+            }
         }
     }
 

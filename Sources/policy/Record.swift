@@ -14,7 +14,12 @@ enum Record {
                 output("✗ \(name): cannot be recorded: \(result.mismatches.joined(separator: "; "))")
                 continue
             }
-            let change = OutcomeChange(from: RecordedOutcome(ready.expectation), to: RecordedOutcome(evaluation, listing: ready.expectation))
+            let change: OutcomeChange
+            do { change = OutcomeChange(from: RecordedOutcome(ready.expectation), to: try RecordedOutcome(recording: evaluation, over: ready.expectation)) } catch {
+                unreadable += 1
+                output("✗ \(name): cannot be recorded: \(error)")
+                continue
+            }
             let weakenings = change.weakenings
             if !weakenings.isEmpty, !acceptWeaker {
                 refused += 1

@@ -46,6 +46,23 @@ import Testing
         #expect(change.weakenings.isEmpty)
     }
 
+    /// Re-recording a fixture that holds reports no change for any of them: the recorder
+    /// writes what the runner checks, and record mode reports what the recorder writes.
+    @Test func reRecordingAHoldingFixtureChangesNothing() throws {
+        let runner = FixtureRunner(policies: Repository.policySet)
+        var compared = 0
+        for fixture in Fixture.all(in: Repository.fixtures) {
+            guard case .success(let prepared) = runner.prepare(fixture) else { Issue.record("\(fixture.name) does not load"); continue }
+            let result = runner.run(prepared)
+            let evaluation = try #require(result.evaluation)
+            #expect(result.mismatches.isEmpty)
+            let change = OutcomeChange(from: RecordedOutcome(prepared.expectation), to: try RecordedOutcome(recording: evaluation, over: prepared.expectation))
+            #expect(change.isEmpty, "\(fixture.region)/\(fixture.name): \(change.summary)")
+            compared += 1
+        }
+        #expect(compared > 300)
+    }
+
     /// Re-recording keeps what the fixture checked besides the decision: the governing text
     /// and the judging days (a rewrite once dropped both).
     @Test func theRecorderKeepsTheGoverningTextAndTheJudgingDays() throws {

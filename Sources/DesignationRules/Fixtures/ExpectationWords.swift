@@ -6,10 +6,6 @@ extension Evaluation {
     /// The text a fixture is about unless it says otherwise: the region's own.
     var ownTextID: String { texts?.texts.first?.policy.id ?? governingTextID }
 
-    func outcomeWord(ofStage id: String) -> String? {
-        stages.first { $0.stage.id == id }.map { $0.outcome?.id ?? Verdict.undetermined.rawValue }
-    }
-
     func passesFromWord(_ rule: String) -> String {
         rules.first { $0.rule.id == rule }?.passesFrom?.description ?? "none"
     }

@@ -25,19 +25,11 @@ public struct RecordedOutcome: Sendable, Equatable {
         self.init(verdict: expectation.verdict, stages: expectation.stages, rules: expectation.rules, details: details)
     }
 
-    /// What an evaluation decided, in the words an expectation file uses; the details are
-    /// those `listing` checks (the expectation of the fixture evaluated).
-    public init(_ evaluation: Evaluation, listing expectation: Expectation) {
-        var details: [String: String] = [:]
-        for id in expectation.passesFrom.keys { details["passes_from \(id)"] = evaluation.passesFromWord(id) }
-        for id in expectation.deadlines.keys { details["deadline \(id)"] = evaluation.deadlineWord(id) }
-        for id in expectation.judgedOn.keys { details["judged_on \(id)"] = evaluation.judgedOnWord(ofStage: id) }
-        if expectation.earliestEligible != nil { details["earliest_eligible"] = evaluation.earliestWord }
-        if expectation.text != nil { details["text"] = evaluation.governingTextID }
-        self.init(verdict: evaluation.verdict.rawValue,
-                  stages: Dictionary(evaluation.stages.map { ($0.stage.id, $0.outcome?.id ?? Self.undetermined) }, uniquingKeysWith: { a, _ in a }),
-                  rules: Dictionary(evaluation.rules.map { ($0.rule.id, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }),
-                  details: details)
+    /// What re-recording `expectation` from `evaluation` would write: the recorder's own
+    /// words, read back, so that what record mode reports is what it writes.
+    public init(recording evaluation: Evaluation, over expectation: Expectation) throws(DiagnosticList) {
+        let text = ExpectationRecorder.record(evaluation, previous: expectation, summary: expectation.summary)
+        self.init(try Expectation(bytes: Array(text.utf8), file: "(re-recorded)"))
     }
 
     static let undetermined = Verdict.undetermined.rawValue
