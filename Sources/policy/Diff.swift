@@ -20,6 +20,7 @@ enum Diff {
             throw UsageError("`\(id)` extends no policy; name one with --against")
         }
         output(PolicyDiff(region: region, against: base).render(vocabulary: policies.vocabulary, language: options.language), terminator: "")
+        output("(read from \(options.folderName))")
         return .ok
     }
 }

@@ -25,6 +25,7 @@ enum Explain {
             throw UsageError(message)
         }
         output(text, terminator: "")
+        output("(read from \(options.folderName))")
         return .ok
     }
 
