@@ -35,11 +35,17 @@ func run() -> ExitCode {
     guard let directory = options.policies.map({ URL(fileURLWithPath: $0) }) ?? ShippedPolicies.directory else {
         fail("evaluate: the shipped policies are missing; pass --policies DIR", .badPolicy)
     }
+    if options.policies == nil { noteEditedCheckout(shipped: directory) }
     // One region's evaluation reads only that region's policies (and those it extends):
     // most of a run's time is loading.
     let policies: PolicySet
-    do { policies = try PolicySet(directory: directory, onlyRegion: options.region == "all" ? nil : options.region) } catch {
+    let whole = options.region == "all" || options.region == "list"
+    do { policies = try PolicySet(directory: directory, onlyRegion: whole ? nil : options.region) } catch {
         fail("evaluate: the policy files have errors:\n\(error)", .badPolicy)
+    }
+    if options.region == "list" {
+        Streams.out(policies.regionIDs.map { "\($0)\t\(policies.policies[$0]!.document.title)" }.joined(separator: "\n") + "\n")
+        return .eligible
     }
     let asOf = options.asOf ?? todayInChina()
     let language = options.resolvedLanguage(environment: ProcessInfo.processInfo.environment)
@@ -98,6 +104,17 @@ func run() -> ExitCode {
         Streams.out(TextReport(vocabulary: policies.vocabulary, language: language, colour: colour, brief: options.brief).render(evaluation))
     }
     return ExitCode(evaluation.verdict)
+}
+
+/// Run inside a checkout whose `policies/` differs from the shipped copy (being edited, or
+/// the binary older than the files), `evaluate` says on standard error which one it used:
+/// a reviewer must not believe an edit was applied when it was not.
+func noteEditedCheckout(shipped: URL) {
+    guard let checkout = PolicyFolder.enclosingCurrentDirectory(),
+          checkout.standardizedFileURL.path != shipped.standardizedFileURL.path,
+          !PolicyFolder.sameContents(checkout, shipped) else { return }
+    let path = PolicyFolder.display(checkout).escapingControls
+    Streams.err("evaluate: note: read the policies shipped with this binary, not this checkout's \(path), which differs from them; pass --policies \(path) to read it\n")
 }
 
 /// A profile read from a file (or `-`), or the reason it cannot be, and the exit.
