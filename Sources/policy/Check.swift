@@ -3,13 +3,22 @@ import DesignationRules
 /// `policy check`: every problem of every file, errors and warnings, in one run.
 enum Check {
     static func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
-        let options = try CommonOptions.parse(arguments)
+        let options = try CommonOptions.parse(arguments, flags: ["--strict"])
         guard options.positional.isEmpty else { throw UsageError(message: "check takes no arguments; use --policies DIR") }
         let policies = options.loadPolicies(checkingQuotes: true)
-        let warnings = DiagnosticList(policies.warnings + PolicyLinter(policies: policies).warnings()).diagnostics
-        for warning in warnings { output(warning) }
+        // Text coverage (README "Text coverage"): a unit neither encoded nor declared is a
+        // warning, an error under --strict; a declaration that contradicts the text, an error.
+        let coverage = TextCoverage.diagnostics(of: policies, strict: options.flags.contains("--strict"))
+        let errors = coverage.filter { $0.severity == .error }
+        let warnings = DiagnosticList(policies.warnings + PolicyLinter(policies: policies).warnings() + coverage.filter { $0.severity == .warning }).diagnostics
+        for problem in DiagnosticList(errors).diagnostics + warnings { output(problem) }
         let facts = policies.vocabulary.facts.count
-        output("\(policies.regionIDs.count) policies (\(policies.regionIDs.joined(separator: ", "))), \(facts) facts: no errors, \(warnings.count) warning(s)")
+        let summary = "\(policies.regionIDs.count) policies (\(policies.regionIDs.joined(separator: ", "))), \(facts) facts"
+        guard errors.isEmpty else {
+            output("\(summary): \(errors.count) error(s), \(warnings.count) warning(s)")
+            return .failed
+        }
+        output("\(summary): no errors, \(warnings.count) warning(s)")
         return .ok
     }
 }

@@ -202,6 +202,8 @@ public struct Policy: Sendable {
     public var inForceFor: String? = nil
     /// The named date the scope is judged on; nil: the as-of date.
     public var scopeJudgedOn: String? = nil
+    /// The units of its own text this file declares it does not encode, and why (`TextCoverage`).
+    public var notEncoded: [NotEncoded] = []
     /// The texts this one extends, each merged with its own parents, nearest first: what
     /// governs instead when this text is not in force on the day that decides.
     public var ancestors: [Policy] = []

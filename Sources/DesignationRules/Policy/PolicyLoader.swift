@@ -96,12 +96,13 @@ struct PolicyLoader {
             }
         }
         let waivers = (reader.array("waives") ?? []).compactMap { readWaiver($0, policy: id, checker: header.items.checker) }
+        let notEncoded = (reader.array("not_encoded") ?? []).compactMap { readNotEncoded($0, policy: id) }
         guard let document = header.document, let status = header.status else { return nil }
         let own = Policy(id: id, file: header.file, document: document, status: status, effectiveFrom: header.effectiveFrom,
                          effectiveUntil: header.effectiveUntil, parent: parent?.id, scope: header.scope, scopeNote: header.scopeNote,
                          scopeTest: header.scopeTest, procedures: header.items.procedures, parameters: header.parameters,
                          rules: rules, deadlines: deadlines, waivers: waivers, dates: header.dates, inForceFor: header.inForceFor,
-                         scopeJudgedOn: header.scopeJudgedOn)
+                         scopeJudgedOn: header.scopeJudgedOn, notEncoded: notEncoded)
         quoteChecker?.check(own, fileLocation: reader.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
@@ -534,7 +535,7 @@ struct PolicyLoader {
     }
 
     /// `citation: {article: "第六条", item: "（一）"}`; each part checked against the shapes printed in the texts.
-    private func readCitation(_ reader: inout ObjectReader, policy: String) -> Citation? {
+    func readCitation(_ reader: inout ObjectReader, policy: String) -> Citation? {
         guard var citation = reader.object("citation", "`citation`", required: true) else { return nil }
         defer { citation.finish() }
         /// A part as written, checked against the shape printed in the texts.

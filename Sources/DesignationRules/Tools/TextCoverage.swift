@@ -1,0 +1,239 @@
+/// What of an official text the policies account for, unit by unit: every article,
+/// paragraph, item, point, section, annex and table row (`SourceText`) is encoded (cited by
+/// a rule, parameter, deadline, waiver, judging date or notice), declared not encoded in its
+/// policy file (`NotEncoded`), accounted for through its parts, or none of these.
+///
+/// How parents and children count, read as an auditor would:
+/// - A citation accounts for the unit it names, and for the parts of that unit its quote
+///   overlaps; not for the other parts. A rule citing 第九条 with the words of its first
+///   paragraph does not encode the second.
+/// - A citation without a quote (a notice, which reproduces the form or unit it cites)
+///   accounts for the unit it names only.
+/// - A declaration accounts for the unit it names and everything in it: it says why the
+///   whole unit is no rule. It may not name a unit that a rule encodes, nor one with an
+///   encoded part (declare the parts left out instead).
+/// - A unit neither encoded nor declared is accounted for when every part of it is: the
+///   words of an article that introduce its items (具备下列条件：) are no provision of their own.
+public struct TextCoverage: Sendable {
+    /// Something of a policy that cites a unit of the text.
+    public struct Citing: Sendable {
+        public enum Kind: String, Sendable { case rule, parameter, deadline, waiver, date, notice }
+        public var kind: Kind
+        /// The rule's, deadline's, date's or notice's id; the parameter's name; the waived rule.
+        public var id: String
+        public var citation: Citation
+        /// Nil for a notice, which cites the unit whose form it reproduces.
+        public var quote: String?
+
+        public var name: String { "\(kind.rawValue) \(id)" }
+    }
+
+    public enum Status: Sendable {
+        /// Cited by these, in the order of the policy files.
+        case encoded([Citing])
+        /// Declared not encoded, by itself or with the unit it is part of.
+        case declared(NotEncoded)
+        /// Every part of it is accounted for.
+        case throughParts
+        case unaccounted
+
+        public var isAccounted: Bool {
+            if case .unaccounted = self { return false }
+            return true
+        }
+    }
+
+    /// What one citation reaches: the unit it names and the parts its quote overlaps.
+    public struct Reach: Sendable {
+        public var citing: Citing
+        public var named: Int
+        public var covered: [Int]
+    }
+
+    public let text: SourceText
+    /// Where the text is, for messages (`sources/national.txt`).
+    public let path: String
+    /// What each citation reaches; citations that name no unit are left out (the quote
+    /// checker reports them).
+    public let reaches: [Reach]
+    public let declarations: [NotEncoded]
+    /// By unit: nil for the parts a citation cannot name (the whole text, chapters, the
+    /// list of annexes, the back matter), which are not counted.
+    public let statuses: [Status?]
+    /// The declarations that name no unit, quote words not in it, contradict a rule or repeat one.
+    public let problems: [Diagnostic]
+
+    public init(text: SourceText, path: String, citing: [Citing], declarations: [NotEncoded]) {
+        self.init(text: text, path: path, reaches: citing.compactMap { Self.reach(of: $0, in: text) }, declarations: declarations)
+    }
+
+    /// From reaches worked out already: a test removes one rule's and counts again.
+    public init(text: SourceText, path: String, reaches: [Reach], declarations: [NotEncoded]) {
+        self.text = text
+        self.path = path
+        self.reaches = reaches
+        self.declarations = declarations
+        var encoders = Array(repeating: [Citing](), count: text.units.count)
+        for reach in reaches {
+            for unit in [reach.named] + reach.covered where !encoders[unit].contains(where: { $0.name == reach.citing.name }) {
+                encoders[unit].append(reach.citing)
+            }
+        }
+        var problems: [Diagnostic] = []
+        var declared: [Int: NotEncoded] = [:]
+        for declaration in declarations {
+            guard let unit = Self.checked(declaration, in: text, path: path, encoders: encoders, declared: declared, problems: &problems) else { continue }
+            for part in [unit] + text.descendants(of: unit) { declared[part] = declaration }
+        }
+        var statuses = [Status?](repeating: nil, count: text.units.count)
+        // Parts come after the unit they are part of: backwards, every part is known first.
+        for unit in text.units.indices.reversed() where text.units[unit].citation != nil {
+            if !encoders[unit].isEmpty {
+                statuses[unit] = .encoded(encoders[unit])
+            } else if let declaration = declared[unit] {
+                statuses[unit] = .declared(declaration)
+            } else {
+                let parts = text.units[unit].children.compactMap { statuses[$0] }
+                statuses[unit] = !parts.isEmpty && parts.allSatisfy(\.isAccounted) ? .throughParts : .unaccounted
+            }
+        }
+        self.statuses = statuses
+        self.problems = problems
+    }
+
+    /// The unit a declaration names, when it names one, holds its quote, and neither it nor
+    /// a part of it is encoded or declared already; otherwise nil, with the problem.
+    private static func checked(_ declaration: NotEncoded, in text: SourceText, path: String, encoders: [[Citing]],
+                                declared: [Int: NotEncoded], problems: inout [Diagnostic]) -> Int? {
+        let cited = declaration.citation.text
+        let unit: Int
+        switch text.unit(citedBy: declaration.citation) {
+        case .success(let found): unit = found
+        case .failure(let problem):
+            problems.append(Diagnostic(code: "not-encoded-no-unit", at: declaration.location,
+                                       "`not_encoded` names \(cited), which does not exist in \(path): \(problem.message)"))
+            return nil
+        }
+        let quote = SourceTextReader.squeezed(declaration.quote)
+        if quote.isEmpty || !text.placesOf(quote).contains(where: { text.chain(from: $0).contains(unit) }) {
+            problems.append(Diagnostic(code: "not-encoded-quote", at: declaration.location,
+                                       "the quote of the `not_encoded` entry \(cited) is not in \(cited) of \(path): 「\(declaration.quote)」"))
+        }
+        if let earlier = declared[unit] {
+            problems.append(Diagnostic(code: "not-encoded-twice", at: declaration.location,
+                                       "\(cited) is declared not encoded already, as part of \(earlier.citation.text)\(earlier.location.map { " (\($0))" } ?? "")"))
+            return nil
+        }
+        for part in [unit] + text.descendants(of: unit) {
+            guard let first = encoders[part].first else { continue }
+            let names = encoders[part].map(\.name).joined(separator: ", ")
+            let message = part == unit
+                ? "\(cited) is declared not encoded, but \(names) encode\(encoders[part].count == 1 ? "s" : "") it; remove the entry, or the citation"
+                : "\(cited) is declared not encoded, but its part \(Self.name(of: part, in: text)) is encoded by \(names); declare the parts left out instead"
+            problems.append(Diagnostic(code: "not-encoded-but-cited", at: declaration.location, message + " (\(first.citation.location.map(\.description) ?? first.citation.text))"))
+            return nil
+        }
+        return unit
+    }
+
+    /// What a citation reaches; nil when it names no unit.
+    static func reach(of citing: Citing, in text: SourceText) -> Reach? {
+        guard case .success(let named) = text.unit(citedBy: citing.citation) else { return nil }
+        var covered: [Int] = []
+        if let quote = citing.quote {
+            let parts = text.descendants(of: named)
+            for occurrence in text.occurrences(of: quote) where text.chain(from: text.innermostUnit(holding: occurrence)).contains(named) {
+                covered += parts.filter { part in
+                    let range = text.squeezedRange(of: part)
+                    return range.overlaps(occurrence) && !covered.contains(part)
+                }
+            }
+        }
+        return Reach(citing: citing, named: named, covered: covered)
+    }
+
+    // MARK: - Counting
+
+    /// The units counted: every unit a citation can name.
+    public var counted: [Int] { text.units.indices.filter { statuses[$0] != nil } }
+
+    /// The counted units neither encoded nor declared, nor accounted for through their parts.
+    public var unaccounted: [Int] { counted.filter { !statuses[$0]!.isAccounted } }
+
+    /// The unaccounted units whose parts are all accounted for: where the work is (a
+    /// unit whose part is unaccounted is unaccounted for that part's sake).
+    public var gaps: [Int] {
+        unaccounted.filter { unit in text.units[unit].children.allSatisfy { statuses[$0]?.isAccounted ?? true } }
+    }
+
+    /// The counts of one part of the text (a chapter, an annex, or a top-level section).
+    public struct Tally: Sendable {
+        public var title: String
+        public var encoded = 0, declared = 0, throughParts = 0, unaccounted = 0
+        public var total: Int { encoded + declared + throughParts + unaccounted }
+        public var accounted: Int { total - unaccounted }
+
+        mutating func add(_ status: Status) {
+            switch status {
+            case .encoded: encoded += 1
+            case .declared: declared += 1
+            case .throughParts: throughParts += 1
+            case .unaccounted: unaccounted += 1
+            }
+        }
+    }
+
+    /// The counts by the text's outermost parts (chapters, annexes, or the sections of a
+    /// notice), in the order of the text.
+    public var tallies: [Tally] {
+        var tallies: [Tally] = []
+        var index: [Int: Int] = [:]
+        for unit in counted {
+            let top = text.chain(from: unit).dropLast().last ?? unit
+            if index[top] == nil {
+                index[top] = tallies.count
+                tallies.append(Tally(title: text.units[top].firstWords))
+            }
+            tallies[index[top]!].add(statuses[unit]!)
+        }
+        return tallies
+    }
+
+    public var total: Tally {
+        var total = Tally(title: path)
+        for unit in counted { total.add(statuses[unit]!) }
+        return total
+    }
+
+    /// A unit named for a message or a report: its citation, and for a table row, which row.
+    public func name(of unit: Int) -> String { Self.name(of: unit, in: text) }
+
+    static func name(of unit: Int, in text: SourceText) -> String {
+        let place = text.place(unit)
+        switch text.units[unit].kind {
+        case .paragraph where text.units[unit].citation?.paragraph == nil, .row:
+            return "\(place), the line 「\(text.units[unit].firstWords)」"
+        default: return place
+        }
+    }
+
+    /// Where a unit begins in the text file, for a diagnostic.
+    public func location(of unit: Int) -> SourceLocation {
+        SourceLocation(file: path, line: text.units[unit].lines.lowerBound + 1, column: 1)
+    }
+
+    /// A warning (an error when `strict`) for every gap, at the unit's place in the text.
+    public func diagnostics(strict: Bool) -> [Diagnostic] {
+        problems + gaps.map { unit in
+            Diagnostic(strict ? .error : .warning, code: "not-accounted", at: location(of: unit),
+                       "\(name(of: unit)) is neither encoded by a rule nor declared in `not_encoded`: 「\(text.units[unit].firstWords)」")
+        }
+    }
+}
+
+extension SourceText {
+    /// Every unit inside `unit`, at any depth, in the order of the text.
+    func descendants(of unit: Int) -> [Int] {
+        units[unit].children.flatMap { [$0] + descendants(of: $0) }
+    }
+}
