@@ -200,6 +200,51 @@ import Testing
         let first = try errors(citation: #"{ article: "第四条", occurrence: "1" }"#, quote: "重复编号的条文")
         #expect(first.first?.message.contains("but in 第四条〔第二处〕") == true)
     }
+
+    // MARK: - numbers agree with their words
+
+    @Test func aParameterContradictingItsQuoteIsAnError() throws {
+        let ok = #"{ article: "第二条", item: "（二）" }"#
+        #expect(try errors(citation: ok, quote: "床位不少于10张").isEmpty)
+        let found = try errors(citation: ok, quote: "床位不少于10张", wait: "6 months")
+        #expect(found.map(\.code) == ["number-not-in-quote"])
+        #expect(found.first?.message.contains("parameter `wait` is 6 months, but its quote states 「3个月」") == true)
+        // The unit counts too: 3 years is not 「3个月」.
+        #expect(try errors(citation: ok, quote: "床位不少于10张", wait: "3 years").map(\.code) == ["number-not-in-quote"])
+    }
+
+    @Test func aRulesFigureContradictingItsQuoteIsAnError() throws {
+        let files = { (requires: String) in
+            ["vocabulary/common.json5": PolicyToolsTests.vocabulary, "sources/base.txt": Self.source,
+             "base.json5": Self.policy.replacingOccurrences(of: "CITATION", with: #"{ article: "第二条", item: "（二）" }"#)
+                .replacingOccurrences(of: "QUOTE", with: "床位不少于10张").replacingOccurrences(of: "WAIT", with: "3 months")
+                .replacingOccurrences(of: "beds >= 10", with: requires)]
+        }
+        #expect(try TemporaryPolicies.load(files("beds >= 10"), checkingQuotes: true).get().policies["base"] != nil)
+        // > 9 says 「不少于10」 too; >= 1 says only that there are beds, and is not compared.
+        #expect(try TemporaryPolicies.load(files("beds > 9"), checkingQuotes: true).get().policies["base"] != nil)
+        #expect(try TemporaryPolicies.load(files("beds >= 1"), checkingQuotes: true).get().policies["base"] != nil)
+        guard case .failure(let list) = try TemporaryPolicies.load(files("beds >= 20"), checkingQuotes: true) else {
+            Issue.record("beds >= 20 against 「床位不少于10张」 passed")
+            return
+        }
+        let found = list.diagnostics.filter { $0.severity == .error }
+        #expect(found.map(\.code) == ["number-not-in-quote"])
+        #expect(found.first?.message.contains("rule `r` is 20, but its quote states 「10张」") == true)
+    }
+
+    @Test func quotedNumbersAreReadWithTheirUnits() {
+        let read = { (quote: String) in QuotedNumber.all(in: quote).map(\.printed) }
+        #expect(read("正式运营至少 3 个月") == ["3个月"])
+        #expect(read("不少于三个月，一年内不得再次申请") == ["三个月", "一年"])
+        #expect(read("承诺半径1500米内，超出 10%，公示期为 5 个工作日，180日") == ["1500米", "10%", "5个工作日", "180日"])
+        // Months of the year state no length; 统一 and 一次性 are words; a table's figures are bare.
+        #expect(read("每季度前 5 个工作日（1、4、7、10 月）") == ["5个工作日", "1", "4", "7"])
+        #expect(read("统一的编码") == [])
+        #expect(read("其他基层医疗机构-滨海 14141.55") == ["14141.55"])
+        #expect(QuotedNumber.all(in: "一百八十日").first?.amount == 180)
+        #expect(QuotedNumber.all(in: "十五个工作日").first?.unit == .period(.workingDays))
+    }
 }
 
 extension Result where Failure == CitationProblem {

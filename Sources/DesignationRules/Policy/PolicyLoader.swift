@@ -103,7 +103,7 @@ struct PolicyLoader {
                          scopeTest: header.scopeTest, procedures: header.items.procedures, parameters: header.parameters,
                          rules: rules, deadlines: deadlines, waivers: waivers, dates: header.dates, inForceFor: header.inForceFor,
                          scopeJudgedOn: header.scopeJudgedOn, notEncoded: notEncoded)
-        quoteChecker?.check(own, fileLocation: reader.location)
+        quoteChecker?.check(own, extending: parent.map { [$0] + $0.ancestors } ?? [], fileLocation: reader.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
     }

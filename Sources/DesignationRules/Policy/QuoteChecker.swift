@@ -9,25 +9,70 @@ struct QuoteChecker {
     let directory: URL
     let diagnostics: DiagnosticCollector
 
-    /// Checks the items a policy file itself cites (not those it inherits).
-    func check(_ policy: Policy, fileLocation: SourceLocation) {
+    /// Checks the items a policy file itself cites (not those it inherits), against its own
+    /// text or, where a citation names another document (`document: "national"`), against the
+    /// text of the policy it extends that has that id.
+    func check(_ policy: Policy, extending ancestors: [Policy] = [], fileLocation: SourceLocation) {
         guard let path = policy.document.source else {
             diagnostics.error("no-source", at: fileLocation, "`document.source` is missing: name the official text under sources/ so that quotes can be checked")
             return
         }
-        guard let text = SourceText.load(path, under: directory, document: policy.id, diagnostics: diagnostics) else {
+        guard let own = SourceText.load(path, under: directory, document: policy.id, diagnostics: diagnostics) else {
             diagnostics.error("no-source", at: fileLocation, "the official text `\(path)` cannot be read; expected a UTF-8 file under the policies folder")
             return
+        }
+        var texts: [String: (SourceText, String)?] = [policy.id: (own, path)]
+        func text(of document: String) -> (SourceText, String)? {
+            if let known = texts[document] { return known }
+            let source = ancestors.first { $0.id == document }.flatMap { ancestor in
+                ancestor.document.source.flatMap { path in
+                    SourceText.load(path, under: directory, document: document, diagnostics: DiagnosticCollector()).map { ($0, path) }
+                }
+            }
+            texts[document] = source
+            return source
         }
         var quotes: [(Citation, String)] = policy.parameters.map { ($0.citation, $0.quote) }
         quotes += policy.rules.map { ($0.citation, $0.quote) }
         quotes += policy.rules.flatMap { rule in rule.alternatives.map { ($0.citation, $0.quote) } }
         quotes += policy.deadlines.map { ($0.citation, $0.quote) }
         quotes += policy.waivers.map { ($0.citation, $0.quote) }
-        for (citation, quote) in quotes where citation.document == policy.id {
-            check(citation, quote, in: text, path: path)
+        // The parameters come with the inherited ones, which their own file checks.
+        for (citation, quote) in quotes where citation.location?.file == fileLocation.file {
+            guard let (source, path) = text(of: citation.document) else {
+                diagnostics.error("no-such-unit", at: citation.location,
+                                  "\(citation.text) cites document `\(citation.document)`, which is neither this policy nor one it extends (\(([policy] + ancestors).map(\.id).joined(separator: ", ")))")
+                continue
+            }
+            check(citation, quote, in: source, path: path)
         }
-        //NUMBERS
+        checkNumbers(policy, in: fileLocation.file)
+    }
+
+    /// The numbers of the items written in `file` against their quotes.
+    private func checkNumbers(_ policy: Policy, in file: String) {
+        let numbers = NumberChecker(diagnostics: diagnostics)
+        for parameter in policy.parameters where parameter.citation.location?.file == file {
+            numbers.check(parameter.value, of: "parameter `\(parameter.name)`", quote: parameter.quote, at: parameter.citation.location)
+        }
+        for rule in policy.rules where rule.location.file == file {
+            for expression in [rule.test, rule.appliesIf].compactMap({ $0 }) where rule.alternatives.isEmpty {
+                for (value, nearby) in NumberChecker.numbers(in: expression) {
+                    numbers.check(value, of: "a number of rule `\(rule.id)`", quote: rule.quote, nearby: nearby, at: expression.location)
+                }
+            }
+            for alternative in rule.alternatives {
+                for (value, nearby) in NumberChecker.numbers(in: alternative.test) {
+                    numbers.check(value, of: "a number of rule `\(rule.id)` (\(alternative.citation.text))", quote: alternative.quote,
+                                  nearby: nearby, at: alternative.test.location)
+                }
+            }
+        }
+        for deadline in policy.deadlines where deadline.location.file == file {
+            for (value, nearby) in NumberChecker.numbers(in: deadline.value) {
+                numbers.check(value, of: "a number of deadline `\(deadline.id)`", quote: deadline.quote, nearby: nearby, at: deadline.value.location)
+            }
+        }
     }
 
     private func check(_ citation: Citation, _ quote: String, in text: SourceText, path: String) {
