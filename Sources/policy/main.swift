@@ -8,6 +8,8 @@ Tools for the people who edit the rule files, and for CI.
 
 Commands:
   check                 load every policy file and report all problems at once
+      --strict          a unit of an official text neither encoded nor declared not
+                        encoded is an error, not a warning (CI)
   test [PATHS…]         run fixtures (default: fixtures/) against their expectations
       --update          re-record the expectations from the results (review the diff in git)
       --junit FILE      also write JUnit XML for CI servers
@@ -17,6 +19,9 @@ Commands:
                         report the mutants no fixture notices, with a score per region
   diff REGION [--against ID]   what a region replaces, waives and adds (default: against its parent)
   explain RULE-ID       a rule's citation, wording, expressions, facts and fixtures
+  coverage --text REGION  the region's official text, each unit marked: encoded by which
+                        rules, declared not encoded and why, or neither; counts per chapter
+      --format text|html  html: the law beside the rules, each linking to the other
 
 Options for every command:
   --policies DIR        the policy folder (default: ./policies if present, else the shipped one)
@@ -42,7 +47,8 @@ func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
     case "test": return try Test.run(rest)
     case "diff": return try Diff.run(rest)
     case "explain": return try Explain.run(rest)
-    default: throw UsageError(message: "unknown command `\(command)`; commands: check, test, diff, explain")
+    case "coverage": return try TextCoverageCommand.run(rest)
+    default: throw UsageError(message: "unknown command `\(command)`; commands: check, test, diff, explain, coverage")
     }
 }
 

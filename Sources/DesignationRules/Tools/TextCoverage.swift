@@ -7,11 +7,12 @@
 /// - A citation accounts for the unit it names, and for the parts of that unit its quote
 ///   overlaps; not for the other parts. A rule citing 第九条 with the words of its first
 ///   paragraph does not encode the second.
-/// - A citation without a quote (a notice, which reproduces the form or unit it cites)
-///   accounts for the unit it names only.
+/// - A citation without a quote (a notice, which lays out the form it cites) accounts for
+///   the unit it names and the lines of its tables (the form's fields), not its numbered parts.
 /// - A declaration accounts for the unit it names and everything in it: it says why the
 ///   whole unit is no rule. It may not name a unit that a rule encodes, nor one with an
-///   encoded part (declare the parts left out instead).
+///   encoded part (declare the parts left out instead). A table's line, which no citation
+///   can name, is declared by citing its unit with a quote from the line.
 /// - A unit neither encoded nor declared is accounted for when every part of it is: the
 ///   words of an article that introduce its items (具备下列条件：) are no provision of their own.
 public struct TextCoverage: Sendable {
@@ -82,8 +83,10 @@ public struct TextCoverage: Sendable {
         var problems: [Diagnostic] = []
         var declared: [Int: NotEncoded] = [:]
         for declaration in declarations {
-            guard let unit = Self.checked(declaration, in: text, path: path, encoders: encoders, declared: declared, problems: &problems) else { continue }
-            for part in [unit] + text.descendants(of: unit) { declared[part] = declaration }
+            guard let units = Self.checked(declaration, in: text, path: path, encoders: encoders, declared: declared, problems: &problems) else { continue }
+            for unit in units {
+                for part in [unit] + text.descendants(of: unit) { declared[part] = declaration }
+            }
         }
         var statuses = [Status?](repeating: nil, count: text.units.count)
         // Parts come after the unit they are part of: backwards, every part is known first.
@@ -101,10 +104,12 @@ public struct TextCoverage: Sendable {
         self.problems = problems
     }
 
-    /// The unit a declaration names, when it names one, holds its quote, and neither it nor
-    /// a part of it is encoded or declared already; otherwise nil, with the problem.
+    /// The units a declaration accounts for: the unit it names or, when its quote lies in
+    /// lines of a table (which no citation can name), those lines. Nil, with the problem,
+    /// when it names no unit, its quote is not in it, or one of them or of their parts is
+    /// encoded or declared already.
     private static func checked(_ declaration: NotEncoded, in text: SourceText, path: String, encoders: [[Citing]],
-                                declared: [Int: NotEncoded], problems: inout [Diagnostic]) -> Int? {
+                                declared: [Int: NotEncoded], problems: inout [Diagnostic]) -> [Int]? {
         let cited = declaration.citation.text
         let unit: Int
         switch text.unit(citedBy: declaration.citation) {
@@ -115,32 +120,43 @@ public struct TextCoverage: Sendable {
             return nil
         }
         let quote = SourceTextReader.squeezed(declaration.quote)
-        if quote.isEmpty || !text.placesOf(quote).contains(where: { text.chain(from: $0).contains(unit) }) {
+        let inside = quote.isEmpty ? [] : text.occurrences(of: quote).filter { text.chain(from: text.innermostUnit(holding: $0)).contains(unit) }
+        if inside.isEmpty {
             problems.append(Diagnostic(code: "not-encoded-quote", at: declaration.location,
                                        "the quote of the `not_encoded` entry \(cited) is not in \(cited) of \(path): 「\(declaration.quote)」"))
         }
-        if let earlier = declared[unit] {
-            problems.append(Diagnostic(code: "not-encoded-twice", at: declaration.location,
-                                       "\(cited) is declared not encoded already, as part of \(earlier.citation.text)\(earlier.location.map { " (\($0))" } ?? "")"))
-            return nil
+        let rows = text.descendants(of: unit).filter { row in
+            text.units[row].kind == .row && inside.contains { text.squeezedRange(of: row).overlaps($0) }
         }
-        for part in [unit] + text.descendants(of: unit) {
+        let units = rows.isEmpty ? [unit] : rows
+        for unit in units {
+            if let earlier = declared[unit] {
+                problems.append(Diagnostic(code: "not-encoded-twice", at: declaration.location,
+                                           "\(Self.name(of: unit, in: text)) is declared not encoded already, by the entry \(earlier.citation.text)\(earlier.location.map { " (\($0))" } ?? "")"))
+                return nil
+            }
+        }
+        for part in units.flatMap({ [$0] + text.descendants(of: $0) }) {
             guard let first = encoders[part].first else { continue }
             let names = encoders[part].map(\.name).joined(separator: ", ")
-            let message = part == unit
-                ? "\(cited) is declared not encoded, but \(names) encode\(encoders[part].count == 1 ? "s" : "") it; remove the entry, or the citation"
+            let message = units.contains(part)
+                ? "\(Self.name(of: part, in: text)) is declared not encoded, but \(names) encode\(encoders[part].count == 1 ? "s" : "") it; remove the entry, or the citation"
                 : "\(cited) is declared not encoded, but its part \(Self.name(of: part, in: text)) is encoded by \(names); declare the parts left out instead"
             problems.append(Diagnostic(code: "not-encoded-but-cited", at: declaration.location, message + " (\(first.citation.location.map(\.description) ?? first.citation.text))"))
             return nil
         }
-        return unit
+        return units
     }
 
     /// What a citation reaches; nil when it names no unit.
     static func reach(of citing: Citing, in text: SourceText) -> Reach? {
         guard case .success(let named) = text.unit(citedBy: citing.citation) else { return nil }
         var covered: [Int] = []
-        if let quote = citing.quote {
+        guard let quote = citing.quote else {
+            // A notice lays out the form it cites: it accounts for the form's lines too.
+            return Reach(citing: citing, named: named, covered: text.descendants(of: named).filter { text.units[$0].kind == .row })
+        }
+        do {
             let parts = text.descendants(of: named)
             for occurrence in text.occurrences(of: quote) where text.chain(from: text.innermostUnit(holding: occurrence)).contains(named) {
                 covered += parts.filter { part in
@@ -169,6 +185,8 @@ public struct TextCoverage: Sendable {
     /// The counts of one part of the text (a chapter, an annex, or a top-level section).
     public struct Tally: Sendable {
         public var title: String
+        /// The outermost part counted (a chapter, an annex, a section), or nil for the whole text.
+        public var unit: Int?
         public var encoded = 0, declared = 0, throughParts = 0, unaccounted = 0
         public var total: Int { encoded + declared + throughParts + unaccounted }
         public var accounted: Int { total - unaccounted }
@@ -192,7 +210,7 @@ public struct TextCoverage: Sendable {
             let top = text.chain(from: unit).dropLast().last ?? unit
             if index[top] == nil {
                 index[top] = tallies.count
-                tallies.append(Tally(title: text.units[top].firstWords))
+                tallies.append(Tally(title: text.units[top].firstWords, unit: top))
             }
             tallies[index[top]!].add(statuses[unit]!)
         }
