@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func aUnitsOwnCitationNamesIt() throws {
-        for (index, unit) in Self.text.units.enumerated() where unit.kind != .row {
+        for (index, unit) in Self.text.units.enumerated() {
             guard let citation = unit.citation else { continue }
             #expect(try Self.text.unit(citedBy: citation).get() == index, "\(citation.text)")
         }
@@ -113,6 +113,32 @@ import Testing
         let two = try text.unit(citedBy: Citation(document: "beijing", section: "二")).get()
         #expect(text.children(of: two).map(\.number) == ["1", "2", "3", "4", "5", "6"])
         #expect(text.units.filter { $0.kind == .section && $0.citation?.annex == "附件2-1" }.count == 9)
+    }
+
+    /// A row of a table is cited by the start of its first cell, printed 附件7-1「监督管理」.
+    @Test func aTableRowIsCitedByItsFirstCell() throws {
+        let text = try Self.shipped("liaocheng")
+        let row = try text.unit(citedBy: Citation(document: "liaocheng", annex: "附件7-1", row: "监督管理")).get()
+        #expect(text.units[row].kind == .row && text.units[row].lines.lowerBound == 545)
+        #expect(text.units[row].citation?.text == "附件7-1「监督管理」")
+        // 附件1 prints its header row twice.
+        #expect(text.unit(citedBy: Citation(document: "liaocheng", annex: "附件1", row: "节点")).failureMessage?
+            .contains("「节点」 begins 2 rows of 附件1 (line 348, line 364)") == true)
+    }
+
+    /// A hint that matches no line of its text is an error at its line of the hints file.
+    @Test func aHintMatchingNoLineIsAnError() throws {
+        let hints = "{\n  annexes: [{ annex: \"附件2\", begins: \"不存在的标题\" }],\n}\n"
+        let files = ["vocabulary/common.json5": PolicyToolsTests.vocabulary, "sources/base.txt": Self.source, "sources/base.structure.json5": hints,
+                     "base.json5": Self.policy.replacingOccurrences(of: "CITATION", with: #"{ article: "第一条" }"#)
+                        .replacingOccurrences(of: "QUOTE", with: "为了测试").replacingOccurrences(of: "WAIT", with: "3 months")]
+        guard case .failure(let list) = try TemporaryPolicies.load(files, checkingQuotes: true) else {
+            Issue.record("an unmatched hint passed")
+            return
+        }
+        let found = list.diagnostics.filter { $0.severity == .error }
+        #expect(found.map(\.code) == ["bad-structure-hints"])
+        #expect(found.first?.location?.file.hasSuffix("sources/base.structure.json5") == true && found.first?.location?.line == 2)
     }
 
     /// Every citation of the shipped policies names a unit of its text whose wording holds its quote.

@@ -13,6 +13,9 @@ public struct Citation: Sendable, Hashable {
     /// Which of the articles printed under the same number is meant, counted from 1 in the
     /// order of the text (聊城 prints two 第十四条); nil where the number is printed once.
     public var occurrence: String?
+    /// A row of a table (an annex's form or checklist), by the start of its first cell as
+    /// printed: `监督管理`; printed 附件7-1「监督管理」.
+    public var row: String?
     /// Where the citation is written in its policy file; not part of its identity.
     public var location: SourceLocation?
 
@@ -25,7 +28,7 @@ public struct Citation: Sendable, Hashable {
         hasher.combine(parts)
     }
 
-    private var parts: [String?] { [annex, section, article, occurrence, paragraph, point, item] }
+    private var parts: [String?] { [annex, section, article, occurrence, paragraph, point, item, row] }
 
     /// The citation as a reader would write it, from the largest unit to the smallest:
     /// annex, section, article (which of two printed alike: 第十四条〔第二处〕), paragraph,
@@ -34,7 +37,8 @@ public struct Citation: Sendable, Hashable {
     public var text: String {
         let article = article.map { article in occurrence.flatMap(Int.init).map { article + "〔第\(SourceTextReader.chineseNumeral($0))处〕" } ?? article }
         let pointsItem = item.map(Citation.isArabicItem) ?? false
-        let parts = [annex, section, article, paragraph, pointsItem ? nil : item, point.map { $0 + "." }, pointsItem ? item : nil]
+        let parts = [annex, section, article, paragraph, pointsItem ? nil : item, point.map { $0 + "." }, pointsItem ? item : nil,
+                     row.map { "「\($0)」" }]
         return parts.compactMap { $0 }.joined()
     }
 
@@ -47,11 +51,12 @@ public struct Citation: Sendable, Hashable {
     static let digits = TextShape.run(Array("0123456789".unicodeScalars))
     /// The parts a citation may have, by their keys in a policy file.
     enum Part: String, CaseIterable {
-        case article, occurrence, paragraph, item, point, section, annex
+        case article, occurrence, paragraph, item, point, section, annex, row
 
-        /// The shape the part has as printed in the texts.
-        var shape: TextShape.Matcher {
+        /// The shape the part has as printed in the texts; nil for a row, named by its words.
+        var shape: TextShape.Matcher? {
             switch self {
+            case .row: nil
             case .article: Citation.articleShape
             case .occurrence: Citation.pointShape
             case .paragraph: Citation.paragraphShape
@@ -72,6 +77,7 @@ public struct Citation: Sendable, Hashable {
             case .point: "3 for a point printed \"3.\""
             case .section: "N or N（M）, M in Chinese numerals or Arabic figures as printed"
             case .annex: "附件2-1"
+            case .row: "监督管理, the start of the row's first cell as printed"
             }
         }
     }

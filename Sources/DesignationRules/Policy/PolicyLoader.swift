@@ -541,7 +541,7 @@ struct PolicyLoader {
         /// A part as written, checked against the shape printed in the texts.
         func part(_ part: Citation.Part) -> String? {
             guard let node = citation.stringNode(part.rawValue), let text = node.string else { return nil }
-            if !part.shape.matches(text) {
+            if let shape = part.shape, !shape.matches(text) {
                 diagnostics.error("bad-citation", at: node.location, "malformed \(part.rawValue) `\(text)`; expected the form printed in the text, e.g. \(part.example)")
             }
             return text
@@ -549,8 +549,8 @@ struct PolicyLoader {
         // The parts read in the order of `Citation.Part`, so that their problems come in it.
         let read = Citation(document: citation.string("document") ?? policy, article: part(.article), paragraph: part(.paragraph),
                             item: part(.item), point: part(.point), section: part(.section), annex: part(.annex),
-                            occurrence: part(.occurrence), location: citation.location)
-        if [read.article, read.paragraph, read.item, read.point, read.section, read.annex].allSatisfy({ $0 == nil }) {
+                            occurrence: part(.occurrence), row: part(.row), location: citation.location)
+        if [read.article, read.paragraph, read.item, read.point, read.section, read.annex, read.row].allSatisfy({ $0 == nil }) {
             diagnostics.error("bad-citation", at: citation.location, "a citation needs at least one of: \(Citation.Part.allCases.filter { $0 != .occurrence }.map(\.rawValue).joined(separator: ", "))")
             return nil
         }

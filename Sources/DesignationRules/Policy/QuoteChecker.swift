@@ -37,6 +37,9 @@ struct QuoteChecker {
         quotes += policy.rules.flatMap { rule in rule.alternatives.map { ($0.citation, $0.quote) } }
         quotes += policy.deadlines.map { ($0.citation, $0.quote) }
         quotes += policy.waivers.map { ($0.citation, $0.quote) }
+        // Where a citation or its quote is wrong, its numbers are not compared: the quote is
+        // what to put right first.
+        var unproven: Set<SourceLocation> = []
         // The parameters come with the inherited ones, which their own file checks.
         for (citation, quote) in quotes where citation.location?.file == fileLocation.file {
             guard let (source, path) = text(of: citation.document) else {
@@ -44,51 +47,55 @@ struct QuoteChecker {
                                   "\(citation.text) cites document `\(citation.document)`, which is neither this policy nor one it extends (\(([policy] + ancestors).map(\.id).joined(separator: ", ")))")
                 continue
             }
-            check(citation, quote, in: source, path: path)
+            if !check(citation, quote, in: source, path: path), let location = citation.location { unproven.insert(location) }
         }
-        checkNumbers(policy, in: fileLocation.file)
+        checkNumbers(policy, in: fileLocation.file, skipping: unproven)
     }
 
     /// The numbers of the items written in `file` against their quotes.
-    private func checkNumbers(_ policy: Policy, in file: String) {
+    private func checkNumbers(_ policy: Policy, in file: String, skipping unproven: Set<SourceLocation>) {
         let numbers = NumberChecker(diagnostics: diagnostics)
-        for parameter in policy.parameters where parameter.citation.location?.file == file {
+        func proven(_ citation: Citation) -> Bool { citation.location.map { !unproven.contains($0) } ?? true }
+        for parameter in policy.parameters where parameter.citation.location?.file == file && proven(parameter.citation) {
             numbers.check(parameter.value, of: "parameter `\(parameter.name)`", quote: parameter.quote, at: parameter.citation.location)
         }
         for rule in policy.rules where rule.location.file == file {
-            for expression in [rule.test, rule.appliesIf].compactMap({ $0 }) where rule.alternatives.isEmpty {
+            for expression in [rule.test, rule.appliesIf].compactMap({ $0 }) where rule.alternatives.isEmpty && proven(rule.citation) {
                 for (value, nearby) in NumberChecker.numbers(in: expression) {
                     numbers.check(value, of: "a number of rule `\(rule.id)`", quote: rule.quote, nearby: nearby, at: expression.location)
                 }
             }
-            for alternative in rule.alternatives {
+            for alternative in rule.alternatives where proven(alternative.citation) {
                 for (value, nearby) in NumberChecker.numbers(in: alternative.test) {
                     numbers.check(value, of: "a number of rule `\(rule.id)` (\(alternative.citation.text))", quote: alternative.quote,
                                   nearby: nearby, at: alternative.test.location)
                 }
             }
         }
-        for deadline in policy.deadlines where deadline.location.file == file {
+        for deadline in policy.deadlines where deadline.location.file == file && proven(deadline.citation) {
             for (value, nearby) in NumberChecker.numbers(in: deadline.value) {
                 numbers.check(value, of: "a number of deadline `\(deadline.id)`", quote: deadline.quote, nearby: nearby, at: deadline.value.location)
             }
         }
     }
 
-    private func check(_ citation: Citation, _ quote: String, in text: SourceText, path: String) {
+    /// Whether the citation is proven; reports why not.
+    @discardableResult
+    private func check(_ citation: Citation, _ quote: String, in text: SourceText, path: String) -> Bool {
         let squeezed = SourceTextReader.squeezed(quote)
         guard !squeezed.isEmpty else {
             diagnostics.error("empty-quote", at: citation.location, "the quote of \(citation.text) is empty")
-            return
+            return false
         }
+        let places = text.placesOf(squeezed)
         let cited: Int
         switch text.unit(citedBy: citation) {
         case .success(let unit): cited = unit
         case .failure(let problem):
-            diagnostics.error("no-such-unit", at: citation.location, "\(citation.text) does not exist in \(path): \(problem.message)")
-            return
+            let found = places.isEmpty ? "" : "; its quote is in \(places.map(text.place).joined(separator: " and "))"
+            diagnostics.error("no-such-unit", at: citation.location, "\(citation.text) does not exist in \(path): \(problem.message)\(found)")
+            return false
         }
-        let places = text.placesOf(squeezed)
         guard !places.isEmpty else {
             let source = String(String.UnicodeScalarView(text.squeezed))
             let matched = Self.longestPrefix(of: squeezed, in: source)
@@ -97,7 +104,7 @@ struct QuoteChecker {
                 ? "; not even its first character matches"
                 : "; the text matches up to 「\(matched.suffix(12))」 and then differs at 「\(squeezed.dropFirst(matched.count).prefix(12))」"
             diagnostics.error("quote-not-in-source", at: citation.location, message)
-            return
+            return false
         }
         var deeper: Int?
         for place in places {
@@ -105,7 +112,7 @@ struct QuoteChecker {
             guard let position = chain.firstIndex(of: cited) else { continue }
             // The numbered units between the quote and the unit cited: the text numbers the
             // quote more closely than the citation does.
-            guard let numbered = chain[..<position].first(where: { text.units[$0].isNumbered }) else { return }
+            guard let numbered = chain[..<position].first(where: { text.units[$0].isNumbered }) else { return true }
             deeper = deeper ?? numbered
         }
         if let deeper {
@@ -116,6 +123,7 @@ struct QuoteChecker {
             diagnostics.error("quote-in-other-unit", at: citation.location,
                               "the quote cited as \(citation.text) is not in \(citation.text) but in \(actual.joined(separator: " and ")) of \(path): 「\(quote)」")
         }
+        return false
     }
 
     /// The longest start of `quote` that occurs somewhere in `source`.

@@ -140,8 +140,9 @@ struct NumberChecker {
             case .constant(let value):
                 if case .period(let period) = value, period != Period(1, .days) { found.append((value, 0)) }
             case .compare(let op, let lhs, let rhs):
-                for (side, constantOnRight) in [(rhs, true), (lhs, false)] {
+                for (side, other, constantOnRight) in [(rhs, lhs, true), (lhs, rhs, false)] {
                     guard case .constant(let value) = side.operation else { continue }
+                    if case .constant = other.operation { continue }
                     switch value {
                     case .integer(let number) where number == 0 || number == 1: break
                     case .integer:

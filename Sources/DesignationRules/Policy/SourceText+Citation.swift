@@ -45,6 +45,17 @@ extension SourceText {
         if let point = citation.point, let problem = step(.point, point, through: [.paragraph], what: "point") { return .failure(problem) }
         if pointsItem, citation.point != nil, let item = citation.item.map(Self.fullWidth),
            let problem = step(.subpoint, item, through: [], what: "item") { return .failure(problem) }
+        if let row = citation.row.map(SourceTextReader.squeezed) {
+            let rows = descendants(of: current, .row, through: [.paragraph])
+            let exact = rows.filter { units[$0].number == row }
+            let found = exact.isEmpty ? rows.filter { units[$0].number.hasPrefix(row) } : exact
+            guard found.count == 1 else {
+                if found.isEmpty { return .failure(CitationProblem(message: "\(place(current)) has no table row whose first cell begins 「\(row)」")) }
+                let lines = found.map { "line \(units[$0].lines.lowerBound + 1)" }.joined(separator: ", ")
+                return .failure(CitationProblem(message: "「\(row)」 begins \(found.count) rows of \(place(current)) (\(lines)); write more of the first cell"))
+            }
+            current = found[0]
+        }
         return .success(current)
     }
 

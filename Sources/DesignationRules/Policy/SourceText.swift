@@ -54,6 +54,8 @@ public struct SourceText: Sendable {
     /// starts in it: `squeezedStart[lines.count]` is its end.
     let squeezed: [Unicode.Scalar]
     let squeezedStart: [Int]
+    /// The lines of the hints (`SourceTextHints`) that matched no line of the text.
+    var unmatchedHints: [String] = []
 
     init(lines: [String], units: [Unit]) {
         self.lines = lines

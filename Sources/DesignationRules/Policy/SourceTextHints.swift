@@ -18,7 +18,17 @@ extension SourceText {
         let url = directory.appendingPathComponent(path)
         guard !path.contains(".."), let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let hints = SourceTextHints.load(beside: url, path: path, diagnostics: diagnostics)
-        return SourceTextReader(document: document, hints: hints).read(String(decoding: data, as: UTF8.self))
+        let text = SourceTextReader(document: document, hints: hints).read(String(decoding: data, as: UTF8.self))
+        if !text.unmatchedHints.isEmpty {
+            let file = SourceTextHints.url(beside: url).path
+            let written = (try? String(contentsOf: SourceTextHints.url(beside: url), encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+            for hint in text.unmatchedHints {
+                let line = (written.firstIndex { $0.contains(hint) } ?? 0) + 1
+                diagnostics.error("bad-structure-hints", at: SourceLocation(file: file, line: line, column: 1),
+                                  "「\(hint)」 matches no line of \(path) after the lines the hints before it matched; a hint names a whole line, white space ignored, in the order of the text")
+            }
+        }
+        return text
     }
 
     /// The official text of `policy` (`document.source`) read into its units, or the
@@ -40,10 +50,12 @@ extension SourceText {
 extension SourceTextHints {
     /// The hints kept beside a text (`sources/beijing.txt` → `sources/beijing.structure.json5`);
     /// none when there is no such file.
+    static func url(beside text: URL) -> URL { text.deletingPathExtension().appendingPathExtension("structure.json5") }
+
     static func load(beside text: URL, path: String, diagnostics: DiagnosticCollector) -> SourceTextHints {
-        let url = text.deletingPathExtension().appendingPathExtension("structure.json5")
+        let url = url(beside: text)
         guard let data = FileManager.default.contents(atPath: url.path) else { return SourceTextHints() }
-        let file = (path as NSString).deletingPathExtension + ".structure.json5"
+        let file = url.path
         let root: JSONNode
         do { root = try JSON5.parse(Array(data), file: file) } catch {
             diagnostics.add(Diagnostic(.error, code: "bad-structure-hints", at: error.location, error.message))
@@ -55,7 +67,7 @@ extension SourceTextHints {
         for node in reader.array("annexes") ?? [] {
             guard var annex = ObjectReader(node, "an annex of the structure hints", diagnostics) else { continue }
             if let number = annex.stringNode("annex", required: true), let line = annex.string("begins", required: true), let name = number.string {
-                if !Citation.Part.annex.shape.matches(name) {
+                if Citation.Part.annex.shape?.matches(name) != true {
                     diagnostics.error("bad-structure-hints", at: number.location, "malformed annex `\(name)`; expected e.g. 附件2-1")
                 }
                 hints.annexes.append((name, line))

@@ -91,7 +91,8 @@ struct SourceTextReader {
                 open(.annexList, "", at: index)
                 absorbing = true
             case .row:
-                open(.row, "", at: index, leaf: true)
+                let firstCell = lines[index].split(separator: "\t").map { Self.squeezed(String($0)) }.first { !$0.isEmpty } ?? ""
+                open(.row, firstCell, at: index, leaf: true)
             case .numbered(let kind, let number):
                 var kind = kind
                 if kind == .subpoint, !stack.contains(where: { nodes[$0].kind == .point }) { kind = .item }
@@ -111,7 +112,9 @@ struct SourceTextReader {
             }
         }
         close(to: 0, at: lines.count)
-        return SourceText(lines: lines, units: finish(nodes))
+        var text = SourceText(lines: lines, units: finish(nodes))
+        text.unmatchedHints = pendingAnnexes.map(\.line) + pendingBackMatter
+        return text
     }
 
     /// The final units: a paragraph alone in its article is the article itself, and left out;
@@ -166,7 +169,10 @@ struct SourceTextReader {
     private func citation(of index: Int, _ units: [Unit], _ occurrence: [Int: Int]) -> Citation? {
         switch units[index].kind {
         case .document, .annexList, .backMatter, .chapter: return nil
-        case .row: return units[index].parent.flatMap { citation(of: $0, units, occurrence) }
+        case .row:
+            var cited = units[index].parent.flatMap { citation(of: $0, units, occurrence) } ?? Citation(document: document)
+            cited.row = units[index].number
+            return cited
         default: break
         }
         var cited = Citation(document: document)
@@ -250,7 +256,7 @@ extension SourceTextReader {
         if line.hasPrefix("附件：") || line.hasPrefix("附件:") { return .annexList }
         if line.hasPrefix("附件") {
             let rest = line.dropFirst(2).filter { !$0.isWhitespace }
-            if !rest.isEmpty, Citation.Part.annex.shape.matches("附件" + rest) { return .annex("附件" + rest) }
+            if !rest.isEmpty, Citation.Part.annex.shape?.matches("附件" + rest) == true { return .annex("附件" + rest) }
         }
         if first == "第" {
             let end = run(from: 1, of: numerals)
