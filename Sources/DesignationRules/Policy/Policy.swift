@@ -58,6 +58,8 @@ public struct ProcedureScope: Sendable {
     public var label: Label
     public var note: Label?
     public var test: Compiled
+    /// The provisions that say whom the procedure speaks to (`citations` in the file).
+    public var citations: [CitedWords] = []
 }
 
 /// One stage of the procedure (受理, 评估), with its outcomes in order of precedence.
@@ -202,6 +204,8 @@ public struct Policy: Sendable {
     public var inForceFor: String? = nil
     /// The named date the scope is judged on; nil: the as-of date.
     public var scopeJudgedOn: String? = nil
+    /// The provisions that say whom the text speaks to (`scope.citations` in the file).
+    public var scopeCitations: [CitedWords] = []
     /// The units of its own text this file declares it does not encode, and why (`TextCoverage`).
     public var notEncoded: [NotEncoded] = []
     /// The texts this one extends, each merged with its own parents, nearest first: what

@@ -41,14 +41,14 @@ struct PolicyLoader {
         let checker = TypeChecker(vocabulary: vocabulary, parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, own in own }))
         let dates = readDates(&reader, policy: id, checker: checker, inherited: parent?.dates ?? [])
         let inForceFor = dateName(reader.stringNode("in_force_for"), dates) ?? parent?.inForceFor
-        let scopes = readNamedScopes(&reader, checker: checker)
-        let procedures = readProcedures(&reader, inherited: parent?.procedures, dates: dates, checker: checker, scopes: scopes)
-        let (scope, scopeNote, scopeTest, scopeJudgedOn) = readScope(&reader, checker: checker, dates: dates)
+        let scopes = readNamedScopes(&reader, checker: checker, policy: id)
+        let procedures = readProcedures(&reader, inherited: parent?.procedures, dates: dates, checker: checker, scopes: scopes, policy: id)
+        let (scope, scopeNote, scopeTest, scopeJudgedOn, scopeCitations) = readScope(&reader, checker: checker, dates: dates, policy: id)
         var ids = IDRegistry(diagnostics: diagnostics)
         for parameter in parameters where parameter.citation.document == id { ids.claim(parameter.name, at: nil) }
         let itemNodes = (rules: reader.takeElements("rules") ?? [], deadlines: reader.takeElements("deadlines") ?? [])
         return PolicyHeader(reader: reader, ids: ids, itemNodes: itemNodes, file: file, hasParent: parent != nil, document: document, status: status,
-                            effectiveFrom: from, effectiveUntil: until, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest,
+                            effectiveFrom: from, effectiveUntil: until, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest, scopeCitations: scopeCitations,
                             scopeJudgedOn: scopeJudgedOn ?? parent?.scopeJudgedOn, parameters: parameters, dates: dates, inForceFor: inForceFor,
                             items: PolicyHeader.ItemContext(policy: id, checker: checker, procedures: procedures, kinds: procedures.flatMap(\.kinds),
                                                             dates: dates.map(\.id)))
@@ -102,7 +102,7 @@ struct PolicyLoader {
                          effectiveUntil: header.effectiveUntil, parent: parent?.id, scope: header.scope, scopeNote: header.scopeNote,
                          scopeTest: header.scopeTest, procedures: header.items.procedures, parameters: header.parameters,
                          rules: rules, deadlines: deadlines, waivers: waivers, dates: header.dates, inForceFor: header.inForceFor,
-                         scopeJudgedOn: header.scopeJudgedOn, notEncoded: notEncoded)
+                         scopeJudgedOn: header.scopeJudgedOn, scopeCitations: header.scopeCitations, notEncoded: notEncoded)
         quoteChecker?.check(own, extending: parent.map { [$0] + $0.ancestors } ?? [], fileLocation: reader.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
@@ -110,14 +110,15 @@ struct PolicyLoader {
 
     /// `scope: {zh, en, applies_if, note}`: whom the text speaks to; an applicant for whom
     /// `applies_if` is false is out of scope.
-    private func readScope(_ reader: inout ObjectReader, checker: TypeChecker, dates: [JudgingDate]) -> (Label, Label?, Compiled?, String?) {
-        guard var scope = reader.object("scope", "`scope`", required: true) else { return (Label(zh: "", en: ""), nil, nil, nil) }
+    private func readScope(_ reader: inout ObjectReader, checker: TypeChecker, dates: [JudgingDate], policy: String)
+        -> (Label, Label?, Compiled?, String?, [CitedWords]) {
+        guard var scope = reader.object("scope", "`scope`", required: true) else { return (Label(zh: "", en: ""), nil, nil, nil, []) }
         defer { scope.finish() }
         let zh = scope.string("zh", required: true) ?? "", en = scope.string("en", required: true) ?? ""
         let note = scope.label("note")
         let test = scope.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
         let judgedOn = dateName(scope.stringNode("judged_on"), dates)
-        return (Label(zh: zh, en: en), note, test, judgedOn)
+        return (Label(zh: zh, en: en), note, test, judgedOn, readCitedWords(&scope, policy: policy))
     }
 
     // MARK: Dates
@@ -211,7 +212,7 @@ struct PolicyLoader {
     /// gives the procedure a scope (or another label, verdict words, day of the text in
     /// force) and keeps the inherited stages and kinds, so that nothing is copied.
     private func readProcedures(_ reader: inout ObjectReader, inherited: [Procedure]?, dates: [JudgingDate], checker: TypeChecker,
-                                scopes: [String: ProcedureScope]) -> [Procedure] {
+                                scopes: [String: ProcedureScope], policy: String) -> [Procedure] {
         var procedures = inherited ?? []
         func put(_ procedure: Procedure) {
             if let index = procedures.firstIndex(where: { $0.id == procedure.id }) { procedures[index] = procedure } else { procedures.append(procedure) }
@@ -220,7 +221,7 @@ struct PolicyLoader {
             if var application = reader.object("procedure", "`procedure`", required: true) {
                 let (kinds, stages) = readProcedure(&application, dates: dates)
                 var procedure = Procedure(id: Procedure.application, label: Label(zh: "申请定点", en: "Application for designation"), stages: stages, kinds: kinds)
-                procedure.scope = readProcedureScope(&application, checker: checker, scopes: scopes)
+                procedure.scope = readProcedureScope(&application, checker: checker, scopes: scopes, policy: policy)
                 application.finish()
                 put(procedure)
             }
@@ -240,7 +241,7 @@ struct PolicyLoader {
                     procedure = Procedure(id: member.key, label: label, stages: stages, kinds: kinds)
                     procedure.inForceFor = dateName(body.stringNode("in_force_for"), dates)
                 }
-                if let scope = readProcedureScope(&body, checker: checker, scopes: scopes) { procedure.scope = scope }
+                if let scope = readProcedureScope(&body, checker: checker, scopes: scopes, policy: policy) { procedure.scope = scope }
                 if var words = body.object("verdicts", "`verdicts`") {
                     for verdict in Verdict.allCases {
                         if let label = words.label(verdict.rawValue) { procedure.verdictLabels[verdict] = label }
@@ -267,7 +268,7 @@ struct PolicyLoader {
     /// A procedure's own `scope`, replacing the text's for it: `{zh, en, applies_if, note}`,
     /// or the name of one of the file's `scopes` (several procedures speaking to the same
     /// institutions share one).
-    private func readProcedureScope(_ procedure: inout ObjectReader, checker: TypeChecker, scopes: [String: ProcedureScope]) -> ProcedureScope? {
+    private func readProcedureScope(_ procedure: inout ObjectReader, checker: TypeChecker, scopes: [String: ProcedureScope], policy: String) -> ProcedureScope? {
         if let node = procedure.member("scope"), let name = node.string {
             guard let scope = scopes[name] else {
                 var message = "scope `\(name)` is not declared in `scopes`"
@@ -279,25 +280,26 @@ struct PolicyLoader {
         }
         guard var scope = procedure.object("scope", "`scope`") else { return nil }
         defer { scope.finish() }
-        return readScopeBody(&scope, checker: checker)
+        return readScopeBody(&scope, checker: checker, policy: policy)
     }
 
-    private func readScopeBody(_ scope: inout ObjectReader, checker: TypeChecker) -> ProcedureScope? {
+    private func readScopeBody(_ scope: inout ObjectReader, checker: TypeChecker, policy: String) -> ProcedureScope? {
         let label = Label(zh: scope.string("zh", required: true) ?? "", en: scope.string("en", required: true) ?? "")
         let note = scope.label("note")
+        let citations = readCitedWords(&scope, policy: policy)
         guard let test = scope.stringNode("applies_if", required: true).flatMap({ compile($0, checker, expecting: .boolean) }) else { return nil }
-        return ProcedureScope(label: label, note: note, test: test)
+        return ProcedureScope(label: label, note: note, test: test, citations: citations)
     }
 
     /// `scopes: {name: {zh, en, applies_if, note}}`: scopes that procedures name.
-    private func readNamedScopes(_ reader: inout ObjectReader, checker: TypeChecker) -> [String: ProcedureScope] {
+    private func readNamedScopes(_ reader: inout ObjectReader, checker: TypeChecker, policy: String) -> [String: ProcedureScope] {
         guard var list = reader.object("scopes", "`scopes`") else { return [:] }
         defer { list.finish() }
         var scopes: [String: ProcedureScope] = [:]
         for member in list.members {
             _ = list.member(member.key)
             guard var body = ObjectReader(member.value, "scope", named: member.key, diagnostics) else { continue }
-            scopes[member.key] = readScopeBody(&body, checker: checker)
+            scopes[member.key] = readScopeBody(&body, checker: checker, policy: policy)
             body.finish()
         }
         return scopes
@@ -570,7 +572,7 @@ struct PolicyHeader {
     fileprivate let document: PolicyDocument?
     fileprivate let status: PolicyStatus?
     fileprivate let effectiveFrom: CivilDate?, effectiveUntil: CivilDate?
-    fileprivate let scope: Label, scopeNote: Label?, scopeTest: Compiled?, scopeJudgedOn: String?
+    fileprivate let scope: Label, scopeNote: Label?, scopeTest: Compiled?, scopeCitations: [CitedWords], scopeJudgedOn: String?
     /// With the inherited ones: what a file that extends this one inherits.
     let parameters: [Parameter]
     let dates: [JudgingDate]

@@ -1,6 +1,6 @@
 /// What of an official text the policies account for, unit by unit: every article,
 /// paragraph, item, point, section, annex and table row (`SourceText`) is encoded (cited by
-/// a rule, parameter, deadline, waiver, judging date or notice), declared not encoded in its
+/// a rule, parameter, deadline, waiver, judging date, scope or notice), declared not encoded in its
 /// policy file (`NotEncoded`), accounted for through its parts, or none of these.
 ///
 /// How parents and children count, read as an auditor would:
@@ -18,9 +18,10 @@
 public struct TextCoverage: Sendable {
     /// Something of a policy that cites a unit of the text.
     public struct Citing: Sendable {
-        public enum Kind: String, Sendable { case rule, parameter, deadline, waiver, date, notice }
+        public enum Kind: String, Sendable { case rule, parameter, deadline, waiver, date, scope, notice }
         public var kind: Kind
-        /// The rule's, deadline's, date's or notice's id; the parameter's name; the waived rule.
+        /// The rule's, deadline's, date's or notice's id; the parameter's name; the waived rule;
+        /// for a scope, the policy's id or the procedure's.
         public var id: String
         public var citation: Citation
         /// Nil for a notice, which cites the unit whose form it reproduces.
@@ -65,11 +66,12 @@ public struct TextCoverage: Sendable {
     public let problems: [Diagnostic]
 
     public init(text: SourceText, path: String, citing: [Citing], declarations: [NotEncoded]) {
-        self.init(text: text, path: path, reaches: citing.compactMap { Self.reach(of: $0, in: text) }, declarations: declarations)
+        self.init(text: text, path: path, reaches: citing.compactMap { Self.reach(of: $0, in: text) }, declarations: declarations,
+                  scopeProblems: citing.filter { $0.kind == .scope }.compactMap { Self.problem(ofScope: $0, in: text, path: path) })
     }
 
     /// From reaches worked out already: a test removes one rule's and counts again.
-    public init(text: SourceText, path: String, reaches: [Reach], declarations: [NotEncoded]) {
+    public init(text: SourceText, path: String, reaches: [Reach], declarations: [NotEncoded], scopeProblems: [Diagnostic] = []) {
         self.text = text
         self.path = path
         self.reaches = reaches
@@ -80,7 +82,7 @@ public struct TextCoverage: Sendable {
                 encoders[unit].append(reach.citing)
             }
         }
-        var problems: [Diagnostic] = []
+        var problems = scopeProblems
         var declared: [Int: NotEncoded] = [:]
         for declaration in declarations {
             guard let units = Self.checked(declaration, in: text, path: path, encoders: encoders, declared: declared, problems: &problems) else { continue }
@@ -146,6 +148,20 @@ public struct TextCoverage: Sendable {
             return nil
         }
         return units
+    }
+
+    /// Why a scope's citation does not hold, if it does not: the quote checker proves the
+    /// others, and a scope's words are checked here the same way.
+    static func problem(ofScope citing: Citing, in text: SourceText, path: String) -> Diagnostic? {
+        let cited = citing.citation.text
+        switch text.unit(citedBy: citing.citation) {
+        case .failure(let problem):
+            return Diagnostic(code: "no-such-unit", at: citing.citation.location, "\(cited) does not exist in \(path): \(problem.message)")
+        case .success(let unit):
+            let quote = citing.quote ?? ""
+            if !quote.isEmpty, text.placesOf(quote).contains(where: { text.chain(from: $0).contains(unit) }) { return nil }
+            return Diagnostic(code: "quote-in-other-unit", at: citing.citation.location, "the scope's quote is not in \(cited) of \(path): 「\(quote)」")
+        }
     }
 
     /// What a citation reaches; nil when it names no unit.
@@ -229,7 +245,7 @@ public struct TextCoverage: Sendable {
     static func name(of unit: Int, in text: SourceText) -> String {
         let place = text.place(unit)
         switch text.units[unit].kind {
-        case .paragraph where text.units[unit].citation?.paragraph == nil, .row:
+        case .paragraph where text.units[unit].citation?.paragraph == nil:
             return "\(place), the line 「\(text.units[unit].firstWords)」"
         default: return place
         }
