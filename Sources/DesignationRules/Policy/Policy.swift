@@ -110,6 +110,9 @@ public struct Rule: Sendable {
     /// that opens again each quarter): the next date on which it can hold, worked out on
     /// the day judged, offered to the search for `passes_from` with the comparisons' dates.
     public var nextPossible: Compiled? = nil
+    /// Other units of the text that state what the rule checks (an annex's form or checklist
+    /// restating an article): text coverage counts them as encoded by the rule (`also_cites`).
+    public var alsoCites: [CitedWords] = []
 }
 
 /// What an inherited rule, parameter or deadline said before a region replaced it.

@@ -458,11 +458,14 @@ struct PolicyLoader {
             diagnostics.error("missing-field", at: node.location, "rule `\(id)` lists no alternatives")
         }
         let test = (requires ?? failsIf).flatMap { compile($0, checker, expecting: .boolean) } ?? disjunction(alternatives.map(\.test))
+        let alsoCites = readCitedWords(&reader, policy: policy, key: "also_cites")
         guard let kind = kindNode?.string, let citation, let quote, let explanation, let test,
               alternatives.count == alternativeNodes?.count ?? 0 else { return nil }
-        return Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
-                    appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives,
-                    shows: shows, replaces: replaces, location: node.location, judgedOn: judgedOn, nextPossible: nextPossible)
+        var rule = Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
+                        appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives,
+                        shows: shows, replaces: replaces, location: node.location, judgedOn: judgedOn, nextPossible: nextPossible)
+        rule.alsoCites = alsoCites
+        return rule
     }
 
     private func readAlternative(_ node: JSONNode, rule: String, policy: String, checker: TypeChecker) -> Alternative? {

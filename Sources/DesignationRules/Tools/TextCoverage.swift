@@ -26,6 +26,9 @@ public struct TextCoverage: Sendable {
         public var citation: Citation
         /// Nil for a notice, which cites the unit whose form it reproduces.
         public var quote: String?
+        /// A scope's citation or a rule's `also_cites`, whose quote the quote checker does not
+        /// see: text coverage checks it.
+        public var isCheckedHere = false
 
         public var name: String { "\(kind.rawValue) \(id)" }
     }
@@ -67,7 +70,7 @@ public struct TextCoverage: Sendable {
 
     public init(text: SourceText, path: String, citing: [Citing], declarations: [NotEncoded]) {
         self.init(text: text, path: path, reaches: citing.compactMap { Self.reach(of: $0, in: text) }, declarations: declarations,
-                  scopeProblems: citing.filter { $0.kind == .scope }.compactMap { Self.problem(ofScope: $0, in: text, path: path) })
+                  scopeProblems: citing.filter(\.isCheckedHere).compactMap { Self.problem(of: $0, in: text, path: path) })
     }
 
     /// From reaches worked out already: a test removes one rule's and counts again.
@@ -150,9 +153,9 @@ public struct TextCoverage: Sendable {
         return units
     }
 
-    /// Why a scope's citation does not hold, if it does not: the quote checker proves the
-    /// others, and a scope's words are checked here the same way.
-    static func problem(ofScope citing: Citing, in text: SourceText, path: String) -> Diagnostic? {
+    /// Why a scope's citation or a rule's `also_cites` does not hold, if it does not: the
+    /// quote checker proves the other citations, and these are checked here the same way.
+    static func problem(of citing: Citing, in text: SourceText, path: String) -> Diagnostic? {
         let cited = citing.citation.text
         switch text.unit(citedBy: citing.citation) {
         case .failure(let problem):
@@ -160,7 +163,7 @@ public struct TextCoverage: Sendable {
         case .success(let unit):
             let quote = citing.quote ?? ""
             if !quote.isEmpty, text.placesOf(quote).contains(where: { text.chain(from: $0).contains(unit) }) { return nil }
-            return Diagnostic(code: "quote-in-other-unit", at: citing.citation.location, "the scope's quote is not in \(cited) of \(path): 「\(quote)」")
+            return Diagnostic(code: "quote-in-other-unit", at: citing.citation.location, "the quote of \(citing.name)'s citation \(cited) is not in it in \(path): 「\(quote)」")
         }
     }
 
