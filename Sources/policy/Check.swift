@@ -11,13 +11,13 @@ enum Check {
         let coverage = TextCoverage.diagnostics(of: policies, strict: options.flags.contains("--strict"))
         let errors = coverage.filter { $0.severity == .error }
         let warnings = DiagnosticList(policies.warnings + PolicyLinter(policies: policies).warnings() + coverage.filter { $0.severity == .warning }).diagnostics
-        for problem in DiagnosticList(errors).diagnostics + warnings { output(problem) }
+        for warning in warnings { output(warning) }
+        // Reported as loading errors are: on standard error, with the folder checked.
+        guard errors.isEmpty else {
+            fail("\(DiagnosticList(errors))\n\(errors.count) error(s) in \(policies.directory.path.escapingControls)", .failed)
+        }
         let facts = policies.vocabulary.facts.count
         let summary = "\(policies.regionIDs.count) policies (\(policies.regionIDs.joined(separator: ", "))), \(facts) facts"
-        guard errors.isEmpty else {
-            output("\(summary): \(errors.count) error(s), \(warnings.count) warning(s)")
-            return .failed
-        }
         output("\(summary): no errors, \(warnings.count) warning(s)")
         return .ok
     }

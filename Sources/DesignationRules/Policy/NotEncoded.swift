@@ -14,7 +14,8 @@ public struct NotEncoded: Sendable {
         case authority
         /// Leaves a choice (可): no condition follows from it.
         case discretionary
-        /// A definition, a purpose or a principle: the meaning of other units, not a condition.
+        /// A definition, a purpose or a principle: the meaning of other units, not a condition;
+        /// or the layout of a form, whose fields the profile records.
         case definition
         /// A remedy (complaints, disputes, reconsideration): what happens after a decision.
         case remedy

@@ -68,7 +68,9 @@ public struct TextCoverageReport: Sendable {
             }
             // The first words start with the unit's number, except a paragraph's (counted) and a row's.
             let label = text.units[unit].kind == .paragraph ? text.units[unit].number + " " : text.units[unit].kind == .row ? "row: " : ""
-            out += "\(Self.mark(status)) \(indent)\(label)\(text.units[unit].firstWords)  — \(Self.detail(status))\n"
+            // A table's cells, separated by tabs in the text, are shown separated by " | ".
+            let words = text.units[unit].firstWords.split(separator: "\t", omittingEmptySubsequences: true).joined(separator: " | ")
+            out += "\(Self.mark(status)) \(indent)\(label)\(words)  — \(Self.detail(status))\n"
         }
         closePart()
         out += "\nTotal: \(Self.summary(coverage.total))\n"
@@ -122,7 +124,8 @@ extension TextCoverageReport {
         }
         out += "</table>\n<h2>What cites the text</h2>\n<ul>\n"
         for (index, reach) in coverage.reaches.enumerated() {
-            let units = ([reach.named] + reach.covered).map { "<a href=\"#u\($0)\">\(xmlEscaped(coverage.name(of: $0)))</a>" }
+            // Only the units the page shows: a signature inside an annex is no unit of its own.
+            let units = ([reach.named] + reach.covered).filter { coverage.statuses[$0] != nil }.map { "<a href=\"#u\($0)\">\(xmlEscaped(coverage.name(of: $0)))</a>" }
             out += "<li id=\"c\(index)\"><b>\(xmlEscaped(reach.citing.name))</b> cites \(xmlEscaped(reach.citing.citation.text)): \(units.joined(separator: ", "))"
             if let quote = reach.citing.quote { out += " <span class=\"quote\">「\(xmlEscaped(quote))」</span>" }
             out += "</li>\n"
