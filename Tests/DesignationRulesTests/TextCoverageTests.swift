@@ -120,6 +120,27 @@ import Testing
         #expect(problems.first?.message.contains("authority, discretionary, definition, remedy, out-of-scope, not-checkable") == true)
     }
 
+    @Test func theReportsMarkEveryUnitAndLinkTheLawToTheRules() throws {
+        let covered = coverage([Self.rule("one", ["article": "第二条", "item": "（一）"], "正式运营至少3个月")],
+                               [Self.declared(["article": "第三条"], "不予受理", .authority)])
+        let report = TextCoverageReport(covered, title: "测试办法")
+        let text = report.plainText()
+        #expect(text.contains("✓     （一）正式运营至少3个月；  — encoded by rule one"))
+        #expect(text.contains("✗     （二）床位不少于10张。  — NEITHER encoded nor declared"))
+        #expect(text.contains("=   第三条 有下列情形之一的，不予受理：  — not encoded, binds only the authority (第三条): test 「不予受理」"))
+        #expect(text.hasSuffix("Total: \(Self.summaryOf(covered.total))\n"))
+        let html = report.html()
+        // One row for each unit counted, each with its anchor; every link lands on an anchor.
+        for unit in covered.counted { #expect(html.contains("id=\"u\(unit)\"")) }
+        let anchors = Set(html.matches(of: /id="([uc][0-9]+)"/).map { String($0.1) })
+        let links = html.matches(of: /href="#([uc][0-9]+)"/).map { String($0.1) }
+        #expect(!links.isEmpty && links.allSatisfy(anchors.contains))
+        // The rule links to its entry, and its entry back to the unit it cites.
+        #expect(html.contains("<a href=\"#c0\">rule one</a>"))
+    }
+
+    static func summaryOf(_ tally: TextCoverage.Tally) -> String { TextCoverageReport.summary(tally) }
+
     // MARK: - The shipped policies
 
     static let shipped: [String: TextCoverage] = {
@@ -145,7 +166,7 @@ import Testing
             let owners = Set(coverage.reaches.map(\.citing.name))
             for owner in owners.sorted() {
                 let rest = coverage.reaches.filter { $0.citing.name != owner }
-                let without = TextCoverage(text: coverage.text, path: coverage.path, reaches: rest, declarations: coverage.declarations)
+                let without = TextCoverage(coverage, without: owner)
                 let reached = Set(coverage.reaches.filter { $0.citing.name == owner }.flatMap { [$0.named] + $0.covered })
                 // The signature lines kept inside an annex are no unit to account for.
                 for unit in reached where coverage.statuses[unit] != nil {

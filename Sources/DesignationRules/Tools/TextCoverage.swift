@@ -62,6 +62,7 @@ public struct TextCoverage: Sendable {
     /// checker reports them).
     public let reaches: [Reach]
     public let declarations: [NotEncoded]
+    let placements: [Placement]
     /// By unit: nil for the parts a citation cannot name (the whole text, chapters, the
     /// list of annexes, the back matter), which are not counted.
     public let statuses: [Status?]
@@ -73,12 +74,20 @@ public struct TextCoverage: Sendable {
                   scopeProblems: citing.filter(\.isCheckedHere).compactMap { Self.problem(of: $0, in: text, path: path) })
     }
 
-    /// From reaches worked out already: a test removes one rule's and counts again.
-    public init(text: SourceText, path: String, reaches: [Reach], declarations: [NotEncoded], scopeProblems: [Diagnostic] = []) {
+    /// The same text and declarations with what `owner` (a `Citing.name`: "rule art6-1-operation")
+    /// cites taken away: what removing it from the policies would leave.
+    public init(_ base: TextCoverage, without owner: String) {
+        self.init(text: base.text, path: base.path, reaches: base.reaches.filter { $0.citing.name != owner },
+                  declarations: base.declarations, placements: base.placements, scopeProblems: [])
+    }
+
+    init(text: SourceText, path: String, reaches: [Reach], declarations: [NotEncoded], placements: [Placement]? = nil, scopeProblems: [Diagnostic] = []) {
         self.text = text
         self.path = path
         self.reaches = reaches
         self.declarations = declarations
+        let placements = placements ?? declarations.map { Self.place($0, in: text, path: path) }
+        self.placements = placements
         var encoders = Array(repeating: [Citing](), count: text.units.count)
         for reach in reaches {
             for unit in [reach.named] + reach.covered where !encoders[unit].contains(where: { $0.name == reach.citing.name }) {
@@ -87,8 +96,10 @@ public struct TextCoverage: Sendable {
         }
         var problems = scopeProblems
         var declared: [Int: NotEncoded] = [:]
-        for declaration in declarations {
-            guard let units = Self.checked(declaration, in: text, path: path, encoders: encoders, declared: declared, problems: &problems) else { continue }
+        for (declaration, placement) in zip(declarations, placements) {
+            problems += placement.problems
+            guard let units = placement.units,
+                  Self.checked(declaration, units, in: text, encoders: encoders, declared: declared, problems: &problems) else { continue }
             for unit in units {
                 for part in [unit] + text.descendants(of: unit) { declared[part] = declaration }
             }
@@ -109,36 +120,47 @@ public struct TextCoverage: Sendable {
         self.problems = problems
     }
 
-    /// The units a declaration accounts for: the unit it names or, when its quote lies in
-    /// lines of a table (which no citation can name), those lines. Nil, with the problem,
-    /// when it names no unit, its quote is not in it, or one of them or of their parts is
-    /// encoded or declared already.
-    private static func checked(_ declaration: NotEncoded, in text: SourceText, path: String, encoders: [[Citing]],
-                                declared: [Int: NotEncoded], problems: inout [Diagnostic]) -> [Int]? {
+    /// Where a declaration is in the text, worked out once: the units it accounts for (the
+    /// unit it names or, when its quote lies in lines of a table, those lines), or nil when
+    /// it names none; with the problems of its citation and quote.
+    struct Placement: Sendable {
+        var units: [Int]?
+        var problems: [Diagnostic] = []
+    }
+
+    static func place(_ declaration: NotEncoded, in text: SourceText, path: String) -> Placement {
         let cited = declaration.citation.text
         let unit: Int
         switch text.unit(citedBy: declaration.citation) {
         case .success(let found): unit = found
         case .failure(let problem):
-            problems.append(Diagnostic(code: "not-encoded-no-unit", at: declaration.location,
-                                       "`not_encoded` names \(cited), which does not exist in \(path): \(problem.message)"))
-            return nil
+            return Placement(units: nil, problems: [Diagnostic(code: "not-encoded-no-unit", at: declaration.location,
+                                                              "`not_encoded` names \(cited), which does not exist in \(path): \(problem.message)")])
         }
+        var placement = Placement(units: [unit])
         let quote = SourceTextReader.squeezed(declaration.quote)
         let inside = quote.isEmpty ? [] : text.occurrences(of: quote).filter { text.chain(from: text.innermostUnit(holding: $0)).contains(unit) }
         if inside.isEmpty {
-            problems.append(Diagnostic(code: "not-encoded-quote", at: declaration.location,
-                                       "the quote of the `not_encoded` entry \(cited) is not in \(cited) of \(path): 「\(declaration.quote)」"))
+            placement.problems.append(Diagnostic(code: "not-encoded-quote", at: declaration.location,
+                                                 "the quote of the `not_encoded` entry \(cited) is not in \(cited) of \(path): 「\(declaration.quote)」"))
         }
         let rows = text.descendants(of: unit).filter { row in
             text.units[row].kind == .row && inside.contains { text.squeezedRange(of: row).overlaps($0) }
         }
-        let units = rows.isEmpty ? [unit] : rows
+        if !rows.isEmpty { placement.units = rows }
+        return placement
+    }
+
+    /// Whether a declaration's units may be declared: neither they nor a part of them is
+    /// encoded or declared already; otherwise false, with the problem.
+    private static func checked(_ declaration: NotEncoded, _ units: [Int], in text: SourceText, encoders: [[Citing]],
+                                declared: [Int: NotEncoded], problems: inout [Diagnostic]) -> Bool {
+        let cited = declaration.citation.text
         for unit in units {
             if let earlier = declared[unit] {
                 problems.append(Diagnostic(code: "not-encoded-twice", at: declaration.location,
                                            "\(Self.name(of: unit, in: text)) is declared not encoded already, by the entry \(earlier.citation.text)\(earlier.location.map { " (\($0))" } ?? "")"))
-                return nil
+                return false
             }
         }
         for part in units.flatMap({ [$0] + text.descendants(of: $0) }) {
@@ -148,9 +170,9 @@ public struct TextCoverage: Sendable {
                 ? "\(Self.name(of: part, in: text)) is declared not encoded, but \(names) encode\(encoders[part].count == 1 ? "s" : "") it; remove the entry, or the citation"
                 : "\(cited) is declared not encoded, but its part \(Self.name(of: part, in: text)) is encoded by \(names); declare the parts left out instead"
             problems.append(Diagnostic(code: "not-encoded-but-cited", at: declaration.location, message + " (\(first.citation.location.map(\.description) ?? first.citation.text))"))
-            return nil
+            return false
         }
-        return units
+        return true
     }
 
     /// Why a scope's citation or a rule's `also_cites` does not hold, if it does not: the
