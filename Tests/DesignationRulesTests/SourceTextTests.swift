@@ -141,15 +141,21 @@ import Testing
         #expect(found.first?.location?.file.hasSuffix("sources/base.structure.json5") == true && found.first?.location?.line == 2)
     }
 
-    /// Every citation of the shipped policies names a unit of its text whose wording holds its quote.
+    /// Every citation of the shipped policies names a unit of its text whose wording holds its
+    /// quote: those of each file's own items (an inherited one is its own file's), the notices'
+    /// citations too, and those citing another document (`document: "national"`) in that text.
     @Test func everyShippedCitationResolvesToAUnitHoldingItsQuote() throws {
+        var texts: [String: SourceText] = [:]
+        for (id, policy) in Repository.policySet.policies { texts[id] = try SourceText.load(of: policy, under: Repository.policies).get() }
         var proven = 0
         for policy in Repository.policySet.policies.values {
-            let text = try SourceText.load(of: policy, under: Repository.policies).get()
+            let file = Repository.policies.appendingPathComponent(policy.file).lastPathComponent
             var quoted: [(Citation, String)] = policy.parameters.map { ($0.citation, $0.quote) } + policy.rules.map { ($0.citation, $0.quote) }
             quoted += policy.rules.flatMap { $0.alternatives.map { ($0.citation, $0.quote) } }
             quoted += policy.deadlines.map { ($0.citation, $0.quote) } + policy.waivers.map { ($0.citation, $0.quote) }
-            for (citation, quote) in quoted where citation.document == policy.id {
+            quoted += policy.dates.map { ($0.citation, $0.quote) }
+            for (citation, quote) in quoted where citation.location?.file.hasSuffix("/" + file) == true {
+                let text = try #require(texts[citation.document])
                 let unit = text.unit(citedBy: citation)
                 guard case .success(let index) = unit else {
                     Issue.record("\(policy.id) \(citation.text): \(unit.failureMessage ?? "")")
@@ -160,11 +166,12 @@ import Testing
                 proven += 1
             }
             for notice in policy.notices {
-                guard let citation = notice.citation, citation.document == policy.id else { continue }
+                guard let citation = notice.citation, let text = texts[citation.document] else { continue }
                 #expect(throws: Never.self, "\(policy.id) notice \(notice.id) \(citation.text)") { try text.unit(citedBy: citation).get() }
             }
         }
-        #expect(proven > 500)
+        // The five policy files held 522 `citation:` members when this was written (counted with grep).
+        #expect(proven >= 522)
     }
 
     // MARK: - policy check

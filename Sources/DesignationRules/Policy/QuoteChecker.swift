@@ -37,6 +37,7 @@ struct QuoteChecker {
         quotes += policy.rules.flatMap { rule in rule.alternatives.map { ($0.citation, $0.quote) } }
         quotes += policy.deadlines.map { ($0.citation, $0.quote) }
         quotes += policy.waivers.map { ($0.citation, $0.quote) }
+        quotes += policy.dates.map { ($0.citation, $0.quote) }
         // Where a citation or its quote is wrong, its numbers are not compared: the quote is
         // what to put right first.
         var unproven: Set<SourceLocation> = []
