@@ -11,6 +11,8 @@ struct Options {
     var policies: String?
     var batch: String?
     var notice = false
+    /// The short view (decision, failures, questions, deadlines) instead of the full trace.
+    var brief = false
     var procedure = Procedure.application
     /// `interview` or `template`, given as the first argument.
     var command: String?
@@ -37,6 +39,8 @@ struct Options {
                           stage is judged on the day its policy names, e.g. the application's (README "Time")
       --format FORMAT     text (default), json, markdown, or html (one self-contained page
                           that prints on A4)
+      --brief             the short view: decision, failures, questions to ask and
+                          deadlines, without the rule-by-rule trace (default: the full trace)
       --notice            print the notice the decision calls for (受理、补正补齐、不予受理、
                           评估不合格), filled from the evaluation
       --lang LANG         zh or en (default: zh when LANG starts with zh, else en)
@@ -55,6 +59,8 @@ struct Options {
       0  eligible                 1  not eligible
       2  undetermined (facts missing)
       3  materials to supplement  4  out of the text's scope
+      5  deferred: to be made again at the time the text sets (an application window)
+    With --region all: the strongest verdict of the texts whose scope takes the profile.
       64 bad usage
       65 bad input (profile)      66 cannot open input
       74 a read or write failed (standard input or output, a file; a closed pipe is not one)
@@ -95,6 +101,7 @@ struct Options {
             case "--policies": options.policies = try value(for: argument)
             case "--procedure": options.procedure = try value(for: argument)
             case "--notice": options.notice = true
+            case "--brief": options.brief = true
             case "--profile": options.start = try value(for: argument)
             case "--out": options.out = try value(for: argument)
             case "--batch":

@@ -4,7 +4,7 @@ import ShippedPolicies
 
 /// Exit codes, documented in README.md and `--help`.
 enum ExitCode: Int32 {
-    case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4
+    case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4, deferred = 5
     case usage = 64, badInput = 65, noInput = 66, ioError = 74, badPolicy = 78, interrupted = 130
 
     init(_ verdict: Verdict) {
@@ -14,6 +14,7 @@ enum ExitCode: Int32 {
         case .undetermined: self = .undetermined
         case .incomplete: self = .incomplete
         case .outOfScope: self = .outOfScope
+        case .deferred: self = .deferred
         }
     }
 }
@@ -44,12 +45,18 @@ func run() -> ExitCode {
     let language = options.resolvedLanguage(environment: ProcessInfo.processInfo.environment)
     if options.region == "all" {
         guard let path = options.profile else { fail("evaluate: --region all compares one profile; give its file", .usage) }
+        if options.notice { fail("evaluate: --notice needs one region; --region all compares the texts", .usage) }
         let profile = readProfile(path, vocabulary: policies.vocabulary, asOf: asOf)
         let evaluations = policies.regionIDs.compactMap { id in
             Evaluator(policy: policies.policies[id]!, calendar: policies.calendar, procedure: options.procedure)?.evaluate(profile, asOf: asOf)
         }
-        Streams.out(ComparisonReport(policies: policies, language: language).render(evaluations))
-        return .eligible
+        let comparison = ComparisonReport(policies: policies, language: language)
+        switch options.format {
+        case "json": Streams.out(comparison.json(evaluations))
+        case "html": Streams.out(comparison.html(evaluations))
+        default: Streams.out(comparison.render(evaluations))
+        }
+        return ExitCode(ComparisonReport.verdict(evaluations))
     }
     guard let region = options.region, let policy = policies.policies[region] else {
         let given = options.region.map { "unknown region \"\($0)\"" } ?? "--region is required"
@@ -83,12 +90,12 @@ func run() -> ExitCode {
     case "json":
         Streams.out(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
     case "markdown":
-        Streams.out(MarkdownReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
+        Streams.out(MarkdownReport(vocabulary: policies.vocabulary, language: language, brief: options.brief).render(evaluation))
     case "html":
-        Streams.out(HTMLReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
+        Streams.out(HTMLReport(vocabulary: policies.vocabulary, language: language, brief: options.brief).render(evaluation))
     default:
         let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        Streams.out(TextReport(vocabulary: policies.vocabulary, language: language, colour: colour).render(evaluation))
+        Streams.out(TextReport(vocabulary: policies.vocabulary, language: language, colour: colour, brief: options.brief).render(evaluation))
     }
     return ExitCode(evaluation.verdict)
 }

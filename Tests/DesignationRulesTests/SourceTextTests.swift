@@ -154,6 +154,7 @@ import Testing
             quoted += policy.rules.flatMap { $0.alternatives.map { ($0.citation, $0.quote) } }
             quoted += policy.deadlines.map { ($0.citation, $0.quote) } + policy.waivers.map { ($0.citation, $0.quote) }
             quoted += policy.dates.map { ($0.citation, $0.quote) }
+            quoted += (policy.scopeProvisions + policy.procedures.flatMap { $0.scope?.provisions ?? [] }).map { ($0.citation, $0.quote) }
             for (citation, quote) in quoted where citation.location?.file.hasSuffix("/" + file) == true {
                 let text = try #require(texts[citation.document])
                 let unit = text.unit(citedBy: citation)

@@ -93,12 +93,10 @@ import Testing
         #expect(rows.allSatisfy { form.statuses[$0]!.isAccounted })
     }
 
-    /// A scope's citations and a rule's `also_cites` encode like any citation, and their
-    /// quotes, which the quote checker does not see, are proven here.
-    @Test func scopeAndFurtherCitationsCountAndAreProven() {
-        var scope = Self.rule("base", ["article": "第一条"], "为了测试")
-        scope.kind = .scope
-        scope.isCheckedHere = true
+    /// A rule's `also_cites` encode like any citation, and their quotes, which the quote
+    /// checker does not see, are proven here; a scope's provisions encode too.
+    @Test func furtherCitationsCountAndAreProven() {
+        let scope = TextCoverage.Citing(kind: .scope, id: "base", citation: Citation(document: "base", article: "第一条"), quote: "为了测试")
         var also = Self.rule("one", ["annex": "附件1"], "申请表")
         also.isCheckedHere = true
         let good = coverage([scope, also])
@@ -106,7 +104,7 @@ import Testing
         #expect(!gaps(good).contains("第一条"))
         let row = good.text.units.indices.first { good.text.units[$0].kind == .row && good.text.units[$0].number.hasPrefix("申请表") }!
         guard case .encoded(let by) = good.statuses[row]!, by.map(\.name) == ["rule one"] else { Issue.record("the line 申请表 should be encoded by rule one"); return }
-        var misplaced = scope
+        var misplaced = also
         misplaced.quote = "床位不少于10张"
         var nowhere = also
         nowhere.citation.annex = "附件2"

@@ -1,7 +1,7 @@
 /// The one-line JSON record batch mode writes for each input line: the decision, or
 /// the reasons the line could not be read. Schema `designation-batch/1`:
 ///
-///     {"line":1,"verdict":"ineligible","stages":{"acceptance":"refused","evaluation":"qualified"},
+///     {"line":1,"verdict":"ineligible","stages":{"acceptance":"refused","evaluation":null},"not_reached":["evaluation"],
 ///      "failed":[{"rule":"art12-4-…","citation":"第十二条（四）","passes_from":"2027-03-16"}],
 ///      "unknown":["art12-5-…"],"questions":["key_persons"],"earliest_eligible":"2027-03-16"}
 ///     {"line":2,"error":"bad-input","problems":[{"code":"wrong-type","at":"1:15","message":"…"}]}
@@ -14,11 +14,14 @@ public enum BatchRecord {
         let evaluator = region.layer(decision.layer)
         let (rules, policy) = (evaluator.rules, evaluator.policy)
         let failed = decision.statuses.indices.filter { decision.statuses[$0] == .fail }
+        let stages = decision.stages(in: region)
         return .object([
             ("line", .int(line)),
         ] + (decision.layer == 0 ? [] : [("text", .string(policy.id))]) + [
             ("verdict", .string(decision.verdict.rawValue)),
-            ("stages", .object(decision.stages(in: region).map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
+            ("stages", .object(stages.map { ($0.stage.id, $0.outcome.map { .string($0.id) } ?? .null) })),
+            // A stage after one that ended the procedure has no outcome; null alone would read as undetermined.
+            ("not_reached", .array(stages.filter { !$0.reached }.map { .string($0.stage.id) })),
             ("failed", .array(failed.map { index in
                 .object([("rule", .string(rules[index].id)),
                          ("citation", .string(citation(rules[index].citation, policy))),

@@ -15,6 +15,8 @@ struct DecisionWriter {
         var ruleID: [ByteRecordBuilder.Piece]
         /// For each stage, `"stage":`.
         var stageKey: [ByteRecordBuilder.Piece]
+        /// For each stage, `"stage"` (the key without its colon, for `not_reached`).
+        var stageName: [ByteRecordBuilder.Piece]
         /// For each stage, its outcomes' ids as JSON strings, by position (`otherwise` last).
         var outcomeID: [[ByteRecordBuilder.Piece]]
     }
@@ -56,7 +58,8 @@ struct DecisionWriter {
             let outcomeID = layer.procedure.stages.map { stage in
                 (stage.outcomes + [stage.otherwise]).map { piece(.string($0.id)) }
             }
-            return Layer(text: text, failedPrefix: failedPrefix, ruleID: ruleID, stageKey: stageKey, outcomeID: outcomeID)
+            return Layer(text: text, failedPrefix: failedPrefix, ruleID: ruleID, stageKey: stageKey,
+                         stageName: stageKey.map { ByteRecordBuilder.Piece(start: $0.start, count: $0.count - 1) }, outcomeID: outcomeID)
         }
         layers = [layer(evaluator, own: true)] + evaluator.ancestors.map { layer($0, own: false) }
         verdictName = Verdict.allCases.map { piece(.string($0.rawValue)) }
@@ -67,6 +70,7 @@ struct DecisionWriter {
         let record = self.record
         let layer = layers[decision.layer]
         let (failedPrefix, ruleID, stageKey, outcomeID) = (layer.failedPrefix, layer.ruleID, layer.stageKey, layer.outcomeID)
+        let stageName = layer.stageName
         record.start()
         record.append(#"{"line":"#)
         record.append(number: line)
@@ -79,7 +83,14 @@ struct DecisionWriter {
             record.append(stageKey[index])
             if let outcome = stage.outcome { record.append(outcomeID[index][outcome]) } else { record.append("null") }
         }
-        record.append(#"},"failed":["#)
+        record.append(#"},"not_reached":["#)
+        var firstUnreached = true
+        for (index, stage) in decision.outcomes.enumerated() where !stage.reached {
+            if !firstUnreached { record.append(UInt8(ascii: ",")) }
+            firstUnreached = false
+            record.append(stageName[index])
+        }
+        record.append(#"],"failed":["#)
         var first = true
         for (index, status) in decision.statuses.enumerated() where status == .fail {
             if !first { record.append(UInt8(ascii: ",")) }

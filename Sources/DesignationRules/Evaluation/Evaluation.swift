@@ -39,6 +39,9 @@ public struct StageResult: Sendable {
     public var outcome: StageOutcome?
     /// The outcome the known failures already call for, when `outcome` is nil.
     public var atLeast: StageOutcome?
+    /// False when an earlier stage ended the procedure (a refusal, an application to be
+    /// made again later): the stage has no outcome then, and none of its deadlines apply.
+    public var reached: Bool = true
     /// The day the stage's rules were judged on.
     public var judgedOn: JudgedOn? = nil
 }
@@ -108,13 +111,9 @@ extension Evaluation {
     /// Whom the procedure speaks to, in words: its own scope, else the text's.
     public var scopeLabel: Label { procedure.scope?.label ?? policy.scope }
     public var scopeNote: Label? { procedure.scope.map(\.note) ?? policy.scopeNote }
+    /// The articles that say whom the procedure speaks to: cited when the applicant is out of scope.
+    public var scopeProvisions: [Provision] { procedure.scope.map(\.provisions) ?? policy.scopeProvisions }
 
-    /// Whether the procedure gets to `stage`: no earlier stage ended it with a refusal.
-    public func reached(_ stage: StageResult) -> Bool {
-        for earlier in stages {
-            if earlier.stage.id == stage.stage.id { return true }
-            if earlier.outcome?.verdict == .ineligible { return false }
-        }
-        return true
-    }
+    /// Whether the procedure gets to `stage`: no earlier stage ended it.
+    public func reached(_ stage: StageResult) -> Bool { stage.reached }
 }

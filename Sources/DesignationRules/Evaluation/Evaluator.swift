@@ -86,7 +86,7 @@ public struct Evaluator: Sendable {
         var stages = plan.results(rules.map(\.status))
         for index in stages.indices { stages[index].judgedOn = on(stageDates[index]) }
         let deadlines = policy.deadlines.filter { $0.procedure == procedure.id }.compactMap { deadline($0, stages, profile.facts, asOf) }
-        var verdict = StagePlan.verdict(stages.map(\.outcome))
+        var verdict = StagePlan.verdict(stages)
         if scope.status == .unknown, verdict != .ineligible { verdict = .undetermined }
         let questions = Self.questions(verdict: verdict, scope: scope.needed, rules: rules.filter { $0.status == .unknown }.map(\.needed))
         let latest = (ruleDates + [scopeDate]).map { on($0).date }.max() ?? asOf
@@ -264,6 +264,7 @@ public struct Evaluator: Sendable {
 
     private func deadline(_ deadline: Deadline, _ stages: [StageResult], _ facts: [String: Value], _ asOf: CivilDate) -> DeadlineResult? {
         if !deadline.when.isEmpty {
+            // An outcome of a stage not reached is none: its deadlines are not shown.
             let reached = deadline.when.contains { when in stages.contains { $0.stage.id == when.stage && $0.outcome?.id == when.outcome } }
             guard reached else { return nil }
         }

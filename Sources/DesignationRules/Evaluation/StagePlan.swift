@@ -12,6 +12,8 @@ struct StagePlan: Sendable {
     }
 
     let stages: [StageRules]
+    /// Whether a stage that ends the procedure leaves the later ones unreached.
+    let isSequential: Bool
     /// Indexes into the procedure's rules, stage after stage: a stage's rules, then each
     /// outcome's (one array, so that a scan copies no list of its own).
     private let members: [Int]
@@ -31,6 +33,7 @@ struct StagePlan: Sendable {
                               verdicts: stage.outcomes.map(\.verdict) + [stage.otherwise.verdict])
         }
         self.members = members
+        isSequential = procedure.isSequential
     }
 
     /// A stage's outcome by position: an index into the stage's `outcomes`, or their
@@ -40,6 +43,8 @@ struct StagePlan: Sendable {
         var outcome: Int?
         /// The outcome the known failures already call for, when `outcome` is nil.
         var atLeast: Int?
+        /// False when an earlier stage ended the procedure: the stage then has no outcome.
+        var reached = true
     }
 
     /// Each stage's result from the rules' statuses (parallel to the procedure's rules).
@@ -50,7 +55,7 @@ struct StagePlan: Sendable {
     func results(_ indexes: [OutcomeIndex]) -> [StageResult] {
         zip(stages, indexes).map { plan, index in
             StageResult(stage: plan.stage, outcome: index.outcome.map { Self.outcome($0, of: plan.stage) },
-                        atLeast: index.atLeast.map { Self.outcome($0, of: plan.stage) })
+                        atLeast: index.atLeast.map { Self.outcome($0, of: plan.stage) }, reached: index.reached)
         }
     }
 
@@ -66,7 +71,14 @@ struct StagePlan: Sendable {
         indexes.withUnsafeMutableBufferPointer { indexes in
             statuses.withUnsafeBufferPointer { statuses in
                 members.withUnsafeBufferPointer { members in
-                    for stage in stages.indices { indexes[stage] = outcomeIndex(stage, statuses, members) }
+                    var ended = false
+                    for stage in stages.indices {
+                        // A stage after one that ended the procedure is not reached: it gets no
+                        // outcome, whatever its rules say on the facts given.
+                        if ended { indexes[stage] = OutcomeIndex(outcome: nil, reached: false); continue }
+                        indexes[stage] = outcomeIndex(stage, statuses, members)
+                        ended = isSequential && (indexes[stage].outcome.map { stages[stage].verdicts[$0].endsProcedure } ?? false)
+                    }
                 }
             }
         }
@@ -98,18 +110,22 @@ struct StagePlan: Sendable {
     /// The verdict the stages' outcomes give.
     func verdict(_ indexes: [OutcomeIndex]) -> Verdict {
         var verdict = Verdict.eligible
-        for (stage, index) in indexes.enumerated() {
+        for (stage, index) in indexes.enumerated() where index.reached {
             verdict = Self.stronger(verdict, index.outcome.map { stages[stage].verdicts[$0] } ?? .undetermined)
         }
         return verdict
     }
 
-    static func verdict(_ outcomes: [StageOutcome?]) -> Verdict {
-        outcomes.reduce(.eligible) { stronger($0, $1?.verdict ?? .undetermined) }
+    static func verdict(_ stages: [StageResult]) -> Verdict {
+        stages.filter(\.reached).reduce(.eligible) { stronger($0, $1.outcome?.verdict ?? .undetermined) }
     }
 
+    /// The strongest of several verdicts, by the order below.
+    static func strongest(_ verdicts: [Verdict]) -> Verdict { verdicts.reduce(.eligible, stronger) }
+
     /// Ineligible if any stage says so; otherwise undetermined if any stage is open;
-    /// otherwise incomplete if materials are owed; otherwise eligible.
+    /// otherwise deferred if the application is to be made again later; otherwise
+    /// incomplete if materials are owed; otherwise eligible.
     private static func stronger(_ a: Verdict, _ b: Verdict) -> Verdict {
         precedence(b) < precedence(a) ? b : a
     }
@@ -118,8 +134,9 @@ struct StagePlan: Sendable {
         switch verdict {
         case .ineligible: 0
         case .undetermined: 1
-        case .incomplete: 2
-        default: 3
+        case .deferred: 2
+        case .incomplete: 3
+        default: 4
         }
     }
 }

@@ -80,7 +80,7 @@ public struct FixtureRunner: Sendable {
         let governing = evaluation.texts?.texts.first { $0.governs }?.policy.id ?? evaluation.policy.id
         check("governing text", expected: expected.text ?? evaluation.texts?.texts.first?.policy.id ?? governing, actual: governing)
         for stage in evaluation.stages {
-            check("stage \(stage.stage.id)", expected: expected.stages[stage.stage.id], actual: stage.outcome?.id ?? "undetermined")
+            check("stage \(stage.stage.id)", expected: expected.stages[stage.stage.id], actual: stage.outcome?.id ?? (stage.reached ? "undetermined" : "not-reached"))
             if let day = expected.judgedOn[stage.stage.id] {
                 check("stage \(stage.stage.id) judged on", expected: day, actual: stage.judgedOn?.date.description ?? "the as-of date")
             }

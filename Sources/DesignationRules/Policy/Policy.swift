@@ -11,6 +11,8 @@ public struct PolicyDocument: Sendable {
     public var issued: CivilDate?
     /// The official text, relative to the policies folder.
     public var source: String?
+    /// Where the text applies, in words (国家 / 北京市): named in a report's header.
+    public var jurisdiction: Label? = nil
 }
 
 /// A kind of rule (condition, refusal ground, material, …) and the stage it belongs to.
@@ -40,6 +42,10 @@ public struct Procedure: Sendable {
     /// The words for the overall verdict in this procedure (the agreement continues /
     /// is terminated …), where the default words about designation do not fit.
     public var verdictLabels: [Verdict: Label] = [:]
+    /// Whether the stages follow one another, so that one ending the procedure (a refusal)
+    /// leaves the later ones unreached (`sequential: false`: each stage is a question of its
+    /// own about the institution, as the grounds for suspension and the end of a suspension).
+    public var isSequential = true
     /// Whom the procedure speaks to, where that differs from the text's scope (an
     /// institution already designated, not an applicant): it replaces the text's scope
     /// for this procedure.
@@ -58,8 +64,14 @@ public struct ProcedureScope: Sendable {
     public var label: Label
     public var note: Label?
     public var test: Compiled
-    /// The provisions that say whom the procedure speaks to (`citations` in the file).
-    public var citations: [CitedWords] = []
+    /// The articles that say whom the procedure speaks to, cited when an applicant is out of it.
+    public var provisions: [Provision] = []
+}
+
+/// An article a result rests on, with its wording (a scope's provisions).
+public struct Provision: Sendable {
+    public var citation: Citation
+    public var quote: String
 }
 
 /// One stage of the procedure (受理, 评估), with its outcomes in order of precedence.
@@ -112,7 +124,7 @@ public struct Rule: Sendable {
     public var nextPossible: Compiled? = nil
     /// Other units of the text that state what the rule checks (an annex's form or checklist
     /// restating an article): text coverage counts them as encoded by the rule (`also_cites`).
-    public var alsoCites: [CitedWords] = []
+    public var alsoCites: [Provision] = []
 }
 
 /// What an inherited rule, parameter or deadline said before a region replaced it.
@@ -207,8 +219,8 @@ public struct Policy: Sendable {
     public var inForceFor: String? = nil
     /// The named date the scope is judged on; nil: the as-of date.
     public var scopeJudgedOn: String? = nil
-    /// The provisions that say whom the text speaks to (`scope.citations` in the file).
-    public var scopeCitations: [CitedWords] = []
+    /// The articles that say whom the text speaks to, cited when an applicant is out of scope.
+    public var scopeProvisions: [Provision] = []
     /// The units of its own text this file declares it does not encode, and why (`TextCoverage`).
     public var notEncoded: [NotEncoded] = []
     /// The texts this one extends, each merged with its own parents, nearest first: what
@@ -242,8 +254,15 @@ public enum Verdict: String, Sendable, CaseIterable {
     case ineligible
     /// Nothing refuses the applicant, but materials must be supplemented.
     case incomplete
+    /// Nothing is wrong with the application, but it cannot be handled now: it is to be
+    /// made again at a time the text sets (outside an application window).
+    case deferred
     /// Facts are missing that could change the answer.
     case undetermined
     /// The applicant is not one the text speaks to.
     case outOfScope = "out-of-scope"
+
+    /// Whether a stage ending in this verdict ends the procedure: the stages after it are
+    /// not reached.
+    public var endsProcedure: Bool { self == .ineligible || self == .deferred }
 }

@@ -43,12 +43,13 @@ struct PolicyLoader {
         let inForceFor = dateName(reader.stringNode("in_force_for"), dates) ?? parent?.inForceFor
         let scopes = readNamedScopes(&reader, checker: checker, policy: id)
         let procedures = readProcedures(&reader, inherited: parent?.procedures, dates: dates, checker: checker, scopes: scopes, policy: id)
-        let (scope, scopeNote, scopeTest, scopeJudgedOn, scopeCitations) = readScope(&reader, checker: checker, dates: dates, policy: id)
+        let (scope, scopeNote, scopeTest, scopeJudgedOn, scopeProvisions) = readScope(&reader, checker: checker, dates: dates, policy: id)
         var ids = IDRegistry(diagnostics: diagnostics)
         for parameter in parameters where parameter.citation.document == id { ids.claim(parameter.name, at: nil) }
         let itemNodes = (rules: reader.takeElements("rules") ?? [], deadlines: reader.takeElements("deadlines") ?? [])
         return PolicyHeader(reader: reader, ids: ids, itemNodes: itemNodes, file: file, hasParent: parent != nil, document: document, status: status,
-                            effectiveFrom: from, effectiveUntil: until, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest, scopeCitations: scopeCitations,
+                            effectiveFrom: from, effectiveUntil: until, scope: scope, scopeNote: scopeNote, scopeTest: scopeTest,
+                            scopeProvisions: scopeProvisions,
                             scopeJudgedOn: scopeJudgedOn ?? parent?.scopeJudgedOn, parameters: parameters, dates: dates, inForceFor: inForceFor,
                             items: PolicyHeader.ItemContext(policy: id, checker: checker, procedures: procedures, kinds: procedures.flatMap(\.kinds),
                                                             dates: dates.map(\.id)))
@@ -102,23 +103,37 @@ struct PolicyLoader {
                          effectiveUntil: header.effectiveUntil, parent: parent?.id, scope: header.scope, scopeNote: header.scopeNote,
                          scopeTest: header.scopeTest, procedures: header.items.procedures, parameters: header.parameters,
                          rules: rules, deadlines: deadlines, waivers: waivers, dates: header.dates, inForceFor: header.inForceFor,
-                         scopeJudgedOn: header.scopeJudgedOn, scopeCitations: header.scopeCitations, notEncoded: notEncoded)
+                         scopeJudgedOn: header.scopeJudgedOn, scopeProvisions: header.scopeProvisions, notEncoded: notEncoded)
         quoteChecker?.check(own, extending: parent.map { [$0] + $0.ancestors } ?? [], fileLocation: reader.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
     }
 
-    /// `scope: {zh, en, applies_if, note}`: whom the text speaks to; an applicant for whom
-    /// `applies_if` is false is out of scope.
+    /// `scope: {zh, en, applies_if, note, provisions}`: whom the text speaks to; an applicant for
+    /// whom `applies_if` is false is out of scope, and `provisions` are the articles that say so.
     private func readScope(_ reader: inout ObjectReader, checker: TypeChecker, dates: [JudgingDate], policy: String)
-        -> (Label, Label?, Compiled?, String?, [CitedWords]) {
+        -> (Label, Label?, Compiled?, String?, [Provision]) {
         guard var scope = reader.object("scope", "`scope`", required: true) else { return (Label(zh: "", en: ""), nil, nil, nil, []) }
         defer { scope.finish() }
         let zh = scope.string("zh", required: true) ?? "", en = scope.string("en", required: true) ?? ""
         let note = scope.label("note")
         let test = scope.stringNode("applies_if").flatMap { compile($0, checker, expecting: .boolean) }
         let judgedOn = dateName(scope.stringNode("judged_on"), dates)
-        return (Label(zh: zh, en: en), note, test, judgedOn, readCitedWords(&scope, policy: policy))
+        let provisions = readProvisions(&scope, policy: policy)
+        return (Label(zh: zh, en: en), note, test, judgedOn, provisions)
+    }
+
+    /// `provisions: [{citation, quote}]`: the articles a scope rests on, each quoted.
+    private func readProvisions(_ scope: inout ObjectReader, policy: String) -> [Provision] {
+        guard let nodes = scope.array("provisions") else { return [] }
+        return nodes.compactMap { node in
+            guard var item = ObjectReader(node, "a provision", diagnostics) else { return nil }
+            defer { item.finish() }
+            let citation = readCitation(&item, policy: policy)
+            let quote = item.string("quote", required: true)
+            guard let citation, let quote else { return nil }
+            return Provision(citation: citation, quote: quote)
+        }
     }
 
     // MARK: Dates
@@ -198,8 +213,9 @@ struct PolicyLoader {
         let issuer = document.string("issuer", required: true)
         let issued = document.date("issued")
         let source = document.string("source")
+        let jurisdiction = document.label("jurisdiction")
         guard let title, let number, let issuer else { return nil }
-        return PolicyDocument(title: title, number: number, issuer: issuer, issued: issued, source: source)
+        return PolicyDocument(title: title, number: number, issuer: issuer, issued: issued, source: source, jurisdiction: jurisdiction)
     }
 
     // MARK: Procedure
@@ -242,6 +258,7 @@ struct PolicyLoader {
                     procedure.inForceFor = dateName(body.stringNode("in_force_for"), dates)
                 }
                 if let scope = readProcedureScope(&body, checker: checker, scopes: scopes, policy: policy) { procedure.scope = scope }
+                if let sequential = body.bool("sequential") { procedure.isSequential = sequential }
                 if var words = body.object("verdicts", "`verdicts`") {
                     for verdict in Verdict.allCases {
                         if let label = words.label(verdict.rawValue) { procedure.verdictLabels[verdict] = label }
@@ -286,9 +303,9 @@ struct PolicyLoader {
     private func readScopeBody(_ scope: inout ObjectReader, checker: TypeChecker, policy: String) -> ProcedureScope? {
         let label = Label(zh: scope.string("zh", required: true) ?? "", en: scope.string("en", required: true) ?? "")
         let note = scope.label("note")
-        let citations = readCitedWords(&scope, policy: policy)
+        let provisions = readProvisions(&scope, policy: policy)
         guard let test = scope.stringNode("applies_if", required: true).flatMap({ compile($0, checker, expecting: .boolean) }) else { return nil }
-        return ProcedureScope(label: label, note: note, test: test, citations: citations)
+        return ProcedureScope(label: label, note: note, test: test, provisions: provisions)
     }
 
     /// `scopes: {name: {zh, en, applies_if, note}}`: scopes that procedures name.
@@ -354,7 +371,7 @@ struct PolicyLoader {
         let verdictNode = reader.stringNode("verdict", required: true)
         let verdict = verdictNode.flatMap { Verdict(rawValue: $0.string!) }
         if let verdictNode, verdict == nil || verdict == .undetermined || verdict == .outOfScope {
-            diagnostics.error("bad-value", at: verdictNode.location, "verdict must be one of: eligible, ineligible, incomplete")
+            diagnostics.error("bad-value", at: verdictNode.location, "verdict must be one of: eligible, ineligible, incomplete, deferred")
         }
         guard let id, let label, let verdict else { return nil }
         return StageOutcome(id: id, label: label, whenFailed: whenFailed, verdict: verdict)
@@ -458,7 +475,7 @@ struct PolicyLoader {
             diagnostics.error("missing-field", at: node.location, "rule `\(id)` lists no alternatives")
         }
         let test = (requires ?? failsIf).flatMap { compile($0, checker, expecting: .boolean) } ?? disjunction(alternatives.map(\.test))
-        let alsoCites = readCitedWords(&reader, policy: policy, key: "also_cites")
+        let alsoCites = readAlsoCites(&reader, policy: policy)
         guard let kind = kindNode?.string, let citation, let quote, let explanation, let test,
               alternatives.count == alternativeNodes?.count ?? 0 else { return nil }
         var rule = Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
@@ -575,7 +592,10 @@ struct PolicyHeader {
     fileprivate let document: PolicyDocument?
     fileprivate let status: PolicyStatus?
     fileprivate let effectiveFrom: CivilDate?, effectiveUntil: CivilDate?
-    fileprivate let scope: Label, scopeNote: Label?, scopeTest: Compiled?, scopeCitations: [CitedWords], scopeJudgedOn: String?
+    fileprivate let scope: Label, scopeNote: Label?, scopeTest: Compiled?
+    /// The provisions that say whom the text speaks to, cited when an applicant is out of scope.
+    fileprivate let scopeProvisions: [Provision]
+    fileprivate let scopeJudgedOn: String?
     /// With the inherited ones: what a file that extends this one inherits.
     let parameters: [Parameter]
     let dates: [JudgingDate]

@@ -38,6 +38,7 @@ struct QuoteChecker {
         quotes += policy.deadlines.map { ($0.citation, $0.quote) }
         quotes += policy.waivers.map { ($0.citation, $0.quote) }
         quotes += policy.dates.map { ($0.citation, $0.quote) }
+        quotes += (policy.scopeProvisions + policy.procedures.flatMap { $0.scope?.provisions ?? [] }).map { ($0.citation, $0.quote) }
         // Where a citation or its quote is wrong, its numbers are not compared: the quote is
         // what to put right first.
         var unproven: Set<SourceLocation> = []

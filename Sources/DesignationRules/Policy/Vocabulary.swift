@@ -25,6 +25,13 @@ public struct FactDefinition: Sendable {
     /// Read for reports (a name, an address), not by rules: `policy check` does not
     /// warn that no rule uses it.
     public var isInformational: Bool = false
+    /// What the fact says of the applicant, for a report's header: its name, its type.
+    public var role: Role? = nil
+
+    /// The parts of a report's header a fact can fill (`role: "applicant-name"`).
+    public enum Role: String, Sendable, CaseIterable {
+        case applicantName = "applicant-name", applicantType = "applicant-type"
+    }
     public var location: SourceLocation
 
     /// Indexes into `fields` by field name, for decoding records without building paths.

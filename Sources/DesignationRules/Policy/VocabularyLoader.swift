@@ -37,6 +37,11 @@ struct VocabularyLoader {
         let maximum = reader.number("max")
         let isPastEvent = reader.bool("past_event") ?? false
         let isInformational = reader.bool("informational") ?? false
+        let roleNode = reader.stringNode("role")
+        let role = roleNode.flatMap { FactDefinition.Role(rawValue: $0.string!) }
+        if let roleNode, role == nil {
+            diagnostics.error("bad-value", at: roleNode.location, "role must be one of: \(FactDefinition.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         guard let typeNode = reader.stringNode("type", required: true), let typeName = typeNode.string else { return nil }
 
         var values: [EnumValue] = []
@@ -81,6 +86,7 @@ struct VocabularyLoader {
         var definition = FactDefinition(path: path, type: type, label: label, unit: unit, form: form, values: values, fields: fields,
                                         minimum: minimum, maximum: maximum, isPastEvent: isPastEvent, location: member.keyLocation)
         definition.isInformational = isInformational
+        definition.role = role
         definition.storedName = member.key
         return definition
     }

@@ -28,12 +28,15 @@ public struct JSONReport: Sendable {
             ("as_of", .string(evaluation.asOf.description)),
             ("texts", texts(evaluation)),
             ("profile", .string(evaluation.profileSource)),
+            ("applicant", applicant(evaluation)),
             ("verdict", .string(evaluation.verdict.rawValue)),
             ("warnings", .array(evaluation.warnings.map { .string($0.text(language)) })),
             ("scope", .object([
                 ("text", .string(evaluation.scopeLabel.text(language))),
                 ("status", .string(evaluation.scope.status.rawValue)),
                 ("evidence", .array(evaluation.scope.evidence.compactMap(describe.evidence).map(JSONOutput.string))),
+                // The articles whom the text speaks to rests on: the grounds of an out-of-scope verdict.
+                ("provisions", .array(evaluation.scopeProvisions.map { .object([("citation", citation($0.citation)), ("quote", .string($0.quote))]) })),
             ])),
             ("stages", .array(evaluation.stages.map { stage in
                 .object([
@@ -41,8 +44,8 @@ public struct JSONReport: Sendable {
                     ("reached", .bool(evaluation.reached(stage))),
                     ("outcome", stage.outcome.map { .string($0.id) } ?? .null),
                     ("at_least", stage.atLeast.map { .string($0.id) } ?? .null),
-                    ("label", .string(stage.outcome?.label.text(language) ?? Words.heading(.undetermined, language))),
-                    ("judged_on", stage.judgedOn.map { judgedOn($0, policy) } ?? .null),
+                    ("label", .string(stage.outcome?.label.text(language) ?? Words.heading(stage.reached ? .undetermined : .notReached, language))),
+                    ("judged_on", stage.reached ? stage.judgedOn.map { judgedOn($0, policy) } ?? .null : .null),
                 ])
             })),
             ("rules", .array(evaluation.rules.map { rule($0, describe) })),
@@ -53,6 +56,18 @@ public struct JSONReport: Sendable {
                          ("rules", .array(earliest.rules.map(JSONOutput.string)))])
             } ?? .null),
         ])
+    }
+
+    /// `{name, type, region}`: whom the report is about, from the facts the vocabulary marks
+    /// with those roles (null when the profile does not give them).
+    private func applicant(_ evaluation: Evaluation) -> JSONOutput {
+        func fact(_ role: FactDefinition.Role) -> JSONOutput {
+            guard let fact = vocabulary.facts.first(where: { $0.role == role }), let value = evaluation.profile.facts[fact.path] else { return .null }
+            if case .text(let text) = value { return .string(text) }
+            return .string(value.description)
+        }
+        let region = evaluation.policy.document.jurisdiction?.text(language) ?? evaluation.policy.id
+        return .object([("name", fact(.applicantName)), ("type", fact(.applicantType)), ("region", .string(region))])
     }
 
     /// `{date, date_name, stood_in}`: the day, the named date it is (null: the as-of

@@ -7,7 +7,8 @@ struct ReportModel {
         var statusText: String
         var citation: String
         var explanation: String
-        var id: String
+        /// The rule's id, for `policy explain`: shown in English only (Chinese reports carry no internal names).
+        var id: String?
         var quote: String
         /// Replaced rule, waiver, matched alternatives: one line each.
         var context: [String]
@@ -20,6 +21,11 @@ struct ReportModel {
     struct Section {
         var title: String
         var rules: [Rule]
+        /// The citations of the section's rules that do not apply to this applicant,
+        /// collapsed to one line (a hospital under a text that also speaks to pharmacies).
+        var notApplicable: [String]
+        /// Said when the section's stage was not reached: its rules are shown on the facts given.
+        var notReached: String?
     }
 
     struct Deadline {
@@ -34,17 +40,19 @@ struct ReportModel {
     }
 
     var title: String
+    /// The applicant's name as the profile gives it, else the profile file's name: what
+    /// tells one report from another (the HTML title, the printed header).
+    var applicantName: String
+    var jurisdiction: String
     var warnings: [String]
-    /// The profile, the as-of date and the scope, each a label and its text; then the
-    /// scope's note, if any. `header` lists them all in order, for the formats that lay
-    /// them out alike.
-    var profile: (String, String)
-    var asOf: (String, String)
-    var scope: (String, String)
-    var scopeNote: (String, String)?
-    var header: [(String, String)] { [profile, asOf, scope] + (scopeNote.map { [$0] } ?? []) }
+    /// Who applies and the report's footing, each a label and its text, in order: the
+    /// applicant's name, type, the region, the day the procedure is judged on, the
+    /// profile file, the as-of date, the scope, and the scope's note if any.
+    var header: [(String, String)]
     var verdict: Verdict
     var decision: String
+    /// "结论：…" / "Decision: …".
+    var decisionLine: String
     /// Said when it is not known whether the applicant is in scope.
     var scopeNotice: String?
     /// The values that put the applicant out of scope, or leave it open.
@@ -56,46 +64,67 @@ struct ReportModel {
     var deadlines: [Deadline]
     var questions: [String]
     var language: Language
+    /// The short view: no rule-by-rule trace (`evaluate --brief`).
+    var brief: Bool
 
     func heading(_ key: Words.Heading) -> String { Words.heading(key, language) }
+    /// `label：value` in Chinese, `label: value` in English.
+    func labelled(_ label: String, _ value: String) -> String { Words.labelled(label, value, language) }
 
-    init(_ evaluation: Evaluation, vocabulary: Vocabulary, language: Language) {
+    init(_ evaluation: Evaluation, vocabulary: Vocabulary, language: Language, brief: Bool = false) {
         let policy = evaluation.policy
         let describe = Describer(vocabulary: vocabulary, policy: policy, language: language)
         let heading = { (key: Words.Heading) in Words.heading(key, language) }
         self.language = language
+        self.brief = brief
         title = "《\(policy.document.title)》\(policy.document.number)（\(Self.standing(policy, evaluation.asOf, language))）"
             + (evaluation.procedure.id == Procedure.application ? "" : " — \(evaluation.procedure.label.text(language))")
         warnings = evaluation.warnings.map { $0.text(language) }
-        profile = (heading(.profile), evaluation.profileSource)
-        asOf = (heading(.asOf), evaluation.asOf.description)
-        scope = (heading(.scope), evaluation.scopeLabel.text(language))
-        scopeNote = evaluation.scopeNote.map { (heading(.note), $0.text(language)) }
+        let applicant = Self.applicant(evaluation, vocabulary, describe)
+        applicantName = applicant.name ?? evaluation.profileSource
+        jurisdiction = policy.document.jurisdiction?.text(language) ?? policy.id
+        header = applicant.rows + [(heading(.region), jurisdiction)]
+        if let day = Self.procedureDay(evaluation, describe) { header.append(day) }
+        header += [(heading(.profile), evaluation.profileSource), (heading(.asOf), evaluation.asOf.description),
+                   (heading(.scope), evaluation.scopeLabel.text(language))]
+        if let note = evaluation.scopeNote, !brief { header.append((heading(.note), note.text(language))) }
         verdict = evaluation.verdict
         decision = evaluation.procedure.verdictLabels[evaluation.verdict]?.text(language) ?? Words.verdict(evaluation.verdict, language)
+        decisionLine = Words.labelled(heading(.decision), decision, language)
         scopeNotice = evaluation.scope.status == .unknown ? heading(.scopeUnknown) : nil
         scopeEvidence = evaluation.scope.status == .pass ? [] : evaluation.scope.evidence.compactMap(describe.evidence)
         stages = evaluation.stages.map { stage in
-            var text = evaluation.reached(stage) ? "" : heading(.notReached) + " "
+            // A stage not reached has no outcome, and no day it was judged on.
+            guard stage.reached else { return (stage.stage.label.text(language), heading(.notReached)) }
+            var text = ""
             if let outcome = stage.outcome { text += outcome.label.text(language) } else {
                 text += heading(.undetermined)
-                if let atLeast = stage.atLeast { text += "; \(heading(.atLeast)) \(atLeast.label.text(language))" }
+                if let atLeast = stage.atLeast { text += Words.separator(language) + "\(heading(.atLeast)) \(atLeast.label.text(language))" }
             }
             if let day = stage.judgedOn { text += " — " + Self.judgedOn(day, policy, language) }
             return (stage.stage.label.text(language), text)
         }
-        reasons = evaluation.rules.filter { $0.status == .fail }.map { result in
+        // Out of scope: the provisions that say whom the text speaks to, cited like a failed rule.
+        let scopeReasons = evaluation.scope.status == .fail
+            ? evaluation.scopeProvisions.map { "\(describe.citation($0.citation))「\($0.quote)」" } : []
+        reasons = scopeReasons + evaluation.rules.filter { $0.status == .fail }.map { result in
             "\(describe.citation(result.rule.citation))  \(result.rule.explanation.text(language))"
-                + (result.passesFrom.map { " (\(heading(.passesFrom)) \($0))" } ?? "")
+                + (result.passesFrom.map { Words.parenthesised(Words.labelled(heading(.passesFrom), $0.description, language), language) } ?? "")
         }
+        let citationOf = Dictionary(evaluation.rules.map { ($0.rule.id, describe.citation($0.rule.citation)) }, uniquingKeysWith: { first, _ in first })
         earliest = evaluation.earliest.map { earliest in
-            earliest.date.map { "\(heading(.earliest)): \($0) (\(earliest.rules.joined(separator: ", ")))" }
-                ?? "\(heading(.notTimeOnly)): \(earliest.rules.joined(separator: ", "))"
+            let cited = earliest.rules.map { citationOf[$0] ?? $0 }.joined(separator: Words.listSeparator(language))
+            return earliest.date.map { Words.labelled(heading(.earliest), "\($0)", language) + Words.parenthesised(cited, language) }
+                ?? Words.labelled(heading(.notTimeOnly), cited, language)
         }
-        sections = evaluation.procedure.kinds.compactMap { kind in
+        sections = brief ? [] : evaluation.procedure.kinds.compactMap { kind in
             let results = evaluation.rules.filter { $0.rule.kind == kind.id }
             guard !results.isEmpty else { return nil }
-            return Section(title: kind.label.text(language), rules: results.map { Self.rule($0, describe, language) })
+            let stage = evaluation.stages.first { $0.stage.id == kind.stage }
+            return Section(title: kind.label.text(language),
+                           rules: results.filter { $0.status != .notApplicable }.map { Self.rule($0, describe, language) },
+                           notApplicable: results.filter { $0.status == .notApplicable }.map { describe.citation($0.rule.citation) },
+                           notReached: stage?.reached == false ? heading(.sectionNotReached) : nil)
         }
         deadlines = evaluation.deadlines.map { result in
             Deadline(label: result.deadline.label.text(language),
@@ -103,9 +132,32 @@ struct ReportModel {
                      marks: (result.isApproximate ? " ≈" : "") + (result.hasPassed ? " \(heading(.passed))" : ""),
                      citation: describe.citation(result.deadline.citation), quote: result.deadline.quote,
                      context: result.deadline.superseded.map { ["\(heading(.replaces)) \(describe.citation($0.citation))「\($0.quote)」"] } ?? [],
-                     evidence: result.evidence.compactMap(describe.evidence), note: result.deadline.note?.text(language))
+                     evidence: result.evidence.compactMap(describe.evidence), note: brief ? nil : result.deadline.note?.text(language))
         }
-        questions = evaluation.questions.map { Self.question($0, vocabulary, language) }
+        questions = evaluation.questions.map { Self.question($0, vocabulary, describe, language) }
+    }
+
+    /// The applicant's name and type, from the facts the vocabulary marks with those roles.
+    private static func applicant(_ evaluation: Evaluation, _ vocabulary: Vocabulary, _ describe: Describer) -> (name: String?, rows: [(String, String)]) {
+        var name: String?
+        var rows: [(String, String)] = []
+        for role in FactDefinition.Role.allCases {
+            guard let fact = vocabulary.facts.first(where: { $0.role == role }) else { continue }
+            let value = evaluation.profile.facts[fact.path]
+            if role == .applicantName, case .text(let text)? = value { name = text.escapingControls }
+            let shown = value.map { describe.value($0, definition: fact.path, withID: false) } ?? Words.heading(.absent, describe.language)
+            rows.append((fact.label.text(describe.language), role == .applicantName ? name ?? shown : shown))
+        }
+        return (name, rows)
+    }
+
+    /// The day the procedure's first stage is judged on (the application's day), by its label.
+    private static func procedureDay(_ evaluation: Evaluation, _ describe: Describer) -> (String, String)? {
+        guard let name = evaluation.procedure.stages.first?.judgedOn, let date = evaluation.policy.date(name) else { return nil }
+        if let day = evaluation.stages.first?.judgedOn, !day.isFallback { return (date.label.text(describe.language), day.date.description) }
+        let fact = date.value.facts.sorted().first
+        let value = fact.flatMap { evaluation.profile.facts[$0] }
+        return (date.label.text(describe.language), value.map { describe.value($0, definition: fact) } ?? Words.heading(.absent, describe.language))
     }
 
     /// Whether the text is law: in force, a draft, or expired by the as-of date.
@@ -145,21 +197,23 @@ struct ReportModel {
             : result.needed.map { describe.label(path: $0, definition: definitionPath($0)) }.joined(separator: ", ")
         return Rule(status: result.status, statusText: Words.status(result.status, polarity: result.rule.polarity, language),
                     citation: describe.citation(result.rule.citation), explanation: result.rule.explanation.text(language),
-                    id: result.rule.id, quote: result.rule.quote, context: context,
+                    id: language == .en ? result.rule.id : nil, quote: result.rule.quote, context: context,
                     evidence: result.evidence.compactMap(describe.evidence), missing: missing,
                     passesFrom: result.passesFrom?.description, note: result.rule.note?.text(language))
     }
 
-    /// A missing fact as a question: its label, type, allowed values and form field.
-    private static func question(_ path: String, _ vocabulary: Vocabulary, _ language: Language) -> String {
+    /// A missing fact as a question to the applicant: its label, the kind of answer
+    /// (with the unit), the allowed values by their labels, and the form field.
+    private static func question(_ path: String, _ vocabulary: Vocabulary, _ describe: Describer, _ language: Language) -> String {
         guard let fact = vocabulary.definition(definitionPath(path)) else { return path }
-        var text = "\(fact.label.text(language)) (\(path); \(fact.type)"
-        if let unit = fact.unit { text += ", \(unit.text(language))" }
-        text += ")"
+        var text = describe.label(path: path, definition: fact.path) + (language == .zh ? "？" : "?")
+        var hint = Words.typeHint(fact.type, language)
+        if let unit = fact.unit { hint += Words.listSeparator(language) + unit.text(language) }
+        text += Words.parenthesised(hint, language)
         if !fact.values.isEmpty {
-            text += " \(Words.heading(.allowed, language)): " + fact.values.map { "\($0.id) \($0.label.text(language))" }.joined(separator: " | ")
+            text += " " + Words.labelled(Words.heading(.allowed, language), fact.values.map { $0.label.text(language) }.joined(separator: Words.listSeparator(language)), language)
         }
-        if let form = fact.form { text += " — \(Words.heading(.form, language)): \(form)" }
+        if let form = fact.form { text += " — " + Words.labelled(Words.heading(.form, language), form, language) }
         return text
     }
 }

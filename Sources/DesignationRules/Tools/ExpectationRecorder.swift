@@ -7,7 +7,7 @@ public enum ExpectationRecorder {
         if let summary { members.append(("summary", .string(summary))) }
         if previous.procedure != Procedure.application { members.append(("procedure", .string(previous.procedure))) }
         members.append(("verdict", .string(evaluation.verdict.rawValue)))
-        members.append(("stages", .object(evaluation.stages.map { ($0.stage.id, .string($0.outcome?.id ?? "undetermined")) })))
+        members.append(("stages", .object(evaluation.stages.map { ($0.stage.id, .string($0.outcome?.id ?? ($0.reached ? "undetermined" : "not-reached"))) })))
         members.append(("rules", .object(evaluation.rules.map { ($0.rule.id, .string($0.status.rawValue)) })))
         if !previous.passesFrom.isEmpty {
             members.append(("passes_from", .object(previous.passesFrom.keys.sorted().map { id in

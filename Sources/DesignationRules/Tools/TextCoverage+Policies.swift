@@ -28,9 +28,9 @@ extension TextCoverage {
             items += policy.deadlines.map { Citing(kind: .deadline, id: $0.id, citation: $0.citation, quote: $0.quote) }
             items += policy.waivers.map { Citing(kind: .waiver, id: $0.rule, citation: $0.citation, quote: $0.quote) }
             items += policy.dates.map { Citing(kind: .date, id: $0.id, citation: $0.citation, quote: $0.quote) }
-            items += policy.scopeCitations.map { Citing(kind: .scope, id: policy.id, citation: $0.citation, quote: $0.quote, isCheckedHere: true) }
+            items += policy.scopeProvisions.map { Citing(kind: .scope, id: policy.id, citation: $0.citation, quote: $0.quote) }
             for procedure in policy.procedures {
-                items += (procedure.scope?.citations ?? []).map { Citing(kind: .scope, id: procedure.id, citation: $0.citation, quote: $0.quote, isCheckedHere: true) }
+                items += (procedure.scope?.provisions ?? []).map { Citing(kind: .scope, id: procedure.id, citation: $0.citation, quote: $0.quote) }
             }
             items += policy.notices.compactMap { notice in notice.citation.map { Citing(kind: .notice, id: notice.id, citation: $0, quote: nil) } }
             for item in items where item.citation.document == id {

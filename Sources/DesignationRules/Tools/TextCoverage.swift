@@ -1,6 +1,6 @@
 /// What of an official text the policies account for, unit by unit: every article,
 /// paragraph, item, point, section, annex and table row (`SourceText`) is encoded (cited by
-/// a rule, parameter, deadline, waiver, judging date, scope or notice), declared not encoded in its
+/// a rule, parameter, deadline, waiver, judging date, scope provision or notice), declared not encoded in its
 /// policy file (`NotEncoded`), accounted for through its parts, or none of these.
 ///
 /// How parents and children count, read as an auditor would:
@@ -26,8 +26,8 @@ public struct TextCoverage: Sendable {
         public var citation: Citation
         /// Nil for a notice, which cites the unit whose form it reproduces.
         public var quote: String?
-        /// A scope's citation or a rule's `also_cites`, whose quote the quote checker does not
-        /// see: text coverage checks it.
+        /// A rule's `also_cites`, whose quote the quote checker does not see: text coverage
+        /// checks it.
         public var isCheckedHere = false
 
         public var name: String { "\(kind.rawValue) \(id)" }
@@ -71,17 +71,17 @@ public struct TextCoverage: Sendable {
 
     public init(text: SourceText, path: String, citing: [Citing], declarations: [NotEncoded]) {
         self.init(text: text, path: path, reaches: citing.compactMap { Self.reach(of: $0, in: text) }, declarations: declarations,
-                  scopeProblems: citing.filter(\.isCheckedHere).compactMap { Self.problem(of: $0, in: text, path: path) })
+                  quoteProblems: citing.filter(\.isCheckedHere).compactMap { Self.problem(of: $0, in: text, path: path) })
     }
 
     /// The same text and declarations with what `owner` (a `Citing.name`: "rule art6-1-operation")
     /// cites taken away: what removing it from the policies would leave.
     public init(_ base: TextCoverage, without owner: String) {
         self.init(text: base.text, path: base.path, reaches: base.reaches.filter { $0.citing.name != owner },
-                  declarations: base.declarations, placements: base.placements, scopeProblems: [])
+                  declarations: base.declarations, placements: base.placements, quoteProblems: [])
     }
 
-    init(text: SourceText, path: String, reaches: [Reach], declarations: [NotEncoded], placements: [Placement]? = nil, scopeProblems: [Diagnostic] = []) {
+    init(text: SourceText, path: String, reaches: [Reach], declarations: [NotEncoded], placements: [Placement]? = nil, quoteProblems: [Diagnostic] = []) {
         self.text = text
         self.path = path
         self.reaches = reaches
@@ -94,7 +94,7 @@ public struct TextCoverage: Sendable {
                 encoders[unit].append(reach.citing)
             }
         }
-        var problems = scopeProblems
+        var problems = quoteProblems
         var declared: [Int: NotEncoded] = [:]
         for (declaration, placement) in zip(declarations, placements) {
             problems += placement.problems
@@ -175,8 +175,8 @@ public struct TextCoverage: Sendable {
         return true
     }
 
-    /// Why a scope's citation or a rule's `also_cites` does not hold, if it does not: the
-    /// quote checker proves the other citations, and these are checked here the same way.
+    /// Why a rule's `also_cites` does not hold, if it does not: the quote checker proves the
+    /// other citations, and these are checked here the same way.
     static func problem(of citing: Citing, in text: SourceText, path: String) -> Diagnostic? {
         let cited = citing.citation.text
         switch text.unit(citedBy: citing.citation) {
