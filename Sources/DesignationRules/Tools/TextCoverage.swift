@@ -1,7 +1,8 @@
 /// What of an official text the policies account for, unit by unit: every article,
 /// paragraph, item, point, section, annex and table row (`SourceText`) is encoded (cited by
-/// a rule, parameter, deadline, waiver, judging date, scope provision or notice), declared not encoded in its
-/// policy file (`NotEncoded`), accounted for through its parts, or none of these.
+/// a rule, its `also_cites`, a parameter, deadline, waiver, judging date, scope provision or
+/// notice), declared not encoded in its policy file (`NotEncoded`), accounted for through
+/// its parts, or none of these.
 ///
 /// How parents and children count, read as an auditor would:
 /// - A citation accounts for the unit it names, and for the parts of that unit its quote
@@ -11,8 +12,8 @@
 ///   the unit it names and the lines of its tables (the form's fields), not its numbered parts.
 /// - A declaration accounts for the unit it names and everything in it: it says why the
 ///   whole unit is no rule. It may not name a unit that a rule encodes, nor one with an
-///   encoded part (declare the parts left out instead). A table's line, which no citation
-///   can name, is declared by citing its unit with a quote from the line.
+///   encoded part (declare the parts left out instead). A table's line is named by its first
+///   cell or, where first cells repeat, by citing its table's unit with a quote from the line.
 /// - A unit neither encoded nor declared is accounted for when every part of it is: the
 ///   words of an article that introduce its items (具备下列条件：) are no provision of their own.
 public struct TextCoverage: Sendable {
@@ -66,7 +67,8 @@ public struct TextCoverage: Sendable {
     /// By unit: nil for the parts a citation cannot name (the whole text, chapters, the
     /// list of annexes, the back matter), which are not counted.
     public let statuses: [Status?]
-    /// The declarations that name no unit, quote words not in it, contradict a rule or repeat one.
+    /// The declarations that name no unit, quote words not in it, contradict a rule or repeat
+    /// one; the `also_cites` that name no unit or quote words not in it.
     public let problems: [Diagnostic]
 
     public init(text: SourceText, path: String, citing: [Citing], declarations: [NotEncoded]) {
