@@ -139,11 +139,12 @@ extension TextCoverageReport {
         return out + "</ul>\n</body></html>\n"
     }
 
-    /// The unit's own lines: up to its first part.
+    /// The unit's own lines: up to its first part (none when its first part begins on its
+    /// first line, as an article's first paragraph does: the part shows them).
     private func ownWords(_ unit: Int) -> String {
         let lines = text.units[unit].lines
         let end = text.units[unit].children.first.map { text.units[$0].lines.lowerBound } ?? lines.upperBound
-        return text.lines[lines.lowerBound..<max(lines.lowerBound + 1, min(end, lines.upperBound))]
+        return text.lines[lines.lowerBound..<min(end, lines.upperBound)]
             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n")
     }
 
