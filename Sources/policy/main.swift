@@ -7,8 +7,9 @@ Usage: policy COMMAND [options]
 Tools for the people who edit the rule files, and for CI.
 
 Commands (`policy COMMAND --help` for each one's options):
-  check [--format text|json|sarif]   load every policy file and report all problems at once,
-                        root causes first
+  check [--format text|json|sarif] [--strict]   load every policy file and report all problems
+                        at once, root causes first; --strict: a unit of an official text
+                        neither encoded nor declared not encoded is an error (CI)
   test [PATHS…]         run fixtures (default: the checkout's fixtures/) against their expectations
       --update [--accept-weaker]  re-record the expectations that differ, printing each change;
                         a change that weakens a fixture is refused without --accept-weaker
@@ -18,6 +19,8 @@ Commands (`policy COMMAND --help` for each one's options):
   diff REGION [--against ID]   what a region replaces, waives and adds (default: against its parent)
   explain RULE-ID       a rule's citation, wording, expressions, facts and fixtures
   schema policy | profile REGION | --out DIR   JSON Schema of policy files and profiles, for editors
+  coverage --text REGION [--format text|html]  the region's official text, each unit marked:
+                        encoded by which rules, declared not encoded and why, or neither
 
 Options for every command:
   --policies DIR        the policy folder (default: the policies/ of the checkout the current
@@ -51,8 +54,9 @@ func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
     case "diff": return try Diff.run(rest)
     case "explain": return try Explain.run(rest)
     case "schema": return try Schema.run(rest)
+    case "coverage": return try TextCoverageCommand.run(rest)
     default:
-        let commands = ["check", "test", "diff", "explain", "schema"]
+        let commands = ["check", "test", "diff", "explain", "schema", "coverage"]
         var message = "unknown command `\(command)`"
         if let near = OptionParser.suggestion(for: command, among: commands) { message += "; did you mean `\(near)`?" }
         throw UsageError(message + "; commands: " + commands.joined(separator: ", "))

@@ -48,6 +48,21 @@ expect 78 "error" -- "$E" "$F" --region national --policies "$work"
 expect 64 "unknown command \`chek\`" -- "$P" chek
 expect 64 "diff takes one region" -- "$P" diff
 expect 64 "no rule \`art6-1-operatoin\`; did you mean \`art6-1-operation\`?" -- "$P" explain art6-1-operatoin
+expect 64 "coverage takes --text REGION" -- "$P" coverage
+expect 64 "no region \`hebei\`" -- "$P" coverage --text hebei
+expect 64 "--format must be text or html" -- "$P" coverage --text national --format xml
+# Text coverage: a declaration taken out of a copy of the policies leaves its unit unaccounted,
+# a warning that --strict turns into an error; a declaration naming no unit is an error.
+cp -R policies "$work/text-coverage"
+grep -v 'citation: { article: "第四十六条" }, kind: "remedy"' policies/national.json5 >"$work/text-coverage/national.json5"
+expect 0 "" -- "$P" check --policies "$work/text-coverage"
+grep -q 'warning: 第四十六条 is neither encoded by a rule nor declared' "$work/out" || { echo "FAIL: policy check does not warn of 第四十六条"; failures=$((failures + 1)); }
+expect 1 "sources/national.txt:261:1: error: 第四十六条 is neither encoded by a rule nor declared in \`not_encoded\`" -- "$P" check --strict --policies "$work/text-coverage"
+sed 's/citation: { article: "第四十六条" }, kind: "remedy"/citation: { article: "第六十九条" }, kind: "remedy"/' policies/national.json5 >"$work/text-coverage/national.json5"
+expect 1 "error: \`not_encoded\` names 第六十九条, which does not exist in sources/national.txt" -- "$P" check --policies "$work/text-coverage"
+expect 0 "" -- "$P" check --strict
+"$P" coverage --text national >"$work/out" && grep -q "^Total: 142 units, 142 accounted for (100 %)" "$work/out" || { echo "FAIL: policy coverage --text national: $(tail -1 "$work/out")"; failures=$((failures + 1)); }
+"$P" coverage --text liaocheng --format html >"$work/out" && grep -q '<tr class="declared" id="u' "$work/out" || { echo "FAIL: policy coverage --format html"; failures=$((failures + 1)); }
 expect 0 "" -- "$E" "$F" --region national --as-of 2026-11-26
 
 # expect_out CODE "TEXT ON STDOUT" -- COMMAND…

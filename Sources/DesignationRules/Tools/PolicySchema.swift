@@ -26,6 +26,7 @@ public enum PolicySchema {
                 ("rules", array(ref("rule"))),
                 ("deadlines", array(ref("deadline"))),
                 ("waives", array(ref("waiver"))),
+                ("not_encoded", array(ref("not_encoded"))),
             ])),
             ("required", .array(["id", "document", "status", "scope"].map(JSONOutput.string))),
             ("additionalProperties", .bool(false)),
@@ -64,12 +65,17 @@ public enum PolicySchema {
                 ("judged_on", text("a judging date")), ("next_possible", ref("expression")), ("shows", array(text("a top-level fact"))),
                 ("applies_if", ref("expression")), ("requires", ref("expression")), ("fails_if", ref("expression")),
                 ("alternatives", array(ref("alternative"))),
+                ("also_cites", array(object(quoted, required: ["citation", "quote"]))),
             ], required: ["id", "kind", "citation", "quote", "explain"]).members + [("oneOf", exactlyOne("requires", "fails_if", "alternatives"))])),
             ("deadline", .object(object([("id", text())] + quoted + [
                 ("label", ref("label")), ("note", ref("label")), ("replaces", text()), ("procedure", text()),
                 ("when", array(text("stage:outcome"))), ("applies_if", ref("expression")),
                 ("date", ref("expression")), ("term", ref("expression")), ("amount", ref("expression")),
             ], required: ["id", "citation", "quote", "label"]).members + [("oneOf", exactlyOne("date", "term", "amount"))])),
+            ("not_encoded", object(quoted + [
+                ("kind", .object([("enum", .array(NotEncoded.Kind.allCases.map { .string($0.rawValue) }))])),
+                ("reason", text("why the unit is not encoded, in a few words")),
+            ], required: ["citation", "kind", "quote", "reason"])),
             ("waiver", object([("rule", text("the id of the inherited rule set aside")), ("applies_if", ref("expression"))] + quoted
                               + [("explain", ref("label"))], required: ["rule", "citation", "quote", "explain"])),
         ]
