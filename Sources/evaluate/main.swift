@@ -31,8 +31,9 @@ func run() -> ExitCode {
     if options.help { Streams.out(Options.usage + "\n"); return .eligible }
     if options.version { Streams.out("evaluate 0.1.0 (\(JSONReport.schema))\n"); return .eligible }
 
-    guard let directory = options.policies.map({ URL(fileURLWithPath: $0) }) ?? ShippedPolicies.directory else {
-        fail("evaluate: the shipped policies are missing; pass --policies DIR", .badPolicy)
+    let directory: URL
+    do { directory = try options.policies.map { URL(fileURLWithPath: $0) } ?? ShippedPolicies.folder() } catch {
+        fail("evaluate: \(error); give a folder of policy files with --policies DIR", .badPolicy)
     }
     // One region's evaluation reads only that region's policies (and those it extends):
     // most of a run's time is loading.

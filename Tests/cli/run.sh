@@ -97,6 +97,18 @@ grep -q "^2 question(s) answered." "$work/interview.err" || { echo "FAIL: the in
 grep -q '"lc_' "$work/template.json5" || { echo "FAIL: the Liaocheng template lacks Liaocheng's facts"; failures=$((failures + 1)); }
 expect 2 "" -- "$E" "$work/template.json5" --region liaocheng --as-of 2026-11-26
 
+# A copied `evaluate` works alone (issue 20, 8): in an empty folder outside the repository,
+# with a cache of its own, it unpacks the policies it carries and decides as the build does;
+# with nowhere to unpack them it says so (exit 78), without a trap or a stack trace.
+alone=$(mktemp -d /tmp/evaluate-alone.XXXXXX)
+cp "$E" "$alone/evaluate" && cp "$F" "$alone/profile.json"
+(cd "$alone" && HOME="$alone/home" XDG_CACHE_HOME= ./evaluate profile.json --region national --as-of 2026-11-26 --format json > out.json 2> err.txt)
+status=$?
+grep -q '"verdict" *: *"eligible"' "$alone/out.json" && [ "$status" -eq 0 ] \
+  || { echo "FAIL: a copied evaluate exited $status: $(head -c 300 "$alone/err.txt")"; failures=$((failures + 1)); }
+expect 78 "cannot unpack the shipped policies" -- env HOME=/dev/null/h XDG_CACHE_HOME= TMPDIR=/dev/null/t "$alone/evaluate" "$F" --region national
+rm -rf "$alone"
+
 # A batch mixing evaluation dates decides each line as running it alone as of its date.
 python3 Tests/cli/mixed-dates.py "$BIN" >/dev/null || { python3 Tests/cli/mixed-dates.py "$BIN" | grep FAIL | head -5; failures=$((failures + 1)); }
 # Hostile inputs, descriptors and signals (issue 22): each check names its point.
