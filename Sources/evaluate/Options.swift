@@ -19,12 +19,15 @@ struct Options {
     var threads: Int?
     var help = false
     var version = false
+    /// `--verify REPORT.json`: the report whose decision to make again.
+    var verify: String?
 
     static let usage = """
     Usage: evaluate PROFILE.json --region REGION [options]
            evaluate template --region REGION            a blank profile to fill in
            evaluate interview --region REGION [--profile PARTIAL.json] [--out PROFILE.json]
            evaluate --batch PROFILES.ndjson --region REGION [--threads N] [options]
+           evaluate --verify REPORT.json PROFILE.json   is the filed decision made again today?
 
     Evaluates an applicant profile against a jurisdiction's designation rules and
     prints the decision, rule by rule, with citations and the values that decided.
@@ -45,6 +48,9 @@ struct Options {
                           record per line out, in order (schema designation-batch/1),
                           a summary on standard error
       --threads N         batch worker threads (default: every core)
+      --verify REPORT     decide PROFILE again as the JSON report REPORT did (its region,
+                          procedure and date) and say whether the decision and the files
+                          that made it are the same today
       --help              show this help
       --version           show the version
 
@@ -60,6 +66,9 @@ struct Options {
       74 a read or write failed (standard input or output, a file; a closed pipe is not one)
       78 bad policy files         130 interrupted (batch)
     In batch mode: 0 when every line was evaluated, 65 when some lines were bad.
+    With --verify: 0 the same decision from the same files, 5 the decision differs today,
+      6 the same decision but from changed files (or another tool version), 65 the report
+      cannot be read or PROFILE is not the profile it decided.
     """
 
     struct UsageError: Error { var message: String }
@@ -97,6 +106,7 @@ struct Options {
             case "--notice": options.notice = true
             case "--profile": options.start = try value(for: argument)
             case "--out": options.out = try value(for: argument)
+            case "--verify": options.verify = try value(for: argument)
             case "--batch":
                 guard given.insert(argument).inserted else { throw UsageError(message: "--batch is given twice") }
                 index += 1

@@ -5,6 +5,7 @@ import ShippedPolicies
 /// Exit codes, documented in README.md and `--help`.
 enum ExitCode: Int32 {
     case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4
+    case decisionDiffers = 5, filesDiffer = 6
     case usage = 64, badInput = 65, noInput = 66, ioError = 74, badPolicy = 78, interrupted = 130
 
     init(_ verdict: Verdict) {
@@ -29,12 +30,13 @@ func run() -> ExitCode {
         fail("evaluate: \(error.message)\nRun `evaluate --help` for usage.", .usage)
     }
     if options.help { Streams.out(Options.usage + "\n"); return .eligible }
-    if options.version { Streams.out("evaluate 0.1.0 (\(JSONReport.schema))\n"); return .eligible }
+    if options.version { Streams.out("evaluate \(ToolVersion.current) (\(JSONReport.schema))\n"); return .eligible }
 
     let directory: URL
     do { directory = try options.policies.map { URL(fileURLWithPath: $0) } ?? ShippedPolicies.folder() } catch {
         fail("evaluate: \(error); give a folder of policy files with --policies DIR", .badPolicy)
     }
+    if let report = options.verify { return runVerify(report: report, options: options, directory: directory) }
     // One region's evaluation reads only that region's policies (and those it extends):
     // most of a run's time is loading.
     let policies: PolicySet
@@ -69,7 +71,8 @@ func run() -> ExitCode {
         return runBatch(batch, vocabulary: policies.vocabulary, evaluator: evaluator, asOf: asOf, threads: options.threads)
     }
     guard let path = options.profile else { fail("evaluate: no profile given\nRun `evaluate --help` for usage.", .usage) }
-    let evaluation = evaluator.evaluate(readProfile(path, vocabulary: policies.vocabulary, asOf: asOf), asOf: asOf)
+    let (profile, profileBytes) = readProfileAndBytes(path, vocabulary: policies.vocabulary, asOf: asOf)
+    let evaluation = evaluator.evaluate(profile, asOf: asOf)
     if options.notice {
         if let text = NoticeReport(policies: policies, language: language).render(evaluation) {
             Streams.out(text)
@@ -82,7 +85,8 @@ func run() -> ExitCode {
     }
     switch options.format {
     case "json":
-        Streams.out(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
+        let report = JSONReport(vocabulary: policies.vocabulary, language: language).document(evaluation)
+        Streams.out(Provenance(policies: policies, evaluation: evaluation, profile: profileBytes).stamped(report).serialized() + "\n")
     case "markdown":
         Streams.out(MarkdownReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
     case "html":
@@ -96,6 +100,11 @@ func run() -> ExitCode {
 
 /// A profile read from a file (or `-`), or the reason it cannot be, and the exit.
 func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate) -> Profile {
+    readProfileAndBytes(path, vocabulary: vocabulary, asOf: asOf).profile
+}
+
+/// A profile and the bytes it was read from (which a JSON report hashes).
+func readProfileAndBytes(_ path: String, vocabulary: Vocabulary, asOf: CivilDate) -> (profile: Profile, bytes: [UInt8]) {
     let descriptor = openInput(path, expecting: "a profile file")
     let name = path == "-" ? "standard input" : path.escapingControls
     let read: [UInt8]?
@@ -106,7 +115,7 @@ func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate) -> Pro
     guard let bytes = read else {
         fail("evaluate: \(name) is larger than 1 MiB; a profile may have at most 1 MiB (a designation profile is a few kilobytes)", .badInput)
     }
-    do { return try ProfileDecoder(vocabulary: vocabulary, asOf: asOf).decode(bytes, source: path == "-" ? "<stdin>" : path) } catch {
+    do { return (try ProfileDecoder(vocabulary: vocabulary, asOf: asOf).decode(bytes, source: path == "-" ? "<stdin>" : path), bytes) } catch {
         fail("\(error)", .badInput)
     }
 }

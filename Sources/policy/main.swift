@@ -33,7 +33,7 @@ func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
         return .ok
     }
     if command == "--version" {
-        output("policy 0.1.0")
+        output("policy \(ToolVersion.current)")
         return .ok
     }
     let rest = Array(arguments.dropFirst())

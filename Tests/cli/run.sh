@@ -109,6 +109,25 @@ grep -q '"verdict" *: *"eligible"' "$alone/out.json" && [ "$status" -eq 0 ] \
 expect 78 "cannot unpack the shipped policies" -- env HOME=/dev/null/h XDG_CACHE_HOME= TMPDIR=/dev/null/t "$alone/evaluate" "$F" --region national
 rm -rf "$alone"
 
+# A filed JSON report names the tool's version and hashes the files that decided it
+# (issue 20, 9); --verify decides again: 0 the same, 6 the same decision from changed
+# files, 5 another decision, 65 a report it cannot read or another profile.
+"$E" "$F" --region national --as-of 2026-11-26 --format json > "$work/filed.json"
+grep -q "\"version\": \"$("$E" --version | cut -d' ' -f2)\"" "$work/filed.json" \
+  || { echo "FAIL: the JSON report does not carry evaluate --version's version"; failures=$((failures + 1)); }
+expect 0 "" -- "$E" --verify "$work/filed.json" "$F"
+cp -r policies "$work/edited" && printf '\n// an added comment\n' >> "$work/edited/national.json5"
+expect 6 "" -- "$E" --verify "$work/filed.json" "$F" --policies "$work/edited"
+grep -q "national.json5: changed" "$work/out" || { echo "FAIL: --verify does not name the changed file"; failures=$((failures + 1)); }
+sed -i 's/value: "3 months",/value: "30 months",/' "$work/edited/national.json5"
+expect 5 "" -- "$E" --verify "$work/filed.json" "$F" --policies "$work/edited"
+grep -q "verdict: eligible then, ineligible today" "$work/out" && grep -q "rule art6-1-operation: pass then, fail today" "$work/out" \
+  || { echo "FAIL: --verify does not say how the decision differs: $(head -c 300 "$work/out")"; failures=$((failures + 1)); }
+expect 65 "is not the profile" -- "$E" --verify "$work/filed.json" fixtures/national/clinic-missing-materials.json
+python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); del r["provenance"]; json.dump(r, open(sys.argv[2], "w"))' "$work/filed.json" "$work/unstamped.json"
+expect 65 "has no \`provenance\`" -- "$E" --verify "$work/unstamped.json" "$F"
+expect 64 "needs the profile" -- "$E" --verify "$work/filed.json"
+
 # A batch mixing evaluation dates decides each line as running it alone as of its date.
 python3 Tests/cli/mixed-dates.py "$BIN" >/dev/null || { python3 Tests/cli/mixed-dates.py "$BIN" | grep FAIL | head -5; failures=$((failures + 1)); }
 # Hostile inputs, descriptors and signals (issue 22): each check names its point.
