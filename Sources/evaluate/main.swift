@@ -6,6 +6,7 @@ import ShippedPolicies
 enum ExitCode: Int32 {
     case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4
     case decisionDiffers = 5, filesDiffer = 6
+    case noNotice = 7
     case usage = 64, badInput = 65, noInput = 66, ioError = 74, badPolicy = 78, interrupted = 130
 
     init(_ verdict: Verdict) {
@@ -73,16 +74,7 @@ func run() -> ExitCode {
     guard let path = options.profile else { fail("evaluate: no profile given\nRun `evaluate --help` for usage.", .usage) }
     let (profile, profileBytes) = readProfileAndBytes(path, vocabulary: policies.vocabulary, asOf: asOf)
     let evaluation = evaluator.evaluate(profile, asOf: asOf)
-    if options.notice {
-        if let text = NoticeReport(policies: policies, language: language).render(evaluation) {
-            Streams.out(text)
-        } else {
-            let outcomes = evaluation.stages.map { "\($0.stage.id): \($0.outcome?.id ?? "undetermined")" }.joined(separator: ", ")
-            Streams.err("evaluate: \(region) gives no notice for this outcome (\(outcomes)); the report follows\n")
-            Streams.out(TextReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
-        }
-        return ExitCode(evaluation.verdict)
-    }
+    if options.notice { return printNotice(evaluation, policies: policies, format: options.format, language: language) }
     switch options.format {
     case "json":
         let report = JSONReport(vocabulary: policies.vocabulary, language: language).document(evaluation)

@@ -1,5 +1,5 @@
 /// Reads `notices/<policy>.json5`: `{ notices: [{ id, when, procedure?, title, citation?,
-/// fields: [{label, value}], footer: [lines] }] }`, checking each placeholder against the
+/// fields: [{label, value, hint?}], footer: [lines], signatures: [[label, …], …] }] }`, checking each placeholder against the
 /// vocabulary and the policy (a fact that exists, a deadline the policy computes, a kind
 /// it declares).
 struct NoticeLoader {
@@ -39,23 +39,32 @@ struct NoticeLoader {
             citation = Citation(document: policy.id, article: parts["article"], paragraph: parts["paragraph"], item: parts["item"],
                                 section: parts["section"], annex: parts["annex"], location: cited.location)
         }
-        var fields: [(String, String)] = []
+        var fields: [(String, String, String?)] = []
         for item in reader.array("fields", required: true) ?? [] {
             guard var field = ObjectReader(item, "a field of notice", named: id, diagnostics) else { continue }
             let label = field.string("label", required: true) ?? ""
             let valueNode = field.stringNode("value", required: true)
+            let hint = field.string("hint")
             field.finish()
             if let valueNode { check(valueNode, policy, vocabulary) }
-            fields.append((label, valueNode?.string ?? ""))
+            fields.append((label, valueNode?.string ?? "", hint))
         }
         let footerNodes = reader.array("footer") ?? []
         let footer = footerNodes.compactMap(\.string)
+        var signatures: [[String]] = []
+        for row in reader.array("signatures") ?? [] {
+            guard let labels = row.array, !labels.isEmpty, labels.allSatisfy({ $0.string != nil }) else {
+                diagnostics.error("bad-value", at: row.location, "notice `\(id)`: each row of `signatures` is a list of labels, [\"签收人\", \"签收时间\"]")
+                continue
+            }
+            signatures.append(labels.compactMap(\.string))
+        }
         // Only the fields' values are filled: a placeholder elsewhere would be printed as written.
         for node in [titleNode].compactMap({ $0 }) + footerNodes where node.string?.contains("{") == true {
             diagnostics.error("bad-value", at: node.location, "notice `\(id)`: placeholders are filled in the values of `fields` only; this text would be printed with its braces")
         }
         return Notice(id: id, when: when, procedure: procedureID, title: title, citation: citation, fields: fields,
-                      footer: footer, location: node.location)
+                      footer: footer, signatures: signatures, location: node.location)
     }
 
     /// Every `{name}` or `{name:argument}` must be a known placeholder with a valid argument,
@@ -73,7 +82,7 @@ struct NoticeLoader {
             case nil: false
             }
             guard fits else {
-                diagnostics.error("bad-value", at: node.location, "unknown placeholder `{\(placeholder.text)}`; known: {fact:NAME}, {failed}, {failed:KIND,…}, {advice}, {deadline:ID}, {earliest}, {as_of}")
+                diagnostics.error("bad-value", at: node.location, "unknown placeholder `{\(placeholder.text)}`; known: {fact:NAME}, {failed}, {failed:KIND,…}, {advice}, {deadline:ID}, {earliest}, {as_of}, {either:FACT|YES|NO|UNKNOWN}")
                 continue
             }
             guard let argument = placeholder.argument else { continue }
@@ -82,6 +91,14 @@ struct NoticeLoader {
                 diagnostics.error("undeclared-fact", at: node.location, "`{fact:\(argument)}`: no such fact in the vocabulary")
             case "deadline" where !policy.deadlines.contains(where: { $0.id == argument }):
                 diagnostics.error("bad-value", at: node.location, "`{deadline:\(argument)}`: \(policy.id) computes no such deadline")
+            case "either":
+                let parts = argument.split(separator: "|", omittingEmptySubsequences: false)
+                let fact = vocabulary.definition(String(parts[0]))
+                if fact == nil {
+                    diagnostics.error("undeclared-fact", at: node.location, "`{either:\(argument)}`: no fact `\(parts[0])` in the vocabulary")
+                } else if fact?.type != .boolean || !(3...4).contains(parts.count) {
+                    diagnostics.error("bad-value", at: node.location, "`{either:\(argument)}`: expected {either:FACT|YES|NO} or {either:FACT|YES|NO|UNKNOWN} with a yes/no fact")
+                }
             case "failed":
                 for kind in argument.split(separator: ",") where policy.kind(String(kind)) == nil {
                     diagnostics.error("undeclared-kind", at: node.location, "`{failed:\(argument)}`: kind `\(kind)` is not declared")
