@@ -11,7 +11,7 @@ public struct NoticeHTML: Sendable {
     }
 
     static let style = """
-    @page { size: A4; margin: 25mm 22mm 22mm 22mm; }
+    @page { size: A4; margin: 22mm 20mm 20mm 20mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
     html { background: #fff; }
     body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif; font-size: 12pt; line-height: 1.6; color: #000; max-width: 166mm; margin: 0 auto; }
     .source { font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 12pt; margin: 0 0 10pt; }
@@ -22,8 +22,10 @@ public struct NoticeHTML: Sendable {
     table.fields th { width: 24%; font-weight: normal; text-align: center; }
     table.fields td { white-space: pre-wrap; min-height: 18pt; }
     td.blank { height: 22pt; } .hint { color: #555; }
+    tr { break-inside: avoid; }
+    .closing { break-inside: avoid; }
     .footer { margin: 10pt 0 0; }
-    table.signatures { width: 100%; margin-top: 18pt; border-collapse: collapse; }
+    table.signatures { width: 100%; margin-top: 14pt; border-collapse: collapse; }
     table.signatures td { padding: 10pt 4pt 2pt; white-space: nowrap; }
     .line { display: inline-block; min-width: 26mm; border-bottom: 0.75pt solid #000; }
     .reviewer { font-family: "Noto Sans CJK SC", sans-serif; font-size: 9.5pt; border: 1.5pt dashed #b35900; background: #fff6e5; color: #6b3500; padding: 6pt 8pt; margin: 0 0 12pt; }
@@ -62,12 +64,15 @@ public struct NoticeHTML: Sendable {
             html.append("<tr><th>\(xmlEscaped(field.label))</th>\(cell)</tr>")
         }
         html.append("</table>")
+        // The form's notes and its blocks of blanks stay together, on the page of the last field or the next.
+        html.append("<div class=\"closing\">")
         html += form.footer.map { "<p class=\"footer\">\(xmlEscaped($0))</p>" }
         if !form.signatures.isEmpty {
             html.append("<table class=\"signatures\">" + form.signatures.map { row in
                 "<tr>" + row.map { "<td>\(xmlEscaped($0))：<span class=\"line\"> </span></td>" }.joined() + "</tr>"
             }.joined() + "</table>")
         }
+        html.append("</div>")
         html += ["</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
     }
