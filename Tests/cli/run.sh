@@ -128,6 +128,14 @@ python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); del r["provenanc
 expect 65 "has no \`provenance\`" -- "$E" --verify "$work/unstamped.json" "$F"
 expect 64 "needs the profile" -- "$E" --verify "$work/filed.json"
 
+# Notices (issue 20, 6): an HTML form; no notice for the outcome is a message and exit 7
+# with nothing on standard output; a format a notice has not is bad usage.
+expect 1 "" -- "$E" fixtures/liaocheng/hospital-onsite-unqualified.json --region liaocheng --as-of 2026-11-26 --notice --format html
+grep -q '<td>签收人：' "$work/out" && grep -q '@page { size: A4' "$work/out" || { echo "FAIL: --notice --format html is not the printable form"; failures=$((failures + 1)); }
+expect 7 "不出具通知书" -- "$E" "$work/template.json5" --region national --as-of 2026-11-26 --notice --lang zh
+[ -s "$work/out" ] && { echo "FAIL: with no notice to give, --notice still wrote to standard output"; failures=$((failures + 1)); }
+expect 64 "a notice is printed as text or html" -- "$E" "$F" --region national --as-of 2026-11-26 --notice --format json
+
 # A batch mixing evaluation dates decides each line as running it alone as of its date.
 python3 Tests/cli/mixed-dates.py "$BIN" >/dev/null || { python3 Tests/cli/mixed-dates.py "$BIN" | grep FAIL | head -5; failures=$((failures + 1)); }
 # Hostile inputs, descriptors and signals (issue 22): each check names its point.

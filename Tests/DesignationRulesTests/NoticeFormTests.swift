@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import DesignationRules
+
+/// Notices as the official forms print them (issue 20, 6): every label, fixed wording and
+/// block for the hand of Liaocheng's annex forms found in the annex's text; the result a
+/// form offers as a choice chosen from the facts; an approximate date told to the reviewer;
+/// the HTML form well-formed and named after the institution.
+@Suite struct NoticeFormTests {
+    /// A fixture's profile, changed by `edit`, evaluated as of `asOf`.
+    func evaluation(_ region: String, _ name: String, asOf: String = "2026-11-26", edit: (inout [String: Any]) -> Void = { _ in }) throws -> Evaluation {
+        let url = Repository.fixtures.appendingPathComponent("\(region)/\(name).json")
+        var profile = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        edit(&profile)
+        let date = try #require(CivilDate(iso: asOf))
+        let decoded = try ProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: date)
+            .decode([UInt8](try JSONSerialization.data(withJSONObject: profile)), source: name)
+        let policy = try #require(Repository.policySet.policies[region])
+        return try #require(Evaluator(policy: policy, calendar: Repository.policySet.calendar)).evaluate(decoded, asOf: date)
+    }
+
+    var notices: NoticeReport { NoticeReport(policies: Repository.policySet, language: .zh) }
+
+    /// The text of one annex of the Liaocheng source, from its heading ("附件 4-1") to the
+    /// next annex's, without white space (the extracted text breaks lines and spaces freely).
+    func annexText(_ annex: String) throws -> String {
+        let source = try String(contentsOf: Repository.policies.appendingPathComponent("sources/liaocheng.txt"), encoding: .utf8)
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
+        let start = try #require(lines.lastIndex(of: annex), "no heading \(annex) in the source")
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("附件") && $0.count <= 8 } ?? lines.endIndex
+        return lines[start ..< end].joined(separator: "\n")
+    }
+
+    @Test func liaochengFormsPrintWhatTheirAnnexPrints() throws {
+        let policy = try #require(Repository.policySet.policies["liaocheng"])
+        let forms = policy.notices.filter { $0.citation?.annex != nil && $0.location.file.hasSuffix("liaocheng.json5") }
+        #expect(forms.count == 5)
+        for notice in forms {
+            let annex = try annexText(try #require(notice.citation?.annex))
+            func printed(_ text: String) -> Bool { annex.contains(text.filter { !$0.isWhitespace }) }
+            #expect(printed(notice.title), "\(notice.id): title")
+            for field in notice.fields {
+                #expect(printed(field.label), "\(notice.id): label \(field.label)")
+                if !field.value.contains("{"), !field.value.isEmpty { #expect(printed(field.value), "\(notice.id): \(field.label)'s wording") }
+                if let hint = field.hint { #expect(printed(hint), "\(notice.id): hint \(hint)") }
+            }
+            notice.footer.forEach { #expect(printed($0), "\(notice.id): \($0)") }
+            // Every blank the form leaves for the hand below its 注 line is one of the blocks.
+            let below = try #require(annex.range(of: "注："), "\(notice.id): no 注 line").upperBound
+            let blanks = annex[below...].split(separator: "\n").dropFirst().map { $0.hasSuffix("：") ? String($0.dropLast()) : String($0) }
+            #expect(notice.signatures.flatMap { $0 }.map { $0.filter { !$0.isWhitespace } } == blanks, "\(notice.id): blocks \(notice.signatures) against \(blanks)")
+        }
+    }
+
+    @Test func theFailureNoticeChoosesTheResultTheFormOffers() throws {
+        func result(_ resubmission: Bool?) throws -> String? {
+            let evaluation = try evaluation("liaocheng", "hospital-onsite-unqualified") { $0["lc_resubmission"] = resubmission }
+            return notices.form(for: evaluation)?.fields.first { $0.label == "评估结果" }?.value
+        }
+        #expect(try result(true) == "再次评估不合格。")
+        #expect(try result(false) == "评估不合格。")
+        #expect(try result(nil) == "评估不合格/再次评估不合格。")
+    }
+
+    /// 2027 has no holiday arrangement loaded: the last day to tell the applicant is approximate.
+    @Test func anApproximateDateIsToldToTheReviewer() throws {
+        let evaluation = try evaluation("national", "clinic-missing-materials", asOf: "2027-10-01") { $0["application_date"] = "2027-09-28" }
+        let form = try #require(notices.form(for: evaluation))
+        #expect(form.fields.contains { $0.value.contains("（约）") })
+        #expect(form.reviewerNotes.count == 1)
+        #expect(form.reviewerNotes.first?.contains("「告知期限」") == true)
+        let text = try #require(notices.render(evaluation))
+        #expect(text.contains(notices.reviewerHeading))
+        let html = NoticeHTML(language: .zh).render(form, reviewerHeading: notices.reviewerHeading)
+        #expect(html.contains("<aside class=\"reviewer\">"))
+        // An exact date gives no note.
+        #expect(try #require(notices.form(for: try self.evaluation("national", "clinic-missing-materials"))).reviewerNotes.isEmpty)
+    }
+
+    @Test(arguments: [("liaocheng", "hospital-onsite-unqualified"), ("liaocheng", "hospital-materials-incomplete"),
+                      ("national", "cosmetic-clinic"), ("national", "conditions-not-met")])
+    func theHTMLFormIsWellFormedAndNamed(region: String, name: String) throws {
+        let evaluation = try evaluation(region, name)
+        let form = try #require(notices.form(for: evaluation))
+        let html = NoticeHTML(language: .zh).render(form, reviewerHeading: notices.reviewerHeading)
+        let parser = XMLParser(data: Data(html.utf8))
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        let institution = try #require(form.subject)
+        #expect(html.contains("<title>\(form.title) — \(institution)</title>"))
+        for row in form.signatures { for label in row { #expect(html.contains("<td>\(label)：")) } }
+    }
+
+    @Test func anUndeterminedOutcomeCallsForNoNotice() throws {
+        let evaluation = try evaluation("national", "clinic-missing-materials") { $0 = ["institution_name": "某诊所"] }
+        #expect(notices.form(for: evaluation) == nil)
+    }
+}
