@@ -16,6 +16,8 @@ struct Options {
     var command: String?
     var start: String?
     var out: String?
+    /// `interview --resume FILE`: the profile an interview saved, to go on from and save to.
+    var resume: String?
     var threads: Int?
     var help = false
     var version = false
@@ -25,7 +27,7 @@ struct Options {
     static let usage = """
     Usage: evaluate PROFILE.json --region REGION [options]
            evaluate template --region REGION            a blank profile to fill in
-           evaluate interview --region REGION [--profile PARTIAL.json] [--out PROFILE.json]
+           evaluate interview --region REGION [--profile PARTIAL.json | --resume FILE] [--out PROFILE.json]
            evaluate --batch PROFILES.ndjson --region REGION [--threads N] [options]
            evaluate --verify REPORT.json PROFILE.json   is the filed decision made again today?
 
@@ -51,6 +53,10 @@ struct Options {
       --verify REPORT     decide PROFILE again as the JSON report REPORT did (its region,
                           procedure and date) and say whether the decision and the files
                           that made it are the same today
+      --out FILE          interview: save the profile there after every answer (default: a new
+                          interview-REGION-DATE-TIME.json here, named at the start); an
+                          existing FILE is continued
+      --resume FILE       interview: continue the profile an interview saved in FILE, saving there
       --help              show this help
       --version           show the version
 
@@ -64,7 +70,8 @@ struct Options {
       64 bad usage
       65 bad input (profile)      66 cannot open input
       74 a read or write failed (standard input or output, a file; a closed pipe is not one)
-      78 bad policy files         130 interrupted (batch)
+      7  --notice: no notice for this outcome
+      78 bad policy files         130 interrupted (batch; an interview, its answers saved)
     In batch mode: 0 when every line was evaluated, 65 when some lines were bad.
     With --verify: 0 the same decision from the same files, 5 the decision differs today,
       6 the same decision but from changed files (or another tool version), 65 the report
@@ -106,6 +113,7 @@ struct Options {
             case "--notice": options.notice = true
             case "--profile": options.start = try value(for: argument)
             case "--out": options.out = try value(for: argument)
+            case "--resume": options.resume = try value(for: argument)
             case "--verify": options.verify = try value(for: argument)
             case "--batch":
                 guard given.insert(argument).inserted else { throw UsageError(message: "--batch is given twice") }

@@ -64,8 +64,7 @@ func run() -> ExitCode {
     }
     if options.command == "template" { return runTemplate(evaluator, vocabulary: policies.vocabulary, language: language) }
     if options.command == "interview" {
-        let start = options.start.map { readProfile($0, vocabulary: policies.vocabulary, asOf: asOf) }
-        return runInterview(evaluator, vocabulary: policies.vocabulary, start: start, out: options.out, asOf: asOf, language: language)
+        return runInterview(evaluator, vocabulary: policies.vocabulary, options: options, asOf: asOf, language: language)
     }
     if let batch = options.batch {
         guard options.profile == nil else { fail("evaluate: give a profile or --batch FILE, not both", .usage) }

@@ -136,6 +136,9 @@ expect 7 "不出具通知书" -- "$E" "$work/template.json5" --region national -
 [ -s "$work/out" ] && { echo "FAIL: with no notice to give, --notice still wrote to standard output"; failures=$((failures + 1)); }
 expect 64 "a notice is printed as text or html" -- "$E" "$F" --region national --as-of 2026-11-26 --notice --format json
 
+# The interview saves as it goes, survives Ctrl-C and resumes (issue 20, 7).
+python3 Tests/cli/interview-saves.py "$BIN" || failures=$((failures + 1))
+
 # A batch mixing evaluation dates decides each line as running it alone as of its date.
 python3 Tests/cli/mixed-dates.py "$BIN" >/dev/null || { python3 Tests/cli/mixed-dates.py "$BIN" | grep FAIL | head -5; failures=$((failures + 1)); }
 # Hostile inputs, descriptors and signals (issue 22): each check names its point.
