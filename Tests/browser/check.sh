@@ -65,13 +65,14 @@ render report
 pages report 1 12
 page1 report "$(name_of "$report")" "不符合"
 
-# Liaocheng's 附件4-3 for a refused clinic: one A4 page, the institution, the decision,
-# the reasons, and the receipt and the office's blocks.
+# Liaocheng's 附件4-3 for a refused clinic: on page 1 the institution, the decision, the
+# reasons, and the receipt and the office's blocks; on page 2 the 送达回执 of 附件6.
 notice=fixtures/liaocheng/clinic-outpatient-non-basic-no-commitment.json
 "$E" "$notice" --region liaocheng --as-of 2026-11-26 --lang zh --notice --format html > "$OUT/notice.html"
 render notice
-pages notice 1 1
+pages notice 2 2
 page1 notice "$(name_of "$notice")" "不予受理" "签收人" "经办日期"
+pdftotext -f 2 -l 2 "$OUT/notice.pdf" - 2>/dev/null | tr -d ' ' | grep -q "通知书送达回执" || fail "page 2 of notice.pdf is not the 送达回执"
 
 # 附件9 for a hospital that failed twelve points on site runs over: its name and result on
 # page 1, its blocks for the hand together on the last page.

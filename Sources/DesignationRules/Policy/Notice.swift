@@ -26,6 +26,8 @@ public struct Notice: Sendable {
     public var fields: [(label: String, value: String, hint: String?)]
     public var footer: [String]
     public var signatures: [[String]]
+    /// Forms printed with the notice, each on its own page (a receipt to fill and return).
+    public var attachments: [Notice] = []
     public var location: SourceLocation
 
     enum Argument { case none, required, optional }

@@ -24,6 +24,8 @@ public struct NoticeHTML: Sendable {
     td.blank { height: 22pt; } .hint { color: #555; }
     tr { break-inside: avoid; }
     .closing { break-inside: avoid; }
+    .attachment { break-before: page; }
+    @media screen { .attachment { margin-top: 24pt; padding-top: 18pt; border-top: 1pt dashed #999; } }
     .footer { margin: 10pt 0 0; }
     table.signatures { width: 100%; margin-top: 14pt; border-collapse: collapse; }
     table.signatures td { padding: 10pt 4pt 2pt; white-space: nowrap; }
@@ -49,10 +51,20 @@ public struct NoticeHTML: Sendable {
                 + "<title>\(xmlEscaped(pageTitle))</title><style>\(Self.style)</style></head>",
             "<body>",
         ]
-        if !form.reviewerNotes.isEmpty {
+        let notes = ([form] + form.attachments).flatMap(\.reviewerNotes)
+        if !notes.isEmpty {
             html.append("<aside class=\"reviewer\"><strong>\(xmlEscaped(reviewerHeading))</strong>"
-                + form.reviewerNotes.map { "<div>\(xmlEscaped($0))</div>" }.joined() + "</aside>")
+                + notes.map { "<div>\(xmlEscaped($0))</div>" }.joined() + "</aside>")
         }
+        html += page(form)
+        for attachment in form.attachments { html += ["<section class=\"attachment\">"] + page(attachment) + ["</section>"] }
+        html += ["</body>", "</html>"]
+        return html.joined(separator: "\n") + "\n"
+    }
+
+    /// One form: its source, title, fields, notes and blocks for the hand.
+    private func page(_ form: NoticeReport.Form) -> [String] {
+        var html: [String] = []
         if let source = form.source, form.sourceIsAnnex { html.append("<p class=\"source\">\(xmlEscaped(source))</p>") }
         html.append("<h1>\(xmlEscaped(form.title))</h1>")
         if let source = form.source, !form.sourceIsAnnex { html.append("<p class=\"basis\">（\(xmlEscaped(source))）</p>") }
@@ -73,7 +85,6 @@ public struct NoticeHTML: Sendable {
             }.joined() + "</table>")
         }
         html.append("</div>")
-        html += ["</body>", "</html>"]
-        return html.joined(separator: "\n") + "\n"
+        return html
     }
 }

@@ -27,6 +27,8 @@ public struct NoticeReport: Sendable {
         /// Notes for the reviewer, not the applicant: a date on the form that is only
         /// approximate, with the field it is in and why.
         public var reviewerNotes: [String]
+        /// Forms printed after this one, each on its own page (a receipt to return).
+        public var attachments: [Form] = []
     }
 
     /// A citation as a notice to the applicant writes it: the notice's own text by its
@@ -47,7 +49,10 @@ public struct NoticeReport: Sendable {
 
     /// The notice filled in, or nil when no notice fits the outcome.
     public func form(for evaluation: Evaluation) -> Form? {
-        guard let notice = notice(for: evaluation) else { return nil }
+        notice(for: evaluation).map { filled($0, evaluation) }
+    }
+
+    private func filled(_ notice: Notice, _ evaluation: Evaluation) -> Form {
         let describe = Describer(vocabulary: vocabulary, policy: evaluation.policy, language: language)
         var notes: [String] = []
         let fields = notice.fields.map { field in
@@ -57,13 +62,24 @@ public struct NoticeReport: Sendable {
             template.value.hasPrefix("{fact:") && NoticeText.placeholders(in: template.value).count == 1 && !filled.1.isEmpty
         }?.1.1
         return Form(title: notice.title, source: notice.citation.map { cite($0, evaluation) }, sourceIsAnnex: notice.citation?.annex != nil,
-                    subject: subject, fields: fields, footer: notice.footer, signatures: notice.signatures, reviewerNotes: notes)
+                    subject: subject, fields: fields, footer: notice.footer, signatures: notice.signatures, reviewerNotes: notes,
+                    attachments: notice.attachments.map { filled($0, evaluation) })
     }
 
     /// The filled notice as text, or nil when no notice fits the outcome. Blanks are
     /// underlined; the reviewer's notes follow the form, set apart.
     public func render(_ evaluation: Evaluation) -> String? {
         guard let form = form(for: evaluation) else { return nil }
+        var text = text(of: form)
+        for attachment in form.attachments { text += "\n" + String(repeating: "✂", count: 20) + "\n\n" + self.text(of: attachment) }
+        let notes = ([form] + form.attachments).flatMap(\.reviewerNotes)
+        if !notes.isEmpty {
+            text += "\n" + String(repeating: "─", count: 20) + "\n" + reviewerHeading + "\n" + notes.map { "  · " + $0 + "\n" }.joined()
+        }
+        return text
+    }
+
+    private func text(of form: Form) -> String {
         var lines = [form.title]
         if let source = form.source { lines.append("（\(source)）") }
         lines.append("")
@@ -76,10 +92,6 @@ public struct NoticeReport: Sendable {
         if !form.footer.isEmpty || !form.signatures.isEmpty { lines.append("") }
         lines += form.footer
         lines += form.signatures.map { row in row.map { "\($0)：＿＿＿＿＿＿" }.joined(separator: "    ") }
-        if !form.reviewerNotes.isEmpty {
-            lines += ["", String(repeating: "─", count: 20), reviewerHeading]
-            lines += form.reviewerNotes.map { "  · " + $0 }
-        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -93,6 +105,12 @@ public struct NoticeReport: Sendable {
         language == .zh
             ? "「\(label)」中的日期 \(date) 为约数：该年的节假日安排尚未载入，工作日只按周末计算。出具前请按当年国务院办公厅节假日安排核对，并删去「（约）」。"
             : "The date \(date) in 「\(label)」 is approximate: that year's holiday arrangement is not loaded, so working days were counted on weekends alone. Check it against the year's State Council arrangement and strike out 「（约）」 before the notice goes out."
+    }
+
+    /// An approximate date as the notice prints it, "（约）" after it, and told to the reviewer.
+    private func marked(_ date: String, approximate: (String) -> Void) -> String {
+        approximate(date)
+        return date + "（约）"
     }
 
     private func fill(_ template: String, _ evaluation: Evaluation, _ describe: Describer, approximate: (String) -> Void) -> String {
@@ -122,15 +140,16 @@ public struct NoticeReport: Sendable {
         case "advice":
             return failed.enumerated().map { index, result in
                 "\(index + 1). \(result.rule.explanation.text(language))（\(cite(result.rule.citation, evaluation))）"
-                    + (result.passesFrom.map { language == .zh ? "，\($0)起可满足" : "; satisfied from \($0)" } ?? "")
+                    + (result.passesFrom.map { date in
+                        let text = result.isApproximate ? marked(date.description, approximate: approximate) : date.description
+                        return language == .zh ? "，\(text)起可满足" : "; satisfied from \(text)"
+                    } ?? "")
             }.joined(separator: "\n")
         case "deadline":
             guard let result = evaluation.deadlines.first(where: { $0.deadline.id == placeholder.argument }),
                   let value = result.value else { return "" }
             let text = describe.value(value, definition: nil)
-            guard result.isApproximate else { return text }
-            approximate(text)
-            return text + "（约）"
+            return result.isApproximate ? marked(text, approximate: approximate) : text
         case "either":
             let parts = (placeholder.argument ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 3 else { return "" }
@@ -140,7 +159,9 @@ public struct NoticeReport: Sendable {
             default: return parts.count > 3 ? parts[3] : "\(parts[2])/\(parts[1])"
             }
         case "earliest":
-            return evaluation.earliest?.date?.description ?? "—"
+            guard let earliest = evaluation.earliest, let date = earliest.date else { return "—" }
+            let deciding = evaluation.rules.filter { earliest.rules.contains($0.rule.id) }
+            return deciding.contains(where: \.isApproximate) ? marked(date.description, approximate: approximate) : date.description
         case "as_of":
             return evaluation.asOf.description
         default:
