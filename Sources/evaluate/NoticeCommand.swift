@@ -4,7 +4,7 @@ import Foundation
 /// `evaluate PROFILE --region R --notice [--format text|html]`: the notice the outcome
 /// calls for, as text or as a printable A4 form. An approximate date on it is told to the
 /// reviewer on standard error (and in the form's margin); when no notice fits the outcome,
-/// a message says so and nothing goes to standard output (exit 7), so that
+/// a message says so and nothing goes to standard output (exit 10), so that
 /// `evaluate --notice > notice.txt` never saves a report in a notice's place.
 func printNotice(_ evaluation: Evaluation, policies: PolicySet, format: String, language: Language) -> ExitCode {
     let notices = NoticeReport(policies: policies, language: language)

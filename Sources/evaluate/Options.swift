@@ -70,11 +70,11 @@ struct Options {
       64 bad usage
       65 bad input (profile)      66 cannot open input
       74 a read or write failed (standard input or output, a file; a closed pipe is not one)
-      7  --notice: no notice for this outcome
+      10 --notice: no notice for this outcome
       78 bad policy files         130 interrupted (batch; an interview, its answers saved)
     In batch mode: 0 when every line was evaluated, 65 when some lines were bad.
-    With --verify: 0 the same decision from the same files, 5 the decision differs today,
-      6 the same decision but from changed files (or another tool version), 65 the report
+    With --verify: 0 the same decision from the same files, 11 the decision differs today,
+      12 the same decision but from changed files (or another tool version), 65 the report
       cannot be read or PROFILE is not the profile it decided.
     """
 

@@ -110,17 +110,17 @@ expect 78 "cannot unpack the shipped policies" -- env HOME=/dev/null/h XDG_CACHE
 rm -rf "$alone"
 
 # A filed JSON report names the tool's version and hashes the files that decided it
-# (issue 20, 9); --verify decides again: 0 the same, 6 the same decision from changed
-# files, 5 another decision, 65 a report it cannot read or another profile.
+# (issue 20, 9); --verify decides again: 0 the same, 12 the same decision from changed
+# files, 11 another decision, 65 a report it cannot read or another profile.
 "$E" "$F" --region national --as-of 2026-11-26 --format json > "$work/filed.json"
 grep -q "\"version\": \"$("$E" --version | cut -d' ' -f2)\"" "$work/filed.json" \
   || { echo "FAIL: the JSON report does not carry evaluate --version's version"; failures=$((failures + 1)); }
 expect 0 "" -- "$E" --verify "$work/filed.json" "$F"
 cp -r policies "$work/edited" && printf '\n// an added comment\n' >> "$work/edited/national.json5"
-expect 6 "" -- "$E" --verify "$work/filed.json" "$F" --policies "$work/edited"
+expect 12 "" -- "$E" --verify "$work/filed.json" "$F" --policies "$work/edited"
 grep -q "national.json5: changed" "$work/out" || { echo "FAIL: --verify does not name the changed file"; failures=$((failures + 1)); }
 sed -i 's/value: "3 months",/value: "30 months",/' "$work/edited/national.json5"
-expect 5 "" -- "$E" --verify "$work/filed.json" "$F" --policies "$work/edited"
+expect 11 "" -- "$E" --verify "$work/filed.json" "$F" --policies "$work/edited"
 grep -q "verdict: eligible then, ineligible today" "$work/out" && grep -q "rule art6-1-operation: pass then, fail today" "$work/out" \
   || { echo "FAIL: --verify does not say how the decision differs: $(head -c 300 "$work/out")"; failures=$((failures + 1)); }
 expect 65 "is not the profile" -- "$E" --verify "$work/filed.json" fixtures/national/clinic-missing-materials.json
@@ -128,11 +128,11 @@ python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); del r["provenanc
 expect 65 "has no \`provenance\`" -- "$E" --verify "$work/unstamped.json" "$F"
 expect 64 "needs the profile" -- "$E" --verify "$work/filed.json"
 
-# Notices (issue 20, 6): an HTML form; no notice for the outcome is a message and exit 7
+# Notices (issue 20, 6): an HTML form; no notice for the outcome is a message and exit 10
 # with nothing on standard output; a format a notice has not is bad usage.
 expect 1 "" -- "$E" fixtures/liaocheng/hospital-onsite-unqualified.json --region liaocheng --as-of 2026-11-26 --notice --format html
 grep -q '<td>签收人：' "$work/out" && grep -q '@page { size: A4' "$work/out" || { echo "FAIL: --notice --format html is not the printable form"; failures=$((failures + 1)); }
-expect 7 "不出具通知书" -- "$E" "$work/template.json5" --region national --as-of 2026-11-26 --notice --lang zh
+expect 10 "不出具通知书" -- "$E" "$work/template.json5" --region national --as-of 2026-11-26 --notice --lang zh
 [ -s "$work/out" ] && { echo "FAIL: with no notice to give, --notice still wrote to standard output"; failures=$((failures + 1)); }
 expect 64 "a notice is printed as text or html" -- "$E" "$F" --region national --as-of 2026-11-26 --notice --format json
 
