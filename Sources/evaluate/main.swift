@@ -5,8 +5,9 @@ import ShippedPolicies
 /// Exit codes, documented in README.md and `--help`.
 enum ExitCode: Int32 {
     case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4
-    case noNotice = 10, decisionDiffers = 11, filesDiffer = 12
     case usage = 64, badInput = 65, noInput = 66, ioError = 74, badPolicy = 78, interrupted = 130
+    /// `--notice` without a notice for the outcome; `--verify`'s two kinds of difference.
+    case noNotice = 10, decisionDiffers = 11, filesDiffer = 12
 
     init(_ verdict: Verdict) {
         switch verdict {
