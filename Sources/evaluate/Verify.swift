@@ -53,6 +53,32 @@ func runVerify(report path: String, options: Options, directory: URL) -> ExitCod
         headline = zh ? "判定相同（\(filed.verdict)），据以判定的文件逐字节相同（SHA-256）" : "The same decision (\(filed.verdict)), from the same files byte for byte (SHA-256)"
         code = .eligible
     }
-    Streams.out(([headline] + (decision + files).map { "  " + $0 }).joined(separator: "\n") + "\n")
+    Streams.out(([headline] + (decision + files).map { "  " + words($0, zh: zh) }).joined(separator: "\n") + "\n")
     return code
+}
+
+/// A difference in words. Ids (of rules, stages, outcomes, statuses) are printed as the
+/// JSON report records them, so that they can be found there.
+private func words(_ difference: FiledDecision.Difference, zh: Bool) -> String {
+    func absent(_ text: String?) -> String { text ?? (zh ? "无" : "absent") }
+    switch difference {
+    case .verdict(let then, let today):
+        return zh ? "结论：报告为 \(then)，今日为 \(today)" : "verdict: \(then) then, \(today) today"
+    case .stage(let id, let then, let today):
+        return zh ? "阶段 \(id)：报告为 \(absent(then))，今日为 \(absent(today))" : "stage \(id): \(absent(then)) then, \(absent(today)) today"
+    case .rule(let id, let then, let today):
+        return zh ? "规则 \(id)：报告为 \(absent(then))，今日为 \(absent(today))" : "rule \(id): \(absent(then)) then, \(absent(today)) today"
+    case .version(let then, let today):
+        return zh ? "工具版本：报告为 \(then)，今日为 \(today)" : "tool: version \(then) then, \(today) today"
+    case .file(let path, let then?, let today?) where then.sha256 != today.sha256:
+        return zh ? "\(path)：内容已变更（SHA-256 报告为 \(then.sha256.prefix(12))…，今日为 \(today.sha256.prefix(12))…）"
+                  : "\(path): changed (sha256 \(then.sha256.prefix(12))… then, \(today.sha256.prefix(12))… today)"
+    case .file(let path, let then?, let today?):
+        return zh ? "\(path)：文号报告为 \(absent(then.document))，今日为 \(absent(today.document))"
+                  : "\(path): document \(absent(then.document)) then, \(absent(today.document)) today"
+    case .file(let path, nil, _):
+        return zh ? "\(path)：今日新增" : "\(path): new today"
+    case .file(let path, _, nil):
+        return zh ? "\(path)：今日已无此文件" : "\(path): gone today"
+    }
 }

@@ -61,35 +61,48 @@ public struct FiledDecision: Sendable {
                                 profileSHA256: try text(filed, "profile_sha256", in: "`provenance`"), files: files)
     }
 
+    /// One way in which the decision made today differs from the filed one, or the files
+    /// and tool that made it. `nil` stands for "absent" (a stage or rule no longer there,
+    /// an outcome still open, a file added or gone).
+    public enum Difference: Sendable, Equatable {
+        case verdict(then: String, today: String)
+        case stage(id: String, then: String?, today: String?)
+        case rule(id: String, then: String?, today: String?)
+        case version(then: String, today: String)
+        case file(path: String, then: Provenance.File?, today: Provenance.File?)
+    }
+
     /// How the decision made today (`today`) differs from this one: the decision's own
     /// differences (verdict, stages, rules), and those of the files and the tool.
-    public func differences(from today: FiledDecision) -> (decision: [String], files: [String]) {
-        var decision: [String] = []
-        if verdict != today.verdict { decision.append("verdict: \(verdict) then, \(today.verdict) today") }
-        let before = Dictionary(stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for stage in today.stages where before[stage.id] != stage {
-            let then = before[stage.id].map { Self.words($0) } ?? "absent"
-            decision.append("stage \(stage.id): \(then) then, \(Self.words(stage)) today")
+    public func differences(from today: FiledDecision) -> (decision: [Difference], files: [Difference]) {
+        var decision: [Difference] = []
+        if verdict != today.verdict { decision.append(.verdict(then: verdict, today: today.verdict)) }
+        let stagesThen = Dictionary(stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for stage in today.stages where stagesThen[stage.id] != stage {
+            decision.append(.stage(id: stage.id, then: stagesThen[stage.id].map(Self.words), today: Self.words(stage)))
         }
-        for stage in stages where !today.stages.contains(where: { $0.id == stage.id }) { decision.append("stage \(stage.id): absent today") }
+        for stage in stages where !today.stages.contains(where: { $0.id == stage.id }) {
+            decision.append(.stage(id: stage.id, then: Self.words(stage), today: nil))
+        }
         let statuses = Dictionary(rules.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         for rule in today.rules where statuses[rule.id] != rule.status {
-            decision.append("rule \(rule.id): \(statuses[rule.id] ?? "absent") then, \(rule.status) today")
+            decision.append(.rule(id: rule.id, then: statuses[rule.id], today: rule.status))
         }
-        for rule in rules where !today.rules.contains(where: { $0.id == rule.id }) { decision.append("rule \(rule.id): \(rule.status) then, absent today") }
+        for rule in rules where !today.rules.contains(where: { $0.id == rule.id }) { decision.append(.rule(id: rule.id, then: rule.status, today: nil)) }
 
-        var files: [String] = []
-        if provenance.version != today.provenance.version { files.append("tool: version \(provenance.version) then, \(today.provenance.version) today") }
-        let hashes = Dictionary(provenance.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        for file in today.provenance.files {
-            guard let then = hashes[file.path] else { files.append("\(file.path): new today"); continue }
-            if then.sha256 != file.sha256 { files.append("\(file.path): changed (sha256 \(then.sha256.prefix(12))… then, \(file.sha256.prefix(12))… today)") }
-            if then.document != file.document { files.append("\(file.path): document \(then.document ?? "none") then, \(file.document ?? "none") today") }
+        var files: [Difference] = []
+        if provenance.version != today.provenance.version { files.append(.version(then: provenance.version, today: today.provenance.version)) }
+        let filesThen = Dictionary(provenance.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for file in today.provenance.files where filesThen[file.path] != file {
+            files.append(.file(path: file.path, then: filesThen[file.path], today: file))
         }
-        for file in provenance.files where !today.provenance.files.contains(where: { $0.path == file.path }) { files.append("\(file.path): gone today") }
+        for file in provenance.files where !today.provenance.files.contains(where: { $0.path == file.path }) {
+            files.append(.file(path: file.path, then: file, today: nil))
+        }
         return (decision, files)
     }
 
+    /// A stage's outcome as the report records it, "(not reached)" marked.
     private static func words(_ stage: Stage) -> String {
         (stage.outcome ?? "undetermined") + (stage.reached ? "" : " (not reached)")
     }
