@@ -85,5 +85,18 @@ last=$(pdfinfo "$OUT/long-notice.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 pdftotext -f "${last:-1}" -l "${last:-1}" "$OUT/long-notice.pdf" - 2>/dev/null | tr -d ' ' | grep -q "签收人" \
   || fail "the last page of long-notice.pdf lacks the receipt block"
 
+# A notice whose date is approximate (2027: no holiday arrangement loaded) shows the
+# reviewer's note above the form, on page 1, with the date marked （约）.
+python3 - "$OUT/approximate.json" <<'PY'
+import json, sys
+profile = json.load(open("fixtures/national/clinic-missing-materials.json"))
+profile["application_date"] = "2027-09-28"
+json.dump(profile, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+"$E" "$OUT/approximate.json" --region national --as-of 2027-10-01 --lang zh --notice --format html > "$OUT/approximate.html" 2>/dev/null
+render approximate
+pages approximate 1 1
+page1 approximate "审核提示" "2027-10-06（约）"
+
 if [ "$failures" -gt 0 ]; then echo "$failures browser check(s) failed; the files are in $OUT"; exit 1; fi
 echo "browser checks: all passed; PDFs and screenshots in $OUT"
