@@ -5,8 +5,8 @@ import Foundation
 ///
 /// The EmbedPolicies build plugin puts every file of `policies/` into the binary
 /// (`EmbeddedPolicies`). The loader reads a folder, so on first use they are unpacked
-/// into the user's cache (`$XDG_CACHE_HOME`, else `~/.cache`, else the temporary folder),
-/// in a folder named by their fingerprint: a later run of the same build finds it there,
+/// into the user's cache (`$XDG_CACHE_HOME`, else `~/.cache`, else a folder of the user's
+/// in the temporary folder), in a folder named by their fingerprint: a later run of the same build finds it there,
 /// a different build unpacks its own beside it. The folder appears whole or not at all
 /// (written under another name, then renamed), so runs at the same moment cannot see
 /// half of it.
@@ -24,8 +24,15 @@ public enum ShippedPolicies {
     public static func folder() throws(UnpackError) -> URL {
         var attempts: [(String, String)] = []
         for base in cacheFolders() {
-            let target = base.appendingPathComponent("designation-rules/policies-\(EmbeddedPolicies.digest)")
-            if FileManager.default.fileExists(atPath: target.path) { return target }
+            let target = base.appendingPathComponent("policies-\(EmbeddedPolicies.digest)")
+            var status = stat()
+            if stat(target.path, &status) == 0 {
+                // Only a folder this user made is trusted: in a shared temporary folder,
+                // another user could have put other rules there.
+                if status.st_uid == getuid() { return target }
+                attempts.append((target.path, "it belongs to another user"))
+                continue
+            }
             do {
                 try unpack(into: target)
                 return target
@@ -49,8 +56,8 @@ public enum ShippedPolicies {
         var folders: [URL] = []
         if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { folders.append(URL(fileURLWithPath: cache)) }
         if let home = environment["HOME"], home.hasPrefix("/") { folders.append(URL(fileURLWithPath: home).appendingPathComponent(".cache")) }
-        folders.append(URL(fileURLWithPath: NSTemporaryDirectory()))
-        return folders
+        return folders.map { $0.appendingPathComponent("designation-rules") }
+            + [URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("designation-rules-\(getuid())")]
     }
 
     /// A failed system call, in the system's words.

@@ -107,6 +107,11 @@ status=$?
 grep -q '"verdict" *: *"eligible"' "$alone/out.json" && [ "$status" -eq 0 ] \
   || { echo "FAIL: a copied evaluate exited $status: $(head -c 300 "$alone/err.txt")"; failures=$((failures + 1)); }
 expect 78 "cannot unpack the shipped policies" -- env HOME=/dev/null/h XDG_CACHE_HOME= TMPDIR=/dev/null/t "$alone/evaluate" "$F" --region national
+# A folder of unpacked policies that another user made is not trusted (run as root, as CI is).
+if [ "$(id -u)" -eq 0 ]; then
+  for made in "$alone"/home/.cache/designation-rules/policies-*; do chown 12345 "$made"; done
+  expect 78 "belongs to another user" -- env HOME="$alone/home" XDG_CACHE_HOME= TMPDIR=/dev/null/t "$alone/evaluate" "$F" --region national
+fi
 rm -rf "$alone"
 
 # A filed JSON report names the tool's version and hashes the files that decided it
