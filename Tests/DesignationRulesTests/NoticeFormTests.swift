@@ -107,39 +107,48 @@ import Testing
     }
 }
 
-/// What a JSON report records of the files that decided it (issue 20, 9).
-@Suite struct ProvenanceTests {
-    @Test func theRegionsTextsAreHashedWithTheirNumbers() throws {
-        let fixture = try #require(Fixture.all(in: Repository.fixtures).first { $0.region == "liaocheng" && $0.name == "hospital-onsite-unqualified" })
-        let evaluation = try #require(FixtureRunner(policies: Repository.policySet).run(fixture).evaluation)
-        let profile = [UInt8](try Data(contentsOf: fixture.profile))
-        let provenance = Provenance(policies: Repository.policySet, evaluation: evaluation, profile: profile)
-        #expect(provenance.version == ToolVersion.current)
-        #expect(provenance.profileSHA256 == SHA256.hex(profile))
-        let texts = provenance.files.filter { $0.document != nil }
-        #expect(texts.map(\.path) == ["liaocheng.json5", "national.json5"])
-        #expect(texts.map(\.document) == ["聊医保发〔2023〕18号", "国家医疗保障局令第2号"])
-        for file in provenance.files {
-            let bytes = try Data(contentsOf: Repository.policies.appendingPathComponent(file.path))
-            #expect(file.sha256 == SHA256.hex(bytes), "\(file.path)")
-        }
-        #expect(provenance.files.contains { $0.path == PolicySet.calendarFile })
-        #expect(provenance.files.contains { $0.path == "notices/liaocheng.json5" })
-    }
-}
+/// A notice's new parts checked when it loads: `{either:…}` needs a yes/no fact and two or
+/// three wordings, `with` names one of the file's `forms`, a row of `signatures` is labels.
+@Suite struct NoticeFormLoadingTests {
+    static let vocabulary = "{ facts: {\n" + #"beds: { type: "integer", label: { zh: "床位", en: "Beds" }, min: 0, max: 100 },"#
+        + "\n" + #"again: { type: "bool", label: { zh: "再次", en: "Again" } },"#
+        + "\n" + PolicyMistakeTests.kind + "\n} }"
 
-/// An interview's saved profile marks "not known" with null, and a resumed interview
-/// reads those marks back (issue 20, 7).
-@Suite struct InterviewSaveTests {
-    @Test func notKnownRoundTrips() throws {
-        let vocabulary = Repository.policySet.vocabulary
-        let facts: [String: Value] = ["physicians": .list([.record(Record(["first_registered_here": .boolean(true)]))])]
-        let unknown: Set<String> = ["institution_type", "physicians[0].certificate"]
-        let text = ProfileEncoder(vocabulary: vocabulary).encode(facts, unknown: unknown)
-        let root = try JSON5.parse(text, file: "saved.json")
-        #expect(Interview.unknownPaths(in: root) == unknown)
-        let profile = try ProfileDecoder(vocabulary: vocabulary, asOf: CivilDate(iso: "2026-11-26")!).decode(root, source: "saved.json")
-        #expect(profile.facts["institution_type"] == nil)
-        #expect(profile.facts["physicians"] == facts["physicians"])
+    func errors(_ notices: String) throws -> [String] {
+        var files = ["vocabulary/common.json5": Self.vocabulary, "base.json5": BadPolicyTests.lines.joined(separator: "\n")]
+        files["notices/base.json5"] = notices
+        switch try TemporaryPolicies.load(files) {
+        case .success: return []
+        case .failure(let error): return error.diagnostics.filter { $0.severity == .error }.map { "\($0)" }
+        }
+    }
+
+    func notice(_ fields: String, extra: String = "", forms: String = "") -> String {
+        #"{ notices: [{ id: "n", when: ["s:no"], title: "T", fields: ["# + fields + "]" + extra + " }]" + forms + " }"
+    }
+
+    @Test func aGoodFormLoads() throws {
+        let text = notice(#"{ label: "结果", value: "{either:again|再次不合格|不合格}" }, { label: "编号", value: "", hint: "(受理号)" }"#,
+                          extra: #", signatures: [["签收人", "签收日期"]], with: ["receipt"]"#,
+                          forms: #", forms: [{ id: "receipt", title: "回执", fields: [{ label: "送达日期", value: "" }] }]"#)
+        let found = try errors(text)
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test func eitherNeedsAYesNoFactAndItsWordings() throws {
+        let onNumber = try errors(notice(#"{ label: "L", value: "{either:beds|多|少}" }"#))
+        #expect(onNumber.contains { $0.contains("notices/base.json5:1:") && $0.contains("with a yes/no fact") }, "\(onNumber)")
+        #expect(try errors(notice(#"{ label: "L", value: "{either:again|只有一种}" }"#)).contains { $0.contains("with a yes/no fact") })
+        #expect(try errors(notice(#"{ label: "L", value: "{either:gone|是|否}" }"#)).contains { $0.contains("no fact `gone`") })
+    }
+
+    @Test func withNamesAFormOfTheFile() throws {
+        let found = try errors(notice(#"{ label: "L", value: "" }"#, extra: #", with: ["receipt"]"#))
+        #expect(found.contains { $0.contains("`with` names `receipt`, which is not among this file's `forms`") }, "\(found)")
+    }
+
+    @Test func aRowOfSignaturesIsLabels() throws {
+        let found = try errors(notice(#"{ label: "L", value: "" }"#, extra: #", signatures: ["签收人"]"#))
+        #expect(found.contains { $0.contains("each row of `signatures` is a list of labels") }, "\(found)")
     }
 }
