@@ -43,7 +43,8 @@ struct Options {
       --format FORMAT     text (default), json, markdown, or html (one self-contained page
                           that prints on A4)
       --notice            print the notice the decision calls for (受理、补正补齐、不予受理、
-                          评估不合格), filled from the evaluation
+                          评估不合格), filled from the evaluation: text, or with
+                          --format html one printable A4 form
       --lang LANG         zh or en (default: zh when LANG starts with zh, else en)
       --policies DIR      use the policy files in DIR instead of the shipped ones
       --batch FILE        one JSON profile per line (- for standard input): one JSON
@@ -70,9 +71,9 @@ struct Options {
       64 bad usage
       65 bad input (profile)      66 cannot open input
       74 a read or write failed (standard input or output, a file; a closed pipe is not one)
-      10 --notice: no notice for this outcome
       78 bad policy files         130 interrupted (batch; an interview, its answers saved)
     In batch mode: 0 when every line was evaluated, 65 when some lines were bad.
+    With --notice: 10 when the region gives no notice for the outcome (nothing is printed).
     With --verify: 0 the same decision from the same files, 11 the decision differs today,
       12 the same decision but from changed files (or another tool version), 65 the report
       cannot be read or PROFILE is not the profile it decided.
