@@ -101,6 +101,23 @@ import Testing
         for row in form.signatures { for label in row { #expect(html.contains("<td>\(label)：")) } }
     }
 
+    /// Every fixture's notice, where its outcome calls for one: no placeholder left
+    /// unfilled, and a page an XML parser reads.
+    @Test func everyFixturesNoticeIsFilledAndWellFormed() throws {
+        var forms = 0
+        for fixture in Fixture.all(in: Repository.fixtures) {
+            guard let evaluation = FixtureRunner(policies: Repository.policySet).run(fixture).evaluation,
+                  let form = notices.form(for: evaluation) else { continue }
+            forms += 1
+            for field in form.fields + form.attachments.flatMap(\.fields) {
+                #expect(!field.value.contains("{"), "\(fixture.region)/\(fixture.name): \(field.label) = \(field.value)")
+            }
+            let parser = XMLParser(data: Data(NoticeHTML(language: .zh).render(form, reviewerHeading: notices.reviewerHeading).utf8))
+            #expect(parser.parse(), "\(fixture.region)/\(fixture.name)")
+        }
+        #expect(forms > 50)
+    }
+
     @Test func anUndeterminedOutcomeCallsForNoNotice() throws {
         let evaluation = try evaluation("national", "clinic-missing-materials") { $0 = ["institution_name": "某诊所"] }
         #expect(notices.form(for: evaluation) == nil)
