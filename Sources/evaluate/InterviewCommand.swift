@@ -39,8 +39,10 @@ func runInterview(_ evaluator: Evaluator, vocabulary: Vocabulary, options: Optio
     save()
     say(zh ? "每答一题即保存到 \(out.escapingControls)；中断后可用 --resume \(out.escapingControls) 继续。"
             : "Each answer is saved to \(out.escapingControls) as it comes; after an interruption, --resume \(out.escapingControls) continues.")
-    InterruptNotice.set(zh ? "\n已中断；已答内容保存在 \(out.escapingControls)，可用 evaluate interview --region \(evaluator.policy.id) --resume \(out.escapingControls) 继续。\n"
-                           : "\nInterrupted; the answers so far are saved in \(out.escapingControls): evaluate interview --region \(evaluator.policy.id) --resume \(out.escapingControls) continues.\n")
+    let again = "evaluate interview --region \(evaluator.policy.id)"
+        + (options.procedure == Procedure.application ? "" : " --procedure \(options.procedure)") + " --resume \(out.escapingControls)"
+    InterruptNotice.set(zh ? "\n已中断；已答内容保存在 \(out.escapingControls)，可用 \(again) 继续。\n"
+                           : "\nInterrupted; the answers so far are saved in \(out.escapingControls): \(again) continues.\n")
     var asked = 0
     var answers = AnswerLines()
     asking: while let question = interview.next() {
