@@ -1,13 +1,13 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the files of the target's folder (`policies/`) in the target as generated Swift
+/// Embeds the files of the package's `policies/` folder in the target as generated Swift
 /// source, so that a built `evaluate` carries the shipped policies inside the one file.
 /// The folder is read again at every build, so a file added or edited is picked up.
 @main
 struct EmbedPolicies: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let folder = target.directoryURL
+        let folder = context.package.directoryURL.appendingPathComponent("policies")
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedPolicies.swift")
         let inputs = Self.files(under: folder)
         return [.buildCommand(
@@ -19,7 +19,7 @@ struct EmbedPolicies: BuildToolPlugin {
         )]
     }
 
-    /// Every file under `folder` but the target's own Swift sources and hidden files, sorted.
+    /// Every file under `folder` but hidden ones and Swift sources, sorted.
     static func files(under folder: URL) -> [URL] {
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         var files: [URL] = []

@@ -3,7 +3,7 @@ import Foundation
 /// The policy files shipped inside the binary, so that a copied `evaluate` works from any
 /// folder with no other file beside it.
 ///
-/// The EmbedPolicies build plugin puts every file of `policies/` into the binary
+/// The EmbedPolicies build plugin puts every file of the package's `policies/` into the binary
 /// (`EmbeddedPolicies`). The loader reads a folder, so on first use they are unpacked
 /// into the user's cache (`$XDG_CACHE_HOME`, else `~/.cache`, else a folder of the user's
 /// in the temporary folder), in a folder named by their fingerprint: a later run of the same build finds it there,
