@@ -48,27 +48,29 @@ func runInterview(_ evaluator: Evaluator, vocabulary: Vocabulary, options: Optio
     asking: while let question = interview.next() {
         let fact = question.fact
         var prompt = "\n\(asked + 1). \(fact.label.text(language))"
-        if question.path != fact.path { prompt += " [\(question.path)]" }
+        // A field of the n-th record: named by the list's label and its number from 1.
+        if let open = question.path.firstIndex(of: "["), let close = question.path.firstIndex(of: "]"),
+           let index = Int(question.path[question.path.index(after: open) ..< close]),
+           let list = vocabulary.definition(String(question.path[..<open])) {
+            prompt = "\n\(asked + 1). \(list.label.text(language))" + (zh ? " 第 \(index + 1) 项：" : ", no. \(index + 1): ") + fact.label.text(language)
+        }
         if question.asksCount { prompt += zh ? "：有几项？（整数，无则 0）" : ": how many? (a whole number; 0 for none)" }
         say(prompt)
         if let form = fact.form { say((zh ? "   表单：" : "   form: ") + form) }
-        if !question.asksCount {
+        var reader = AnswerReader(fact: fact, asOf: asOf, language: language)
+        if question.asksCount {
+            var count = fact
+            count.type = .integer
+            count.minimum = 0
+            count.maximum = 50
+            reader = AnswerReader(fact: count, asOf: asOf, language: language)
+        } else {
             for (number, value) in fact.values.enumerated() { say("   \(number + 1)) \(value.id)  \(value.label.text(language))") }
-            var hint = fact.values.isEmpty ? "\(fact.type)" : (zh ? "编号或 id" : "a number or an id")
-            if case .list = fact.type { hint += zh ? "，可多项，以逗号分隔" : "; several separated by commas" }
-            say((zh ? "   （\(hint)；不知道请直接回车）" : "   (\(hint); press Enter if not known)"))
+            say((zh ? "   （\(reader.hint)；不知道请直接回车）" : "   (\(reader.hint); press Enter if not known)"))
         }
         while true {
             Streams.err("> ")
             guard let line = answers.next() else { break asking }
-            var reader = AnswerReader(fact: fact, asOf: asOf)
-            if question.asksCount {
-                var count = fact
-                count.type = .integer
-                count.minimum = 0
-                count.maximum = 50
-                reader = AnswerReader(fact: count, asOf: asOf)
-            }
             switch reader.read(line) {
             case .success(let answer):
                 interview.answer(question, with: answer)
