@@ -58,9 +58,12 @@ public struct NoticeReport: Sendable {
         let fields = notice.fields.map { field in
             (field.label, fill(field.value, evaluation, describe) { notes.append(approximation(field.label, $0)) }, field.hint)
         }
-        let subject = zip(notice.fields, fields).first { template, filled in
-            template.value.hasPrefix("{fact:") && NoticeText.placeholders(in: template.value).count == 1 && !filled.1.isEmpty
-        }?.1.1
+        // Whom the notice is to: the first field that is one fact and nothing else, filled.
+        let subject = notice.fields.indices.first { index in
+            let template = notice.fields[index].value
+            return template.hasPrefix("{fact:") && template.hasSuffix("}") && NoticeText.placeholders(in: template).count == 1
+                && !fields[index].1.isEmpty
+        }.map { fields[$0].1 }
         return Form(title: notice.title, source: notice.citation.map { cite($0, evaluation) }, sourceIsAnnex: notice.citation?.annex != nil,
                     subject: subject, fields: fields, footer: notice.footer, signatures: notice.signatures, reviewerNotes: notes,
                     attachments: notice.attachments.map { filled($0, evaluation) })
