@@ -18,15 +18,20 @@ struct Options {
     var command: String?
     var start: String?
     var out: String?
+    /// `interview --resume FILE`: the profile an interview saved, to go on from and save to.
+    var resume: String?
     var threads: Int?
     var help = false
     var version = false
+    /// `--verify REPORT.json`: the report whose decision to make again.
+    var verify: String?
 
     static let usage = """
     Usage: evaluate PROFILE.json --region REGION [options]
            evaluate template --region REGION            a blank profile to fill in
-           evaluate interview --region REGION [--profile PARTIAL.json] [--out PROFILE.json]
+           evaluate interview --region REGION [--profile PARTIAL.json | --resume FILE] [--out PROFILE.json]
            evaluate --batch PROFILES.ndjson --region REGION [--threads N] [options]
+           evaluate --verify REPORT.json PROFILE.json   is the filed decision made again today?
 
     Evaluates an applicant profile against a jurisdiction's designation rules and
     prints the decision, rule by rule, with citations and the values that decided.
@@ -42,13 +47,21 @@ struct Options {
       --brief             the short view: decision, failures, questions to ask and
                           deadlines, without the rule-by-rule trace (default: the full trace)
       --notice            print the notice the decision calls for (受理、补正补齐、不予受理、
-                          评估不合格), filled from the evaluation
+                          评估不合格), filled from the evaluation: text, or with
+                          --format html one printable A4 form
       --lang LANG         zh or en (default: zh when LANG starts with zh, else en)
       --policies DIR      use the policy files in DIR instead of the shipped ones
       --batch FILE        one JSON profile per line (- for standard input): one JSON
                           record per line out, in order (schema designation-batch/1),
                           a summary on standard error
       --threads N         batch worker threads (default: every core)
+      --verify REPORT     decide PROFILE again as the JSON report REPORT did (its region,
+                          procedure and date) and say whether the decision and the files
+                          that made it are the same today
+      --out FILE          interview: save the profile there after every answer (default: a new
+                          interview-REGION-DATE-TIME.json here, named at the start); an
+                          existing FILE is continued
+      --resume FILE       interview: continue the profile an interview saved in FILE, saving there
       -h, --help          show this help
       --version           show the version
 
@@ -65,8 +78,12 @@ struct Options {
       64 bad usage
       65 bad input (profile)      66 cannot open input
       74 a read or write failed (standard input or output, a file; a closed pipe is not one)
-      78 bad policy files         130 interrupted (batch)
+      78 bad policy files         130 interrupted (batch; an interview, its answers saved)
     In batch mode: 0 when every line was evaluated, 65 when some lines were bad.
+    With --notice: 10 when the region gives no notice for the outcome (nothing is printed).
+    With --verify: 0 the same decision from the same files, 11 the decision differs today,
+      12 the same decision but from changed files (or another tool version), 65 the report
+      cannot be read or PROFILE is not the profile it decided.
     With --region all: the strongest verdict of the texts whose scope takes the profile,
     4 when none does.
     """
@@ -77,12 +94,13 @@ struct Options {
         .value("--region", "REGION"), .value("--procedure", "NAME"), .value("--as-of", "DATE"), .value("--format", "FORMAT"),
         .flag("--notice"), .flag("--brief"), .value("--lang", "LANG"), .value("--policies", "DIR"), .value("--batch", "FILE"),
         .value("--threads", "N"), .value("--profile", "PARTIAL.json"), .value("--out", "PROFILE.json"), .flag("--version"),
+        .value("--resume", "FILE"), .value("--verify", "REPORT.json"),
     ])
 
     /// The ways of running `evaluate`, each with the options it reads: any other option
     /// given is refused, since it would do nothing.
     enum Mode {
-        case profile, batch, template, interview, list, all
+        case profile, batch, template, interview, list, all, verify
 
         var options: Set<String> {
             let common: Set<String> = ["--region", "--policies", "--help", "--version"]
@@ -90,14 +108,15 @@ struct Options {
             case .profile: return common.union(["--procedure", "--as-of", "--format", "--notice", "--brief", "--lang"])
             case .batch: return common.union(["--procedure", "--as-of", "--batch", "--threads"])
             case .template: return common.union(["--procedure", "--lang"])
-            case .interview: return common.union(["--procedure", "--lang", "--as-of", "--profile", "--out"])
+            case .interview: return common.union(["--procedure", "--lang", "--as-of", "--profile", "--out", "--resume"])
+            case .verify: return ["--verify", "--policies", "--lang", "--help", "--version"]
             case .list: return common
             case .all: return common.union(["--procedure", "--as-of", "--format", "--lang"])
             }
         }
 
         /// Whether the mode reads a profile named as an argument.
-        var takesProfile: Bool { self == .profile || self == .all }
+        var takesProfile: Bool { self == .profile || self == .all || self == .verify }
 
         var description: String {
             switch self {
@@ -107,6 +126,7 @@ struct Options {
             case .interview: "with `evaluate interview`"
             case .list: "with `--region list`"
             case .all: "with --region all"
+            case .verify: "with --verify"
             }
         }
     }
@@ -132,6 +152,8 @@ struct Options {
         options.brief = parsed.has("--brief")
         options.start = parsed["--profile"]
         options.out = parsed["--out"]
+        options.resume = parsed["--resume"]
+        options.verify = parsed["--verify"]
         options.batch = parsed["--batch"]
         if let text = parsed["--threads"] {
             guard let threads = Int(text), (1...256).contains(threads) else { throw UsageError("--threads must be a number from 1 to 256, found \"\(text.escapingControls)\"") }
@@ -172,6 +194,7 @@ struct Options {
         case "interview": return .interview
         default: break
         }
+        if verify != nil { return .verify }
         if region == "list" { return .list }
         if batch != nil { return .batch }
         return region == "all" ? .all : .profile

@@ -42,8 +42,8 @@ enum Check {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         switch format {
-        case "json": output(DiagnosticFormats(diagnostics, folder: directory, toolVersion: version).json(), terminator: "")
-        case "sarif": output(DiagnosticFormats(diagnostics, folder: directory, toolVersion: version).sarif(), terminator: "")
+        case "json": output(DiagnosticFormats(diagnostics, folder: directory, toolVersion: ToolVersion.current).json(), terminator: "")
+        case "sarif": output(DiagnosticFormats(diagnostics, folder: directory, toolVersion: ToolVersion.current).sarif(), terminator: "")
         default:
             if errors > 0 {
                 let list = DiagnosticList(diagnostics)

@@ -33,7 +33,6 @@ Exit codes: 0 all good; 1 errors found, fixtures failing or coverage incomplete;
 74 standard output or a file could not be written.
 """
 
-let version = "0.1.0"
 
 func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
     guard let command = arguments.first, !["--help", "-h", "help"].contains(command) else {
@@ -41,7 +40,7 @@ func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
         return .ok
     }
     if command == "--version" {
-        output("policy \(version)")
+        output("policy \(ToolVersion.current)")
         return .ok
     }
     if command.hasPrefix("-") {

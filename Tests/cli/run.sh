@@ -191,6 +191,53 @@ grep -q "^2 question(s) answered." "$work/interview.err" || { echo "FAIL: the in
 grep -q '"lc_' "$work/template.json5" || { echo "FAIL: the Liaocheng template lacks Liaocheng's facts"; failures=$((failures + 1)); }
 expect 2 "" -- "$E" "$work/template.json5" --region liaocheng --as-of 2026-11-26
 
+# A copied `evaluate` works alone (issue 20, 8): in an empty folder outside the repository,
+# with a cache of its own, it unpacks the policies it carries and decides as the build does;
+# with nowhere to unpack them it says so (exit 78), without a trap or a stack trace.
+alone=$(mktemp -d /tmp/evaluate-alone.XXXXXX)
+cp "$E" "$alone/evaluate" && cp "$F" "$alone/profile.json"
+(cd "$alone" && HOME="$alone/home" XDG_CACHE_HOME= ./evaluate profile.json --region national --as-of 2026-11-26 --format json > out.json 2> err.txt)
+status=$?
+grep -q '"verdict" *: *"eligible"' "$alone/out.json" && [ "$status" -eq 0 ] \
+  || { echo "FAIL: a copied evaluate exited $status: $(head -c 300 "$alone/err.txt")"; failures=$((failures + 1)); }
+expect 78 "cannot unpack the shipped policies" -- env HOME=/dev/null/h XDG_CACHE_HOME= TMPDIR=/dev/null/t "$alone/evaluate" "$F" --region national
+# A folder of unpacked policies that another user made is not trusted (run as root, as CI is).
+if [ "$(id -u)" -eq 0 ]; then
+  for made in "$alone"/home/.cache/designation-rules/policies-*; do chown 12345 "$made"; done
+  expect 78 "belongs to another user" -- env HOME="$alone/home" XDG_CACHE_HOME= TMPDIR=/dev/null/t "$alone/evaluate" "$F" --region national
+fi
+rm -rf "$alone"
+
+# A filed JSON report names the tool's version and hashes the files that decided it
+# (issue 20, 9); --verify decides again: 0 the same, 12 the same decision from changed
+# files, 11 another decision, 65 a report it cannot read or another profile.
+"$E" "$F" --region national --as-of 2026-11-26 --format json > "$work/filed.json"
+grep -q "\"version\": \"$("$E" --version | cut -d' ' -f2)\"" "$work/filed.json" \
+  || { echo "FAIL: the JSON report does not carry evaluate --version's version"; failures=$((failures + 1)); }
+expect 0 "" -- "$E" --verify "$work/filed.json" "$F"
+cp -r policies "$work/edited" && printf '\n// an added comment\n' >> "$work/edited/national.json5"
+expect 12 "" -- "$E" --verify "$work/filed.json" "$F" --policies "$work/edited"
+grep -q "national.json5: changed" "$work/out" || { echo "FAIL: --verify does not name the changed file"; failures=$((failures + 1)); }
+sed -i 's/value: "3 months",/value: "30 months",/' "$work/edited/national.json5"
+expect 11 "" -- "$E" --verify "$work/filed.json" "$F" --policies "$work/edited"
+grep -q "verdict: eligible then, ineligible today" "$work/out" && grep -q "rule art6-1-operation: pass then, fail today" "$work/out" \
+  || { echo "FAIL: --verify does not say how the decision differs: $(head -c 300 "$work/out")"; failures=$((failures + 1)); }
+expect 65 "is not the profile" -- "$E" --verify "$work/filed.json" fixtures/national/clinic-missing-materials.json
+python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); del r["provenance"]; json.dump(r, open(sys.argv[2], "w"))' "$work/filed.json" "$work/unstamped.json"
+expect 65 "has no \`provenance\`" -- "$E" --verify "$work/unstamped.json" "$F"
+expect 64 "needs the profile" -- "$E" --verify "$work/filed.json"
+
+# Notices (issue 20, 6): an HTML form; no notice for the outcome is a message and exit 10
+# with nothing on standard output; a format a notice has not is bad usage.
+expect 1 "" -- "$E" fixtures/liaocheng/hospital-onsite-unqualified.json --region liaocheng --as-of 2026-11-26 --notice --format html
+grep -q '<td>签收人：' "$work/out" && grep -q '@page { size: A4' "$work/out" || { echo "FAIL: --notice --format html is not the printable form"; failures=$((failures + 1)); }
+expect 10 "不出具通知书" -- "$E" "$work/template.json5" --region national --as-of 2026-11-26 --notice --lang zh
+[ -s "$work/out" ] && { echo "FAIL: with no notice to give, --notice still wrote to standard output"; failures=$((failures + 1)); }
+expect 64 "a notice is printed as text or html" -- "$E" "$F" --region national --as-of 2026-11-26 --notice --format json
+
+# The interview saves as it goes, survives Ctrl-C and resumes (issue 20, 7).
+python3 Tests/cli/interview-saves.py "$BIN" || failures=$((failures + 1))
+
 # A batch mixing evaluation dates decides each line as running it alone as of its date.
 python3 Tests/cli/mixed-dates.py "$BIN" >/dev/null || { python3 Tests/cli/mixed-dates.py "$BIN" | grep FAIL | head -5; failures=$((failures + 1)); }
 # Hostile inputs, descriptors and signals (issue 22): each check names its point.
