@@ -11,8 +11,7 @@
 #
 # Time, measured on the shared 2-core machine: installing the three packages on a machine
 # without them 22 s (apt-get update included), the renders and checks 15-25 s. That is
-# quick enough for .ci/run, which runs it (`Tests/browser/check.sh .build/debug`) once the
-# report names the applicant on page 1 (issue 20, 1): before that the report's check fails.
+# quick enough for .ci/run, which runs it (`Tests/browser/check.sh .build/debug`).
 set -uo pipefail
 BIN=${1:-.build/debug}
 cd "$(dirname "$0")/../.."
