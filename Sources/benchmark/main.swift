@@ -15,11 +15,39 @@ import Foundation
 // `--load-only` stops after the load figure, with the policies still held: for profiling the
 // loading alone (`--loads N`, default 21, sets how many loads are made).
 
-let arguments = CommandLine.arguments
-func option(_ name: String, _ fallback: Int) -> Int {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else { return fallback }
-    return value
+let usage = """
+Usage: benchmark [--regions A,B] [--lines N] [--big-lines N] [--loads N]
+       benchmark --load-only [--loads N]
+       benchmark --dump FILE [--regions A] [--lines N]
+
+Run from the repository's folder, release-built (README "Performance").
+  --regions A,B     the regions measured (default: every region with fixtures)
+  --lines N         profiles per region (default 200000)
+  --big-lines N     lines of the peak-memory batch (default 1000000)
+  --loads N         how many loads the load figure is the median of (default 21)
+  --load-only       stop after the load figure, with the policies still held (for profiling)
+  --dump FILE       write the first region's generated profiles to FILE and stop
+  -h, --help        show this help
+"""
+let parsed: ParsedArguments
+do {
+    parsed = try OptionParser([.value("--regions", "A,B"), .value("--lines", "N"), .value("--big-lines", "N"), .value("--loads", "N"),
+                               .flag("--load-only"), .value("--dump", "FILE")]).parse(Array(CommandLine.arguments.dropFirst()))
+    guard parsed.operands.isEmpty else { throw UsageProblem("benchmark takes no arguments, found \(parsed.operands[0].escapingControls)") }
+    if parsed.has("--load-only") { try parsed.onlyThese(["--load-only", "--loads"], in: "with --load-only") }
+    if parsed.has("--dump") { try parsed.onlyThese(["--dump", "--regions", "--lines"], in: "with --dump") }
+    for name in ["--lines", "--big-lines", "--loads"] {
+        if let text = parsed[name], Int(text).map({ $0 < 1 }) ?? true { throw UsageProblem("\(name) must be a whole number above 0, found \"\(text.escapingControls)\"") }
+    }
+} catch let error as UsageProblem {
+    FileHandle.standardError.write(Data("benchmark: \(error.message)\nRun `benchmark --help` for usage.\n".utf8))
+    exit(64)
+} catch { fatalError("only usage problems are thrown") }
+if parsed.has("--help") {
+    print(usage)
+    exit(0)
 }
+func option(_ name: String, _ fallback: Int) -> Int { parsed[name].flatMap { Int($0) } ?? fallback }
 let lines = option("--lines", 200_000)
 let bigLines = option("--big-lines", 1_000_000)
 let repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -47,7 +75,7 @@ say("Benchmark on \(ProcessInfo.processInfo.activeProcessorCount) cores; evaluat
 var loaded: [PolicySet] = []
 let loadCount = option("--loads", 21)
 let loads = (0..<loadCount).map { _ in seconds { loaded.append(try! PolicySet(directory: policiesURL)) } }
-if arguments.contains("--load-only") {
+if parsed.has("--load-only") {
     say(String(format: "load and check all policies: %.1f ms (median of %d loads)", median(loads) * 1000, loadCount))
     exit(0)
 }
@@ -60,8 +88,7 @@ say(String(format: "load and check all %d policies: %.1f ms (median of %d loads;
 // The regions measured: `--regions a,b` (default: every region that has fixtures), each
 // with profiles made from its own fixtures (its application procedure's ones).
 let fixtures = Fixture.all(in: repository.appendingPathComponent("fixtures"))
-let requested = arguments.firstIndex(of: "--regions").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
-    .map { $0.split(separator: ",").map(String.init) }
+let requested = parsed["--regions"].map { $0.split(separator: ",").map(String.init) }
 let regions = requested ?? policies.regionIDs.filter { id in fixtures.contains { $0.region == id } }
 func applicationFixtures(_ region: String) -> [URL] {
     fixtures.filter { fixture in
@@ -75,9 +102,9 @@ for region in regions {
     guard !generator.isEmpty else { continue }
     inputs.append((region, (0..<lines).map { _ in generator.line() }))
 }
-if let index = arguments.firstIndex(of: "--dump"), index + 1 < arguments.count, let first = inputs.first {
+if let dump = parsed["--dump"], let first = inputs.first {
     // The generated profiles of the first region, to run other tools on the same input.
-    try! (first.1.joined(separator: "\n") + "\n").write(toFile: arguments[index + 1], atomically: true, encoding: .utf8)
+    try! (first.1.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
     exit(0)
 }
 

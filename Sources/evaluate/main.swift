@@ -6,6 +6,8 @@ import ShippedPolicies
 enum ExitCode: Int32 {
     case eligible = 0, ineligible = 1, undetermined = 2, incomplete = 3, outOfScope = 4, deferred = 5
     case usage = 64, badInput = 65, noInput = 66, ioError = 74, badPolicy = 78, interrupted = 130
+    /// `--notice` without a notice for the outcome; `--verify`'s two kinds of difference.
+    case noNotice = 10, decisionDiffers = 11, filesDiffer = 12
 
     init(_ verdict: Verdict) {
         switch verdict {
@@ -30,16 +32,24 @@ func run() -> ExitCode {
         fail("evaluate: \(error.message)\nRun `evaluate --help` for usage.", .usage)
     }
     if options.help { Streams.out(Options.usage + "\n"); return .eligible }
-    if options.version { Streams.out("evaluate 0.1.0 (\(JSONReport.schema))\n"); return .eligible }
+    if options.version { Streams.out("evaluate \(ToolVersion.current) (\(JSONReport.schema))\n"); return .eligible }
 
-    guard let directory = options.policies.map({ URL(fileURLWithPath: $0) }) ?? ShippedPolicies.directory else {
-        fail("evaluate: the shipped policies are missing; pass --policies DIR", .badPolicy)
+    let directory: URL
+    do { directory = try options.policies.map { URL(fileURLWithPath: $0) } ?? ShippedPolicies.folder() } catch {
+        fail("evaluate: \(error); give a folder of policy files with --policies DIR", .badPolicy)
     }
+    if options.policies == nil { noteEditedCheckout(shipped: directory) }
+    if let report = options.verify { return runVerify(report: report, options: options, directory: directory) }
     // One region's evaluation reads only that region's policies (and those it extends):
     // most of a run's time is loading.
     let policies: PolicySet
-    do { policies = try PolicySet(directory: directory, onlyRegion: options.region == "all" ? nil : options.region) } catch {
+    let whole = options.region == "all" || options.region == "list"
+    do { policies = try PolicySet(directory: directory, onlyRegion: whole ? nil : options.region) } catch {
         fail("evaluate: the policy files have errors:\n\(error)", .badPolicy)
+    }
+    if options.region == "list" {
+        Streams.out(policies.regionIDs.map { "\($0)\t\(policies.policies[$0]!.document.title)" }.joined(separator: "\n") + "\n")
+        return .eligible
     }
     let asOf = options.asOf ?? todayInChina()
     let language = options.resolvedLanguage(environment: ProcessInfo.processInfo.environment)
@@ -67,28 +77,20 @@ func run() -> ExitCode {
     }
     if options.command == "template" { return runTemplate(evaluator, vocabulary: policies.vocabulary, language: language) }
     if options.command == "interview" {
-        let start = options.start.map { readProfile($0, vocabulary: policies.vocabulary, asOf: asOf, language: language) }
-        return runInterview(evaluator, vocabulary: policies.vocabulary, start: start, out: options.out, asOf: asOf, language: language)
+        return runInterview(evaluator, vocabulary: policies.vocabulary, options: options, asOf: asOf, language: language)
     }
     if let batch = options.batch {
         guard options.profile == nil else { fail("evaluate: give a profile or --batch FILE, not both", .usage) }
         return runBatch(batch, vocabulary: policies.vocabulary, evaluator: evaluator, asOf: asOf, threads: options.threads)
     }
     guard let path = options.profile else { fail("evaluate: no profile given\nRun `evaluate --help` for usage.", .usage) }
-    let evaluation = evaluator.evaluate(readProfile(path, vocabulary: policies.vocabulary, asOf: asOf, language: language), asOf: asOf)
-    if options.notice {
-        if let text = NoticeReport(policies: policies, language: language).render(evaluation) {
-            Streams.out(text)
-        } else {
-            let outcomes = evaluation.stages.map { "\($0.stage.id): \($0.outcome?.id ?? "undetermined")" }.joined(separator: ", ")
-            Streams.err("evaluate: \(region) gives no notice for this outcome (\(outcomes)); the report follows\n")
-            Streams.out(TextReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
-        }
-        return ExitCode(evaluation.verdict)
-    }
+    let (profile, profileBytes) = readProfileAndBytes(path, vocabulary: policies.vocabulary, asOf: asOf, language: language)
+    let evaluation = evaluator.evaluate(profile, asOf: asOf)
+    if options.notice { return printNotice(evaluation, policies: policies, format: options.format, language: language) }
     switch options.format {
     case "json":
-        Streams.out(JSONReport(vocabulary: policies.vocabulary, language: language).render(evaluation))
+        let report = JSONReport(vocabulary: policies.vocabulary, language: language).document(evaluation)
+        Streams.out(Provenance(policies: policies, evaluation: evaluation, profile: profileBytes).stamped(report).serialized() + "\n")
     case "markdown":
         Streams.out(MarkdownReport(vocabulary: policies.vocabulary, language: language, brief: options.brief).render(evaluation))
     case "html":
@@ -100,8 +102,24 @@ func run() -> ExitCode {
     return ExitCode(evaluation.verdict)
 }
 
+/// Run inside a checkout whose `policies/` differs from the shipped copy (being edited, or
+/// the binary older than the files), `evaluate` says on standard error which one it used:
+/// a reviewer must not believe an edit was applied when it was not.
+func noteEditedCheckout(shipped: URL) {
+    guard let checkout = PolicyFolder.enclosingCurrentDirectory(),
+          checkout.standardizedFileURL.path != shipped.standardizedFileURL.path,
+          !PolicyFolder.sameContents(checkout, shipped) else { return }
+    let path = PolicyFolder.display(checkout).escapingControls
+    Streams.err("evaluate: note: read the policies shipped with this binary, not this checkout's \(path), which differs from them; pass --policies \(path) to read it\n")
+}
+
 /// A profile read from a file (or `-`), or the reason it cannot be, and the exit.
 func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate, language: Language) -> Profile {
+    readProfileAndBytes(path, vocabulary: vocabulary, asOf: asOf, language: language).profile
+}
+
+/// A profile and the bytes it was read from (which a JSON report hashes); its problems in the reader's language.
+func readProfileAndBytes(_ path: String, vocabulary: Vocabulary, asOf: CivilDate, language: Language = .en) -> (profile: Profile, bytes: [UInt8]) {
     let descriptor = openInput(path, expecting: "a profile file")
     let name = path == "-" ? "standard input" : path.escapingControls
     let read: [UInt8]?
@@ -112,7 +130,7 @@ func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate, langua
     guard let bytes = read else {
         fail("evaluate: \(name) is larger than 1 MiB; a profile may have at most 1 MiB (a designation profile is a few kilobytes)", .badInput)
     }
-    do { return try ProfileDecoder(vocabulary: vocabulary, asOf: asOf, language: language).decode(bytes, source: path == "-" ? "<stdin>" : path) } catch {
+    do { return (try ProfileDecoder(vocabulary: vocabulary, asOf: asOf, language: language).decode(bytes, source: path == "-" ? "<stdin>" : path), bytes) } catch {
         fail(error.text(language), .badInput)
     }
 }

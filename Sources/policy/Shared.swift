@@ -13,64 +13,67 @@ enum ExitCode: Int32 {
     case ioError = 74
 }
 
-struct UsageError: Error { var message: String }
+typealias UsageError = UsageProblem
 
-/// Options every subcommand takes, and the positional arguments left over.
+/// A subcommand's options, its help, and the positional arguments left over.
 struct CommonOptions {
     var policies: String?
     var language: Language = .en
-    var flags: Set<String> = []
-    var values: [String: String] = [:]
-    var positional: [String] = []
+    var parsed = ParsedArguments()
+    var positional: [String] { parsed.operands }
 
-    /// Parses `arguments`, accepting the given boolean flags and valued options.
-    static func parse(_ arguments: [String], flags allowedFlags: Set<String> = [], options allowedOptions: Set<String> = [])
+    func has(_ flag: String) -> Bool { parsed.has(flag) }
+    subscript(_ name: String) -> String? { parsed[name] }
+
+    /// Parses a subcommand's arguments: `--policies` and the given options; with `--lang`
+    /// when the command's output has words in two languages. `-h`/`--help` prints `help`
+    /// and ends the tool.
+    static func parse(_ arguments: [String], options: [Option] = [], languages: Bool = false, help: String)
         throws(UsageError) -> CommonOptions {
+        let parser = OptionParser([.value("--policies", "DIR")] + (languages ? [.value("--lang", "zh|en")] : []) + options)
         var options = CommonOptions()
-        let environment = ProcessInfo.processInfo.environment
-        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
-        options.language = locale.hasPrefix("zh") ? .zh : .en
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            func value() throws(UsageError) -> String {
-                index += 1
-                guard index < arguments.count else { throw UsageError(message: "\(argument) needs a value") }
-                return arguments[index]
-            }
-            switch argument {
-            case "--policies": options.policies = try value()
-            case "--lang":
-                let text = try value()
-                guard let language = Language(rawValue: text) else { throw UsageError(message: "--lang must be zh or en, found \"\(text)\"") }
-                options.language = language
-            case let flag where allowedFlags.contains(flag): options.flags.insert(flag)
-            case let option where allowedOptions.contains(option): options.values[option] = try value()
-            default:
-                if argument.hasPrefix("--") { throw UsageError(message: "unknown option \(argument)") }
-                options.positional.append(argument)
-            }
-            index += 1
+        options.parsed = try parser.parse(arguments)
+        if options.has("--help") {
+            output(help)
+            exit(ExitCode.ok.rawValue)
+        }
+        options.language = Language.preferred(by: ProcessInfo.processInfo.environment)
+        options.policies = options["--policies"]
+        if let text = options["--lang"] {
+            guard let language = Language(rawValue: text) else { throw UsageError("--lang must be zh or en, found \"\(text.escapingControls)\"") }
+            options.language = language
         }
         return options
     }
 
-    /// The folder of policy files: `--policies`, else `./policies` when there is one
-    /// (a working copy being edited), else the policies shipped with the tool.
+    /// The folder of policy files: `--policies`, else the `policies/` of the checkout the
+    /// current folder is in (found from any folder inside it), else the shipped one.
     var policyDirectory: URL? {
         if let policies { return URL(fileURLWithPath: policies) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: "policies", isDirectory: &isDirectory), isDirectory.boolValue {
-            return URL(fileURLWithPath: "policies")
+        return PolicyFolder.enclosingCurrentDirectory() ?? ShippedPolicies.directory
+    }
+
+    /// The fixtures a command reads by default: the checkout's `fixtures/` beside its
+    /// `policies/`, else `./fixtures`.
+    var defaultFixtures: URL {
+        if policies == nil, let checkout = PolicyFolder.enclosingCurrentDirectory() {
+            return checkout.deletingLastPathComponent().appendingPathComponent("fixtures")
         }
-        return ShippedPolicies.directory
+        return URL(fileURLWithPath: "fixtures")
+    }
+
+    /// The folder as result lines name it.
+    var folderName: String {
+        guard let directory = policyDirectory else { return "(no folder)" }
+        let path = PolicyFolder.display(directory).escapingControls
+        return policies == nil && PolicyFolder.enclosingCurrentDirectory() == nil ? "the shipped policies (\(path))" : path
     }
 
     /// Loads the policies or prints every error and exits.
     func loadPolicies(checkingQuotes: Bool = false) -> PolicySet {
         guard let directory = policyDirectory else { fail("policy: no policy folder; pass --policies DIR", .usage) }
         do { return try PolicySet(directory: directory, checkingQuotes: checkingQuotes) } catch {
-            fail("\(error)\n\(error.diagnostics.filter { $0.severity == .error }.count) error(s) in \(directory.path.escapingControls)", .failed)
+            fail("\(error)\n\(error.errorCount(in: folderName))", .failed)
         }
     }
 }

@@ -1,16 +1,54 @@
 import DesignationRules
 import Foundation
 
-/// `policy test [PATHS…] [--update] [--junit FILE] [--coverage] [--mutate]`.
+/// `policy test [PATHS…] [--update [--accept-weaker]] [--junit FILE] [--coverage] [--mutate]`,
+/// or `policy test [PATHS…] --compare REV|DIR`.
 enum Test {
+    static let help = """
+    Usage: policy test [PATHS…] [options]
+
+    Runs the fixtures (default: the checkout's fixtures/) against their expectations and lists
+    every difference. The last line names the fixtures and the policy folder used.
+
+      --update          re-record the expectations that differ, printing each change (verdict
+                        before → after, each stage and rule whose status changed, each date,
+                        deadline or governing text the file checks) and how many files were
+                        rewritten. A change that weakens a fixture (a decided verdict
+                        or stage turned undetermined, a rule expected to fail no longer failing,
+                        one expected to pass now unknown) is refused, and its file left as it
+                        is, unless --accept-weaker is given
+      --accept-weaker   with --update: record weakening changes too (review them in git)
+      --compare REV|DIR what the current policies change against another version, fixture by
+                        fixture (verdict, stages, rules, the dates and deadlines the fixture
+                        checks), rewriting nothing: REV is a git
+                        revision (its policies/ is exported to a temporary folder), DIR a
+                        policies folder
+      --junit FILE      also write JUnit XML for CI servers
+      --coverage        report, per rule, how the fixtures exercise it; fail unless every rule
+                        is made to pass and to fail
+      --mutate          run the fixtures against small faulty versions of every rule and report
+                        the mutants no fixture notices, with a score per region
+      --policies DIR    the policy folder (default: the checkout's policies/, else the shipped one)
+    Exit codes: 0 every fixture holds (with --compare: the comparison was made); 1 fixtures
+    failing, coverage incomplete or a weakening refused; 64 bad usage.
+    """
+
+    static let options: [Option] = [.flag("--update"), .flag("--accept-weaker"), .value("--compare", "REV|DIR"),
+                                     .value("--junit", "FILE"), .flag("--coverage"), .flag("--mutate")]
+
     static func run(_ arguments: [String]) throws(UsageError) -> ExitCode {
-        let options = try CommonOptions.parse(arguments, flags: ["--update", "--coverage", "--mutate"], options: ["--junit"])
+        let options = try CommonOptions.parse(arguments, options: Self.options, help: help)
+        if options.has("--accept-weaker"), !options.has("--update") { throw UsageError("--accept-weaker only applies with --update") }
+        if options.has("--compare") {
+            try options.parsed.onlyThese(["--compare", "--policies"], in: "with --compare (it runs the fixtures and rewrites nothing)")
+        }
+        let paths = options.positional.isEmpty ? [options.defaultFixtures] : options.positional.map { URL(fileURLWithPath: $0) }
+        let fixtures = Fixture.collect(paths)
+        guard !fixtures.isEmpty else { throw UsageError("no fixtures found in \(paths.map(\.path).joined(separator: ", "))") }
+        if let other = options["--compare"] { return try Compare.run(fixtures, against: other, options) }
+
         let policies = options.loadPolicies()
         let runner = FixtureRunner(policies: policies)
-        let paths = (options.positional.isEmpty ? ["fixtures"] : options.positional).map { URL(fileURLWithPath: $0) }
-        let fixtures = Fixture.collect(paths)
-        guard !fixtures.isEmpty else { throw UsageError(message: "no fixtures found in \(paths.map(\.path).joined(separator: ", "))") }
-
         var prepared: [PreparedFixture] = []
         var results: [FixtureRunner.Result] = []
         for fixture in fixtures {
@@ -22,38 +60,31 @@ enum Test {
                 results.append(FixtureRunner.Result(fixture: fixture, evaluation: nil, mismatches: [error.message]))
             }
         }
-        if options.flags.contains("--update") { update(results, prepared) }
-        if let path = options.values["--junit"] { write(JUnitReport.xml(results), to: path) }
+        if let path = options["--junit"] { write(JUnitReport.xml(results), to: path) }
+        let against = "\(PolicyFolder.display(paths[0]).escapingControls)\(paths.count > 1 ? " …" : "") against \(options.folderName)"
 
         var status = ExitCode.ok
-        for result in results where !result.mismatches.isEmpty {
-            status = .failed
-            output("✗ \(result.fixture.region)/\(result.fixture.name)  (\(result.fixture.profile.path))")
-            for mismatch in result.mismatches { output("    \(mismatch)") }
+        if options.has("--update") {
+            status = Record.update(results, prepared, acceptWeaker: options.has("--accept-weaker"), against: against)
+        } else {
+            for result in results where !result.mismatches.isEmpty {
+                status = .failed
+                output("✗ \(result.fixture.region)/\(result.fixture.name)  (\(result.fixture.profile.path))")
+                for mismatch in result.mismatches { output("    \(mismatch)") }
+            }
+            let failed = results.filter { !$0.mismatches.isEmpty }.count
+            output("\(results.count - failed) of \(results.count) fixtures hold (\(against))")
         }
-        let failed = results.filter { !$0.mismatches.isEmpty }.count
-        output("\(results.count - failed) of \(results.count) fixtures hold")
 
-        if options.flags.contains("--coverage") {
+        if options.has("--coverage") {
             let coverage = CoverageReport(policies: policies, results: results)
             output(render(coverage))
             if !coverage.isComplete { status = .failed }
         }
-        if options.flags.contains("--mutate") {
+        if options.has("--mutate") {
             output(render(MutationReport.run(runner, prepared)))
         }
         return status
-    }
-
-    /// Re-records the expectations of fixtures whose results changed.
-    static func update(_ results: [FixtureRunner.Result], _ prepared: [PreparedFixture]) {
-        for ready in prepared {
-            guard let result = results.first(where: { $0.fixture.profile == ready.fixture.profile }),
-                  let evaluation = result.evaluation, !result.mismatches.isEmpty else { continue }
-            let text = ExpectationRecorder.record(evaluation, previous: ready.expectation, summary: ready.expectation.summary)
-            write(text, to: ready.fixture.expectation.path)
-            output("re-recorded \(ready.fixture.expectation.path)")
-        }
     }
 
     static func render(_ coverage: CoverageReport) -> String {

@@ -131,33 +131,6 @@ import Testing
         #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
     }
 
-    /// The interview in Chinese (vocabulary common.json5: 床位数 in 张, 0 to 20000; 医师 with
-    /// 姓名): the kind of answer in words, a record's field counted from 1, the choices by
-    /// label, and every reason to ask again in Chinese; English as before.
-    @Test func theInterviewSpeaksTheReviewersLanguage() throws {
-        let vocabulary = Self.policies.vocabulary
-        let beds = try #require(vocabulary.definition("bed_count"))
-        #expect(InterviewWords.hint(beds, .zh) == "（整数、张；不知道请直接回车）")
-        #expect(InterviewWords.hint(beds, .en) == "(a whole number, beds; press Enter if not known)")
-        let name = try #require(vocabulary.definition("physicians.name"))
-        #expect(InterviewWords.subject("physicians[0].name", name, vocabulary, .zh) == "医师第1项的姓名")
-        let licence = try #require(vocabulary.definition("licence"))
-        #expect(InterviewWords.choice(1, licence.values[0], .zh) == "1) \(licence.values[0].label.zh)")
-        let asOf = CivilDate(iso: "2026-11-26")!
-        let readers = [AnswerReader(fact: beds, asOf: asOf, language: .zh), AnswerReader(fact: licence, asOf: asOf, language: .zh),
-                       AnswerReader(fact: try #require(vocabulary.definition("operation_start_date")), asOf: asOf, language: .zh),
-                       AnswerReader(fact: try #require(vocabulary.definition("follows_price_policy")), asOf: asOf, language: .zh)]
-        for (reader, answers) in zip(readers, [["x", "-1", "30000"], ["99", "x"], ["2025-02-30", "2027-01-01"], ["也许"]]) {
-            for answer in answers {
-                guard case .failure(let error) = reader.read(answer) else { Issue.record("\(answer) accepted"); continue }
-                let message = error.message.replacing(try Regex("“[^”]*”|YYYY-MM-DD"), with: "")
-                #expect(!message.contains(Self.englishWord), "\(error.message)")
-                #expect(message.contains(Self.chineseRun), "\(error.message)")
-            }
-        }
-        #expect(AnswerReader(fact: beds, asOf: asOf).read("x") == .failure(.init(message: "answer a whole number, e.g. 12")))
-    }
-
     /// National 第七条（一）'s rule, named in a note by its id, reads as its citation and words;
     /// a Tianjin procedure by its label; a decision by the tool's word for it.
     @Test func aNoteNamesByIdsAndReadsInWords() throws {

@@ -55,7 +55,7 @@ import Testing
             { id: "r4", replaces: "bedss", kind: "condition", citation: { article: "第二条" }, quote: "床位", explain: { zh: "x", en: "x" }, requires: "beds >= 1" },
           ] }
         """
-        let found = try errors(["region.json5": region, "sources/region.txt": "第一条 床位。第二条 床位不少于20张。"])
+        let found = try errors(["region.json5": region, "sources/region.txt": "第一条 床位。\n第二条 床位不少于20张。"])
         #expect(found.map(\.code).sorted() == ["nothing-to-replace", "quote-not-in-source", "type-mismatch", "undeclared-fact"])
         #expect(found.allSatisfy { $0.location?.file.hasSuffix("region.json5") == true })
         #expect(found.first { $0.code == "undeclared-fact" }?.message.contains("did you mean `beds`?") == true)
@@ -119,7 +119,7 @@ import Testing
             { id: "r-beds", replaces: "beds", kind: "condition", citation: { section: "二" }, quote: "床位不少于20张", explain: { zh: "床位≥20", en: "20 beds" }, requires: "beds >= 20" },
           ] }
         """
-        let set = try load(["region.json5": region, "sources/region.txt": "二、床位不少于20张。六、运营2个月。"]).get()
+        let set = try load(["region.json5": region, "sources/region.txt": "二、床位不少于20张。\n六、运营2个月。"]).get()
         let text = PolicyDiff(region: set.policies["region"]!, against: set.policies["base"]!).render(vocabulary: set.vocabulary, language: .en)
         #expect(text.contains("beds → r-beds"))
         #expect(text.contains("base 第二条「床位不少于10张」"))

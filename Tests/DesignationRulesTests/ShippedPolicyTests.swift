@@ -31,14 +31,22 @@ import ShippedPolicies
         }
     }
 
-    /// Every policy file in the repository is also shipped as a package resource.
+    /// Every file of `policies/` is embedded in the binary as it is, and the embedded set,
+    /// unpacked, loads the same regions as the repository's folder.
     @Test func everyPolicyFileIsShipped() throws {
-        let shipped = try #require(ShippedPolicies.directory)
-        let names = try FileManager.default.contentsOfDirectory(atPath: Repository.policies.path).filter { $0.hasSuffix(".json5") }
-        for name in names {
-            #expect(FileManager.default.fileExists(atPath: shipped.appendingPathComponent(name).path), "\(name) is not listed in Package.swift's resources")
+        let root = Repository.policies.standardizedFileURL.path + "/"
+        var repository: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(atPath: root)
+        while let path = walker?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  !path.hasSuffix(".swift"), !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            repository[path] = FileManager.default.contents(atPath: root + path)
         }
-        let shippedSet = try PolicySet(directory: shipped)
-        #expect(shippedSet.regionIDs == Repository.policySet.regionIDs)
+        let embedded = Dictionary(uniqueKeysWithValues: ShippedPolicies.files.map { ($0.path, $0.bytes) })
+        #expect(Set(embedded.keys) == Set(repository.keys))
+        for (path, bytes) in repository { #expect(embedded[path] == bytes, "\(path) differs from its embedded copy") }
+        let shipped = try ShippedPolicies.folder()
+        #expect(try PolicySet(directory: shipped).regionIDs == Repository.policySet.regionIDs)
     }
 }

@@ -10,6 +10,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: String
     public var location: SourceLocation?
     public var message: String
+    /// The error this one follows from, when it is a consequence of an error elsewhere (a
+    /// file that extends one that failed, a rule that uses a fact whose declaration
+    /// failed): such errors are listed after the root causes, marked. See ``RootCauses``.
+    public var causedBy: SourceLocation?
 
     public init(_ severity: Severity = .error, code: String, at location: SourceLocation?, _ message: String) {
         self.severity = severity
@@ -23,7 +27,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// shown escaped, so that they can neither forge a line nor drive the terminal.
     public var description: String {
         let place = location.map { "\($0.description.escapingControls): " } ?? ""
-        return "\(place)\(severity.rawValue): \(message.escapingControls) [\(code)]"
+        let cause = causedBy.map { " (follows from \($0.description.escapingControls))" } ?? ""
+        return "\(place)\(severity.rawValue): \(message.escapingControls) [\(code)]\(cause)"
     }
 }
 
@@ -31,8 +36,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
+    /// The diagnostics sorted by position, root causes first: those that follow from
+    /// another error come after every other one, so that the first error read is a real one.
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics.sorted { lhs, rhs in
+            if (lhs.causedBy == nil) != (rhs.causedBy == nil) { return lhs.causedBy == nil }
             switch (lhs.location, rhs.location) {
             case let (l?, r?): return l < r
             case (nil, _?): return true
@@ -42,7 +50,24 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// `5 error(s) in FOLDER (1 root cause, 4 that follow from it)`: the last line of a report.
+    public func errorCount(in folder: String) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }
+        let following = errors.filter { $0.causedBy != nil }.count
+        let roots = errors.count - following
+        return "\(errors.count) error(s) in \(folder)" + (following == 0 ? "" : " (\(roots) root cause\(roots == 1 ? "" : "s"), \(following) that follow from \(roots == 1 ? "it" : "them"))")
+    }
+    /// One line per diagnostic; the consequences under a line that says what they are.
+    public var description: String {
+        let roots = diagnostics.filter { $0.causedBy == nil }, consequences = diagnostics.filter { $0.causedBy != nil }
+        var lines = roots.map(\.description)
+        if !consequences.isEmpty {
+            lines.append("\(consequences.count) more error(s) that follow from those above (fix those first):")
+            lines += consequences.map { "  " + $0.description }
+        }
+        return lines.joined(separator: "\n")
+    }
 }
 
 /// The problems of one profile as they are found, in the order of the text: the first

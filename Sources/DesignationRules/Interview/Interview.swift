@@ -9,11 +9,29 @@ public struct Interview: Sendable {
     /// Questions the reviewer could not answer: not asked again.
     public private(set) var skipped: Set<String> = []
 
-    public init(evaluator: Evaluator, vocabulary: Vocabulary, asOf: CivilDate, facts: [String: Value] = [:]) {
+    /// Starts from `facts`; the paths in `unknown` were answered "not known" before (a
+    /// profile saved by an interview marks them `null`) and are not asked again.
+    public init(evaluator: Evaluator, vocabulary: Vocabulary, asOf: CivilDate, facts: [String: Value] = [:], unknown: Set<String> = []) {
         self.evaluator = evaluator
         self.vocabulary = vocabulary
         self.asOf = asOf
         self.facts = facts
+        self.skipped = unknown
+    }
+
+    /// The paths a profile marks unknown with `null`: `fact`, or `list[index].field` for a
+    /// field of a record, as an interview's questions name them.
+    public static func unknownPaths(in root: JSONNode) -> Set<String> {
+        var paths: Set<String> = []
+        for member in root.members ?? [] {
+            if case .null = member.value.value { paths.insert(member.key) }
+            for (index, element) in (member.value.array ?? []).enumerated() {
+                for field in element.members ?? [] {
+                    if case .null = field.value.value { paths.insert("\(member.key)[\(index)].\(field.key)") }
+                }
+            }
+        }
+        return paths
     }
 
     public var evaluation: Evaluation { evaluator.evaluate(Profile(facts: facts, source: "interview"), asOf: asOf) }

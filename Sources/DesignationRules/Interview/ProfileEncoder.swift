@@ -5,9 +5,25 @@ public struct ProfileEncoder: Sendable {
 
     public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
-    public func encode(_ facts: [String: Value]) -> String {
-        let members = vocabulary.facts.compactMap { fact in facts[fact.path].map { (fact.path, json($0)) } }
+    /// The facts as a profile; each path of `unknown` (`fact` or `list[index].field`) is
+    /// written `null`: answered "not known", which `evaluate` reads as absent and a resumed
+    /// interview does not ask again.
+    public func encode(_ facts: [String: Value], unknown: Set<String> = []) -> String {
+        let members: [(String, JSONOutput)] = vocabulary.facts.compactMap { fact in
+            if let value = facts[fact.path] { return (fact.path, json(value, path: fact.path, unknown: unknown)) }
+            return unknown.contains(fact.path) ? (fact.path, .null) : nil
+        }
         return JSONOutput.object(members).serialized() + "\n"
+    }
+
+    private func json(_ value: Value, path: String, unknown: Set<String>) -> JSONOutput {
+        guard case .list(let values) = value else { return json(value) }
+        return .array(values.enumerated().map { index, element in
+            guard case .record(let record) = element else { return json(element) }
+            let prefix = "\(path)[\(index)]."
+            let nulls = unknown.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.filter { record.fields[$0] == nil }
+            return .object((Array(record.fields.keys) + nulls).sorted().map { ($0, record.fields[$0].map(json) ?? .null) })
+        })
     }
 
     func json(_ value: Value) -> JSONOutput {

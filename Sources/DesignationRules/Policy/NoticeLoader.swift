@@ -1,25 +1,42 @@
 /// Reads `notices/<policy>.json5`: `{ notices: [{ id, when, procedure?, title, citation?,
-/// fields: [{label, value}], footer: [lines] }] }`, checking each placeholder against the
-/// vocabulary and the policy (a fact that exists, a deadline the policy computes, a kind
-/// it declares).
+/// fields: [{label, value, hint?}], footer: [lines], signatures: [[label, …], …], with?: [id] }],
+/// forms?: [{ id, title, citation?, fields, footer, signatures }] }`, checking each
+/// placeholder against the vocabulary and the policy (a fact that exists, a deadline the
+/// policy computes, a kind it declares). `forms` are printed only with a notice that names
+/// them in `with` (a receipt to return), each on a page of its own.
 struct NoticeLoader {
     let diagnostics: DiagnosticCollector
 
     func load(_ root: JSONNode, for policy: Policy, vocabulary: Vocabulary) -> [Notice] {
         guard var file = ObjectReader(root, "the notices file", diagnostics) else { return [] }
         defer { file.finish() }
-        return (file.array("notices", required: true) ?? []).compactMap { read($0, policy, vocabulary) }
+        let notices = (file.array("notices", required: true) ?? []).compactMap { read($0, policy, vocabulary, attachable: false) }
+        let forms = (file.array("forms") ?? []).compactMap { read($0, policy, vocabulary, attachable: true) }
+        return notices.map { entry in
+            var notice = entry.notice
+            for (id, location) in entry.with {
+                guard let form = forms.first(where: { $0.notice.id == id }) else {
+                    diagnostics.error("bad-value", at: location, "notice `\(notice.id)`: `with` names `\(id)`, which is not among this file's `forms`: \(forms.map(\.notice.id).joined(separator: ", "))")
+                    continue
+                }
+                notice.attachments.append(form.notice)
+            }
+            return notice
+        }
     }
 
-    private func read(_ node: JSONNode, _ policy: Policy, _ vocabulary: Vocabulary) -> Notice? {
-        guard var reader = ObjectReader(node, "a notice", diagnostics) else { return nil }
+    /// A notice, or a form printed with notices (`attachable`: no `when`, no `with`), and
+    /// the forms it names in `with`.
+    private func read(_ node: JSONNode, _ policy: Policy, _ vocabulary: Vocabulary, attachable: Bool) -> (notice: Notice, with: [(String, SourceLocation)])? {
+        guard var reader = ObjectReader(node, attachable ? "a form" : "a notice", diagnostics) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true) ?? "?"
-        let procedureID = reader.string("procedure") ?? Procedure.application
+        let procedureID = attachable ? Procedure.application : reader.string("procedure") ?? Procedure.application
         let procedure = policy.procedure(procedureID)
         if procedure == nil { diagnostics.error("bad-value", at: node.location, "notice `\(id)` names procedure `\(procedureID)`, which \(policy.id) does not lay down") }
         var when: [(String, String)] = []
-        for item in reader.array("when", required: true) ?? [] {
+        let with = attachable ? [] : (reader.array("with") ?? []).map { ($0.string ?? "", $0.location) }
+        for item in attachable ? [] : reader.array("when", required: true) ?? [] {
             let parts = (item.string ?? "").split(separator: ":").map(String.init)
             let stage = procedure?.stages.first { parts.count == 2 && $0.id == parts[0] }
             if let stage, (stage.outcomes + [stage.otherwise]).contains(where: { $0.id == parts[1] }) {
@@ -39,23 +56,32 @@ struct NoticeLoader {
             citation = Citation(document: policy.id, article: parts["article"], paragraph: parts["paragraph"], item: parts["item"],
                                 section: parts["section"], annex: parts["annex"], location: cited.location)
         }
-        var fields: [(String, String)] = []
+        var fields: [(String, String, String?)] = []
         for item in reader.array("fields", required: true) ?? [] {
             guard var field = ObjectReader(item, "a field of notice", named: id, diagnostics) else { continue }
             let label = field.string("label", required: true) ?? ""
             let valueNode = field.stringNode("value", required: true)
+            let hint = field.string("hint")
             field.finish()
             if let valueNode { check(valueNode, policy, vocabulary) }
-            fields.append((label, valueNode?.string ?? ""))
+            fields.append((label, valueNode?.string ?? "", hint))
         }
         let footerNodes = reader.array("footer") ?? []
         let footer = footerNodes.compactMap(\.string)
+        var signatures: [[String]] = []
+        for row in reader.array("signatures") ?? [] {
+            guard let labels = row.array, !labels.isEmpty, labels.allSatisfy({ $0.string != nil }) else {
+                diagnostics.error("bad-value", at: row.location, "notice `\(id)`: each row of `signatures` is a list of labels, [\"签收人\", \"签收时间\"]")
+                continue
+            }
+            signatures.append(labels.compactMap(\.string))
+        }
         // Only the fields' values are filled: a placeholder elsewhere would be printed as written.
         for node in [titleNode].compactMap({ $0 }) + footerNodes where node.string?.contains("{") == true {
             diagnostics.error("bad-value", at: node.location, "notice `\(id)`: placeholders are filled in the values of `fields` only; this text would be printed with its braces")
         }
-        return Notice(id: id, when: when, procedure: procedureID, title: title, citation: citation, fields: fields,
-                      footer: footer, location: node.location)
+        return (Notice(id: id, when: when, procedure: procedureID, title: title, citation: citation, fields: fields,
+                       footer: footer, signatures: signatures, location: node.location), with)
     }
 
     /// Every `{name}` or `{name:argument}` must be a known placeholder with a valid argument,
@@ -73,7 +99,7 @@ struct NoticeLoader {
             case nil: false
             }
             guard fits else {
-                diagnostics.error("bad-value", at: node.location, "unknown placeholder `{\(placeholder.text)}`; known: {fact:NAME}, {failed}, {failed:KIND,…}, {advice}, {deadline:ID}, {earliest}, {as_of}")
+                diagnostics.error("bad-value", at: node.location, "unknown placeholder `{\(placeholder.text)}`; known: {fact:NAME}, {failed}, {failed:KIND,…}, {advice}, {deadline:ID}, {earliest}, {as_of}, {either:FACT|YES|NO|UNKNOWN}")
                 continue
             }
             guard let argument = placeholder.argument else { continue }
@@ -82,6 +108,14 @@ struct NoticeLoader {
                 diagnostics.error("undeclared-fact", at: node.location, "`{fact:\(argument)}`: no such fact in the vocabulary")
             case "deadline" where !policy.deadlines.contains(where: { $0.id == argument }):
                 diagnostics.error("bad-value", at: node.location, "`{deadline:\(argument)}`: \(policy.id) computes no such deadline")
+            case "either":
+                let parts = argument.split(separator: "|", omittingEmptySubsequences: false)
+                let fact = vocabulary.definition(String(parts[0]))
+                if fact == nil {
+                    diagnostics.error("undeclared-fact", at: node.location, "`{either:\(argument)}`: no fact `\(parts[0])` in the vocabulary")
+                } else if fact?.type != .boolean || !(3...4).contains(parts.count) {
+                    diagnostics.error("bad-value", at: node.location, "`{either:\(argument)}`: expected {either:FACT|YES|NO} or {either:FACT|YES|NO|UNKNOWN} with a yes/no fact")
+                }
             case "failed":
                 for kind in argument.split(separator: ",") where policy.kind(String(kind)) == nil {
                     diagnostics.error("undeclared-kind", at: node.location, "`{failed:\(argument)}`: kind `\(kind)` is not declared")

@@ -122,6 +122,9 @@ public struct Rule: Sendable {
     /// that opens again each quarter): the next date on which it can hold, worked out on
     /// the day judged, offered to the search for `passes_from` with the comparisons' dates.
     public var nextPossible: Compiled? = nil
+    /// Other units of the text that state what the rule checks (an annex's form or checklist
+    /// restating an article): text coverage counts them as encoded by the rule (`also_cites`).
+    public var alsoCites: [Provision] = []
 }
 
 /// What an inherited rule, parameter or deadline said before a region replaced it.
@@ -218,6 +221,8 @@ public struct Policy: Sendable {
     public var scopeJudgedOn: String? = nil
     /// The articles that say whom the text speaks to, cited when an applicant is out of scope.
     public var scopeProvisions: [Provision] = []
+    /// The units of its own text this file declares it does not encode, and why (`TextCoverage`).
+    public var notEncoded: [NotEncoded] = []
     /// The texts this one extends, each merged with its own parents, nearest first: what
     /// governs instead when this text is not in force on the day that decides.
     public var ancestors: [Policy] = []

@@ -97,13 +97,14 @@ struct PolicyLoader {
             }
         }
         let waivers = (reader.array("waives") ?? []).compactMap { readWaiver($0, policy: id, checker: header.items.checker) }
+        let notEncoded = (reader.array("not_encoded") ?? []).compactMap { readNotEncoded($0, policy: id) }
         guard let document = header.document, let status = header.status else { return nil }
         let own = Policy(id: id, file: header.file, document: document, status: status, effectiveFrom: header.effectiveFrom,
                          effectiveUntil: header.effectiveUntil, parent: parent?.id, scope: header.scope, scopeNote: header.scopeNote,
                          scopeTest: header.scopeTest, procedures: header.items.procedures, parameters: header.parameters,
                          rules: rules, deadlines: deadlines, waivers: waivers, dates: header.dates, inForceFor: header.inForceFor,
-                         scopeJudgedOn: header.scopeJudgedOn, scopeProvisions: header.scopeProvisions)
-        quoteChecker?.check(own, fileLocation: reader.location)
+                         scopeJudgedOn: header.scopeJudgedOn, scopeProvisions: header.scopeProvisions, notEncoded: notEncoded)
+        quoteChecker?.check(own, extending: parent.map { [$0] + $0.ancestors } ?? [], fileLocation: reader.location)
         guard let parent else { return own }
         return PolicyMerger(diagnostics: diagnostics).merge(own, over: parent)
     }
@@ -474,11 +475,14 @@ struct PolicyLoader {
             diagnostics.error("missing-field", at: node.location, "rule `\(id)` lists no alternatives")
         }
         let test = (requires ?? failsIf).flatMap { compile($0, checker, expecting: .boolean) } ?? disjunction(alternatives.map(\.test))
+        let alsoCites = readAlsoCites(&reader, policy: policy)
         guard let kind = kindNode?.string, let citation, let quote, let explanation, let test,
               alternatives.count == alternativeNodes?.count ?? 0 else { return nil }
-        return Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
-                    appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives,
-                    shows: shows, replaces: replaces, location: node.location, judgedOn: judgedOn, nextPossible: nextPossible)
+        var rule = Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
+                        appliesIf: appliesIf, polarity: polarity, test: test, alternatives: alternatives,
+                        shows: shows, replaces: replaces, location: node.location, judgedOn: judgedOn, nextPossible: nextPossible)
+        rule.alsoCites = alsoCites
+        return rule
     }
 
     private func readAlternative(_ node: JSONNode, rule: String, policy: String, checker: TypeChecker) -> Alternative? {
@@ -553,22 +557,23 @@ struct PolicyLoader {
     }
 
     /// `citation: {article: "第六条", item: "（一）"}`; each part checked against the shapes printed in the texts.
-    private func readCitation(_ reader: inout ObjectReader, policy: String) -> Citation? {
+    func readCitation(_ reader: inout ObjectReader, policy: String) -> Citation? {
         guard var citation = reader.object("citation", "`citation`", required: true) else { return nil }
         defer { citation.finish() }
         /// A part as written, checked against the shape printed in the texts.
         func part(_ part: Citation.Part) -> String? {
             guard let node = citation.stringNode(part.rawValue), let text = node.string else { return nil }
-            if !part.shape.matches(text) {
+            if let shape = part.shape, !shape.matches(text) {
                 diagnostics.error("bad-citation", at: node.location, "malformed \(part.rawValue) `\(text)`; expected the form printed in the text, e.g. \(part.example)")
             }
             return text
         }
         // The parts read in the order of `Citation.Part`, so that their problems come in it.
         let read = Citation(document: citation.string("document") ?? policy, article: part(.article), paragraph: part(.paragraph),
-                            item: part(.item), point: part(.point), section: part(.section), annex: part(.annex), location: citation.location)
-        if [read.article, read.paragraph, read.item, read.point, read.section, read.annex].allSatisfy({ $0 == nil }) {
-            diagnostics.error("bad-citation", at: citation.location, "a citation needs at least one of: \(Citation.Part.allCases.map(\.rawValue).joined(separator: ", "))")
+                            item: part(.item), point: part(.point), section: part(.section), annex: part(.annex),
+                            occurrence: part(.occurrence), row: part(.row), location: citation.location)
+        if [read.article, read.paragraph, read.item, read.point, read.section, read.annex, read.row].allSatisfy({ $0 == nil }) {
+            diagnostics.error("bad-citation", at: citation.location, "a citation needs at least one of: \(Citation.Part.allCases.filter { $0 != .occurrence }.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
         return read

@@ -37,13 +37,14 @@ public struct PolicySet: Sendable {
         let calendar = early.calendar(diagnostics)
         if files.isEmpty { diagnostics.error("no-policies", at: nil, "no policy files (*.json5) found in \(directory.path)") }
         let roots = region.map { Self.parseChain(from: $0, files, &early, diagnostics) } ?? Self.parseAll(files, &early, diagnostics)
-        let order = Self.loadOrder(roots.mapValues(\.root), names: region == nil ? nil : names, diagnostics)
+        let order = Self.loadOrder(roots.mapValues(\.root), names: names, diagnostics)
+        let parents = Self.parentFiles(roots, directory)
         let context = PolicyContext(vocabulary: vocabulary, directory: directory, checkingQuotes: checkingQuotes, notices: early.notices)
         let loaded = Self.load(order, consume roots, context)
         for id in order { loaded.diagnostics[id]?.forEach(diagnostics.add) }
         let policies = Self.withAncestors(loaded.policies)
         NoteChecker(vocabulary: vocabulary).problems(policies).forEach(diagnostics.add)
-        let list = DiagnosticList(diagnostics.diagnostics)
+        let list = DiagnosticList(RootCauses.mark(diagnostics.diagnostics, parents: parents, folder: directory.path))
         if list.hasErrors { throw list }
         if region != nil, !policies.values.allSatisfy({ $0.citedDocuments.intersection(names).isSubset(of: policies.keys) }) {
             // A notice names another text by its title, so a text cited from outside the chain is needed too.
@@ -307,6 +308,15 @@ public struct PolicySet: Sendable {
         return parse(url, diagnostics)
     }
 
+    /// Each policy file's path with the path of the file it extends, as diagnostics name them.
+    static func parentFiles(_ roots: [String: ParsedPolicy], _ directory: URL) -> [String: String] {
+        var parents: [String: String] = [:]
+        for (_, parsed) in roots {
+            if let parent = parentID(of: parsed.root) { parents[parsed.url.path] = directory.appendingPathComponent(parent + ".json5").path }
+        }
+        return parents
+    }
+
     /// The id a policy file `extends`, read before the file is loaded.
     static func parentID(of root: JSONNode) -> String? { root.member("extends")?.value.string }
 
@@ -327,6 +337,12 @@ public struct PolicySet: Sendable {
             if let extends {
                 guard let parent = extends.value.string, roots[parent] != nil else {
                     let name = extends.value.string ?? extends.value.kindName
+                    if names?.contains(name) == true {
+                        // The file is there but could not be read: its own errors say why.
+                        diagnostics.error("unknown-parent", at: extends.value.location, "`extends` names `\(name)`, whose file could not be read")
+                        state[id] = true
+                        return
+                    }
                     diagnostics.error("unknown-parent", at: extends.value.location, "`extends` names `\(name)`, which is not a policy of this folder; policies: \((names ?? Array(roots.keys)).sorted().joined(separator: ", "))")
                     state[id] = true
                     return
