@@ -16,7 +16,7 @@ import Testing
     static var addressOrMarkup: Regex<AnyRegexOutput> { try! Regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|https?://[^ ）)」]+|<[^>]*>|&[a-z]+;|&#[0-9]+;") }
     static var chineseRun: Regex<AnyRegexOutput> { try! Regex("[\u{4E00}-\u{9FFF}]+") }
     /// A citation as the texts number their provisions: 第七条（一）, 三（一）, 附件2-1九.
-    static var citation: Regex<AnyRegexOutput> { try! Regex("[第条款项附件之一二三四五六七八九十百零0-9（）()\\-.]+") }
+    static var citation: Regex<AnyRegexOutput> { try! Regex("[第条款项附件之处〔〕一二三四五六七八九十百零0-9（）()\\-.]+") }
     /// What the English report may show in Chinese: the source's wording in 「」, the title
     /// 《…》 and document number, and a label the profile typed in quotes.
     static var quoted: Regex<AnyRegexOutput> {
