@@ -120,15 +120,18 @@ func readProfile(_ path: String, vocabulary: Vocabulary, asOf: CivilDate, langua
 
 /// A profile and the bytes it was read from (which a JSON report hashes); its problems in the reader's language.
 func readProfileAndBytes(_ path: String, vocabulary: Vocabulary, asOf: CivilDate, language: Language = .en) -> (profile: Profile, bytes: [UInt8]) {
-    let descriptor = openInput(path, expecting: "a profile file")
-    let name = path == "-" ? "standard input" : path.escapingControls
+    let zh = language == .zh
+    let descriptor = openInput(path, expecting: zh ? "申请人资料文件" : "a profile file", language: language)
+    let name = path == "-" ? (zh ? "标准输入" : "standard input") : path.escapingControls
     let read: [UInt8]?
     do { read = try Descriptor.readAll(descriptor, limit: ProfileDecoder.maxBytes) } catch {
-        fail("evaluate: cannot read \(name): \(path == "-" ? Streams.reason(error, STDIN_FILENO) : error.reason)", .ioError)
+        let reason = path == "-" ? Streams.reason(error, STDIN_FILENO) : error.reason
+        fail(zh ? "evaluate：无法读取\(name)：\(reason)" : "evaluate: cannot read \(name): \(reason)", .ioError)
     }
     if descriptor != STDIN_FILENO { close(descriptor) }
     guard let bytes = read else {
-        fail("evaluate: \(name) is larger than 1 MiB; a profile may have at most 1 MiB (a designation profile is a few kilobytes)", .badInput)
+        fail(zh ? "evaluate：\(name)超过1 MiB；申请人资料文件至多1 MiB（一份定点申请资料只有几千字节）"
+                : "evaluate: \(name) is larger than 1 MiB; a profile may have at most 1 MiB (a designation profile is a few kilobytes)", .badInput)
     }
     do { return (try ProfileDecoder(vocabulary: vocabulary, asOf: asOf, language: language).decode(bytes, source: path == "-" ? "<stdin>" : path), bytes) } catch {
         fail(error.text(language), .badInput)
@@ -138,16 +141,18 @@ func readProfileAndBytes(_ path: String, vocabulary: Vocabulary, asOf: CivilDate
 /// The descriptor to read `path` from (standard input for `-`), or the reason it cannot
 /// be opened, and the exit. Whatever can be read is accepted: a file, a pipe, a FIFO,
 /// `/dev/stdin`, a process substitution.
-func openInput(_ path: String, expecting what: String) -> Int32 {
+func openInput(_ path: String, expecting what: String, language: Language = .en) -> Int32 {
     if path == "-" { return STDIN_FILENO }
+    let zh = language == .zh
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-        let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
-        fail("evaluate: cannot read \(path.escapingControls): \(reason)", .noInput)
+        let missing = errno == ENOENT
+        let reason = missing ? (zh ? "没有此文件" : "no such file") : String(cString: strerror(errno))
+        fail(zh ? "evaluate：无法读取\(path.escapingControls)：\(reason)" : "evaluate: cannot read \(path.escapingControls): \(reason)", .noInput)
     }
     var status = stat()
     if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-        fail("evaluate: \(path.escapingControls) is a directory; expected \(what)", .noInput)
+        fail(zh ? "evaluate：\(path.escapingControls)是文件夹；应为\(what)" : "evaluate: \(path.escapingControls) is a directory; expected \(what)", .noInput)
     }
     return descriptor
 }

@@ -37,6 +37,9 @@ expect 64 "--threads must be a number from 1 to 256" -- "$E" --batch - --region 
 expect 64 "give a profile or --batch FILE, not both" -- "$E" "$F" --batch - --region national
 expect 66 "no such file" -- "$E" missing.json --region national
 expect 66 "is a directory" -- "$E" fixtures --region national
+# In Chinese for a Chinese reviewer, with the same information.
+expect 66 "无法读取missing.json：没有此文件" -- "$E" missing.json --region national --lang zh
+expect 66 "fixtures是文件夹；应为申请人资料文件" -- "$E" fixtures --region national --lang zh
 expect 66 "no such file" -- "$E" --batch missing.ndjson --region national
 printf '' > "$work/empty.json"
 expect 65 "the file is empty" -- "$E" "$work/empty.json" --region national
@@ -44,6 +47,7 @@ printf '{"bed_count": "多"}' > "$work/bad.json"
 expect 65 "bad.json:1:15: error: \`bed_count\`: expected a whole number" -- "$E" "$work/bad.json" --region national
 head -c 104857600 /dev/zero | tr '\0' ' ' > "$work/huge.json"
 expect 65 "is larger than 1 MiB" -- "$E" "$work/huge.json" --region national
+expect 65 "超过1 MiB" -- "$E" "$work/huge.json" --region national --lang zh
 expect 78 "error" -- "$E" "$F" --region national --policies "$work"
 expect 64 "unknown command \`chek\`" -- "$P" chek
 expect 64 "diff takes one region" -- "$P" diff
