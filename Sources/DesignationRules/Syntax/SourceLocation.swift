@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A position in a source file. Lines and columns are 1-based; columns count Unicode scalars.
 ///
@@ -95,28 +96,29 @@ enum FileName: Sendable, Hashable {
 }
 
 /// The file names that locations keep by number (`FileName.listed`).
-private final class FileNames: @unchecked Sendable {
+private final class FileNames: Sendable {
     static let shared = FileNames()
 
-    private let lock = NSLock()
-    private var names: [String] = []
-    private var numbers: [String: UInt32] = [:]
+    private struct Listed {
+        var names: [String] = []
+        var numbers: [String: UInt32] = [:]
+    }
+
+    private let listed = Mutex(Listed())
 
     /// The number of `name`, listed now if it is new.
     func number(of name: String) -> UInt32 {
-        lock.lock()
-        defer { lock.unlock() }
-        if let number = numbers[name] { return number }
-        let number = UInt32(names.count)
-        names.append(name)
-        numbers[name] = number
-        return number
+        listed.withLock { listed in
+            if let number = listed.numbers[name] { return number }
+            let number = UInt32(listed.names.count)
+            listed.names.append(name)
+            listed.numbers[name] = number
+            return number
+        }
     }
 
     func name(_ number: UInt32) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return names[Int(number)]
+        listed.withLock { $0.names[Int(number)] }
     }
 }
 
