@@ -224,13 +224,15 @@ struct WellTypedGenerator {
         }
     }
 
-    /// The date profiles are read as of.
+    /// The date profiles are read as of, unless a run chooses another.
     static let asOf = CivilDate(iso: "2026-11-26")!
+    var asOf = Self.asOf
 
-    mutating func profile() -> JSON {
+    /// A profile of the facts of `vocabulary`, each present four times in five.
+    mutating func profile(_ vocabulary: Vocabulary = GeneratorVocabulary.vocabulary) -> JSON {
         var members: [(key: String, value: JSON)] = []
         let damaged = random.below(12) == 0
-        for fact in GeneratorVocabulary.vocabulary.facts.shuffled(using: &random) where random.below(5) != 0 {
+        for fact in vocabulary.facts.shuffled(using: &random) where random.below(5) != 0 {
             members.append((fact.path, random.below(10) == 0 ? .raw("null") : value(fact, damaged: damaged && random.below(3) == 0)))
         }
         return .object(members)
@@ -262,17 +264,24 @@ struct WellTypedGenerator {
         .date: ["\"2026-02-30\"", "\"2026-1-1\"", "20260101", "\"2030-01-01\""],
     ]
 
+    /// Counts near the thresholds rules use, and the edges of `Int`.
+    static let integers = [0, 1, 3, 8, 10, 19, 20, 21, 50, 99, 100, 101, 500, 100_000, -7, Int.max, Int.min, 1 << 62]
+    static let decimals = ["0.5", "90.01", "0.1", "123456789.123", "3", "-2.25", "0", "60", "80.5", "1000"]
+
     private mutating func scalar(_ fact: FactDefinition) -> String {
+        func fits(_ number: Double) -> Bool { number >= (fact.minimum ?? -.infinity) && number <= (fact.maximum ?? .infinity) }
         switch fact.type {
         case .boolean: return pick(["true", "false"])
         case .integer:
             // Now and then a number written another way, which batch mode's reader may leave to the full one.
             if random.below(30) == 0 { return pick(["1e2", "100.0", "-0"]) }
-            if fact.minimum != nil { return pick(["0", "1", "3", "99", "100", "101", "100000"]) }
-            return pick(["0", "-7", "12", "9223372036854775807", "-9223372036854775808", "4611686018427387904", "1"])
+            // Now and then just outside the bounds.
+            if random.below(30) == 0, let bound = pick([fact.minimum.map { $0 - 1 }, fact.maximum.map { $0 + 1 }]), abs(bound) < 1e15 { return String(Int(bound)) }
+            return String(pick(Self.integers.filter { fits(Double($0)) }))
         case .decimal:
             if random.below(10) == 0 { return pick(["-0.0", "1e3", "1.5E-2", "1e308"]) }
-            return pick(["0.5", "90.01", "0.1", "123456789.123", "3", "-2.25", "0"])
+            let fitting = Self.decimals.filter { fits(Double($0)!) }
+            return fitting.isEmpty ? String(fact.minimum ?? 0) : pick(fitting)
         case .text:
             // Now and then an escape, which batch mode's reader leaves to the full one.
             if random.below(10) == 0 { return pick([#""a\"b""#, #""\u0041""#]) }
@@ -288,15 +297,15 @@ struct WellTypedGenerator {
     /// A date: for a past event, on or before the as-of date (now and then after it).
     private mutating func date(pastEvent: Bool) -> CivilDate {
         if pastEvent {
-            if random.below(40) == 0 { return CivilDate(dayNumber: Self.asOf.dayNumber + 1 + random.below(30)) }
-            if random.below(5) == 0 { return Self.asOf }
-            return CivilDate(dayNumber: Self.asOf.dayNumber - random.below(800))
+            if random.below(40) == 0 { return CivilDate(dayNumber: asOf.dayNumber + 1 + random.below(30)) }
+            if random.below(5) == 0 { return asOf }
+            return CivilDate(dayNumber: asOf.dayNumber - random.below(800))
         }
         switch random.below(8) {
         case 0: return pick([CivilDate(iso: "2024-02-29")!, CivilDate(iso: "2026-01-31")!, CivilDate(iso: "2026-10-01")!,
                              CivilDate(iso: "2026-12-31")!, CivilDate(iso: "9999-12-31")!, CivilDate(iso: "2026-02-14")!])
-        case 1: return Self.asOf
-        default: return CivilDate(dayNumber: Self.asOf.dayNumber - 2_000 + random.below(4_000))
+        case 1: return asOf
+        default: return CivilDate(dayNumber: asOf.dayNumber - 2_000 + random.below(4_000))
         }
     }
 

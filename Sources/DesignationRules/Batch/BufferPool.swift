@@ -2,9 +2,8 @@ import Synchronization
 
 /// Byte arrays given back once used, for the next chunk to fill, so that a batch makes
 /// its chunk-sized arrays once. A chunk's bytes run to a megabyte, which glibc maps
-/// apart for each new array and hands back to the system when it is freed: a new array
-/// a chunk faulted all its pages in again (on 100,000 profiles, about 14,000 page
-/// faults and a tenth of the run's time in the kernel).
+/// apart for each new array and hands back to the system when it is freed, so that a
+/// new array a chunk would fault all its pages in again.
 final class BufferPool: Sendable {
     private let spare = Mutex<[[UInt8]]>([])
     /// How many arrays are kept at most; one given back beyond that is freed.

@@ -18,15 +18,15 @@ final class DiagnosticCollector {
 /// Reads the members of one JSON object with typed accessors that report a wrong
 /// type or a missing member, and at the end any member nobody asked for (a typo).
 struct ObjectReader {
-    /// Where the object starts. (The reader keeps its members, not the node: a copy of the
-    /// node was one more reference to count and release for every object read.)
+    /// Where the object starts. (The reader keeps its members, not the node, which would be
+    /// one more reference to count and release for every object read.)
     let location: SourceLocation
     let diagnostics: DiagnosticCollector
     private(set) var members: [JSONMember]
     /// Which members were asked for, and the keys asked for that no member has: with the
     /// keys of the members found, every key asked for. Flags and a list rather than a set
-    /// of strings, since hashing every key cost more than the rest of the reading; the keys
-    /// found are not listed again, so that most objects (a label) need no list at all.
+    /// of strings, so that no key is hashed; the keys found are not listed again, so that
+    /// most objects (a label) need no list at all.
     private var found: Flags
     private var missing: [String] = []
 

@@ -12,8 +12,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         set { fileName = FileName(newValue) }
     }
     /// The file, kept as a number where it can be: every value read from a file carries a
-    /// location, and the trees of values, expressions and rules are copied often; a name
-    /// kept as a `String` was counted (an atomic increment and decrement) at every copy.
+    /// location, and the trees of values, expressions and rules are copied often; a number
+    /// is copied as it is, where a `String` is counted (an atomic increment and decrement).
     private var fileName: FileName
     /// 1-based line number. CRLF and a lone CR each count as one line break.
     public var line: Int
