@@ -362,7 +362,7 @@ import Testing
         let seed = DifferentialTests.seed, count = DifferentialTests.cases / 3
         var workers: [String: DecisionWorker] = [:]
         func worker(_ spec: Case) -> DecisionWorker {
-            workers["\(spec.procedure) \(spec.asOf)"] ?? DecisionWorker(evaluator: procedures[spec.procedure].evaluator, asOf: spec.asOf,
+            workers["\(spec.procedure) \(spec.asOf)"] ?? DecisionWorker(evaluator: Self.procedures[spec.procedure].evaluator, asOf: spec.asOf,
                                                                          vocabulary: Repository.policySet.vocabulary)
         }
         var failures = 0

@@ -80,18 +80,8 @@ enum FileName: Sendable, Hashable {
         let prefix = "line "
         guard name.utf8.starts(with: prefix.utf8) else { return nil }
         let digits = name.utf8.dropFirst(prefix.utf8.count)
-        // As `lineName` writes it: digits only, no sign and no leading zero; read here
-        // rather than through a String of them (a batch names a line in each problem).
-        guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1 else { return nil }
-        var number = 0
-        for digit in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-            let (times, overflow) = number.multipliedReportingOverflow(by: 10)
-            let (sum, carry) = times.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
-            guard !overflow, !carry else { return nil }
-            number = sum
-        }
-        return number
+        // As `lineName` writes it: digits only, no sign and no leading zero.
+        return DecimalDigits.value(digits)
     }
 }
 
