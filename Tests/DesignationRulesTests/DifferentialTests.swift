@@ -267,7 +267,7 @@ import Testing
 }
 
 /// Both decision drivers on the shipped policies: random profiles over the shipped
-/// vocabulary, read by both readers (batch mode's with the guesses earlier lines leave)
+/// vocabulary (half of them a fixture's with a few facts changed), read by both readers (batch mode's with the guesses earlier lines leave)
 /// and decided by the traced evaluation (`Evaluator.evaluate`) and batch mode's worker
 /// (`DecisionWorker`, on the compiled `DecisionProgram`), for every region and procedure,
 /// as of dates around the texts' coming into force. They must agree on the verdict, the
@@ -288,6 +288,25 @@ import Testing
                 .map { Procedure(label: "\(region), \(procedure.id)", evaluator: $0) }
         }
     }
+    /// A fixture's profile and the day it is judged as of.
+    struct FixtureProfile: Sendable {
+        var profile: WellTypedGenerator.JSON
+        var asOf: CivilDate
+    }
+
+    /// The fixtures' profiles by region and procedure (`national application`).
+    static let fixtureProfiles: [String: [FixtureProfile]] = {
+        let runner = FixtureRunner(policies: Repository.policySet)
+        var profiles: [String: [FixtureProfile]] = [:]
+        for fixture in Fixture.all(in: Repository.fixtures) {
+            guard case .success(let prepared) = runner.prepare(fixture),
+                  let bytes = FileManager.default.contents(atPath: fixture.profile.path),
+                  let root = try? JSON5.parse([UInt8](bytes), file: fixture.profile.path) else { continue }
+            profiles["\(fixture.region) \(prepared.expectation.procedure)", default: []]
+                .append(FixtureProfile(profile: WellTypedGenerator.JSON(root), asOf: prepared.expectation.asOf))
+        }
+        return profiles
+    }()
     static let asOfDates = ["2021-02-01", "2025-06-30", "2026-11-26", "2027-03-01", "2030-01-01"].map { CivilDate(iso: $0)! }
 
     struct Case: Sendable, CustomStringConvertible {
@@ -303,13 +322,36 @@ import Testing
         var mixer = FuzzTests.Random(state: seed &+ UInt64(index) &* 7_919)
         var generator = WellTypedGenerator(seed: mixer.next())
         generator.asOf = asOfDates[generator.random.below(asOfDates.count)]
-        let profile = generator.profile(Repository.policySet.vocabulary)
-        return Case(procedure: index % procedures.count, asOf: generator.asOf, profile: profile, style: generator.random.below(3))
+        let procedure = index % procedures.count
+        // Half the profiles are a fixture of the procedure with a few facts changed (as of its
+        // own day, mostly), half made afresh.
+        let evaluator = procedures[procedure].evaluator
+        let fixtures = fixtureProfiles["\(evaluator.policy.id) \(evaluator.procedure.id)"] ?? []
+        var profile: WellTypedGenerator.JSON
+        if fixtures.isEmpty || generator.random.below(2) == 0 {
+            profile = generator.profile(Repository.policySet.vocabulary)
+        } else {
+            let fixture = fixtures[generator.random.below(fixtures.count)]
+            if generator.random.below(4) != 0 { generator.asOf = fixture.asOf }
+            profile = generator.perturb(fixture.profile, Repository.policySet.vocabulary)
+        }
+        return Case(procedure: procedure, asOf: generator.asOf, profile: profile, style: generator.random.below(3))
     }
 
     /// The first difference between the readers or the decisions on `spec`, or nil.
     /// `worker`, kept from case to case, reads with what earlier lines taught it.
     static func disagreement(_ spec: Case, worker: inout DecisionWorker) -> String? {
+        var tally = Tally()
+        return disagreement(spec, worker: &worker, &tally)
+    }
+
+    /// How the cases went: read by which reader, and the verdicts.
+    struct Tally {
+        var fast = 0, full = 0, refused = 0
+        var verdicts: [Verdict: Int] = [:]
+    }
+
+    static func disagreement(_ spec: Case, worker: inout DecisionWorker, _ tally: inout Tally) -> String? {
         let evaluator = procedures[spec.procedure].evaluator
         let bytes = spec.bytes
         let full = Result { () throws(DiagnosticList) in
@@ -317,12 +359,15 @@ import Testing
         }
         let read: Bool
         do { read = try worker.load(bytes, source: { "p" }) } catch {
+            tally.refused += 1
             guard case .failure(let expected) = full else { return "readers: the fast reader refused what the full reader accepts: \(error)" }
             return error.diagnostics == expected.diagnostics ? nil : "readers: the problems differ: \(error.diagnostics) against \(expected.diagnostics)"
         }
         guard case .success(let profile) = full else {
+            tally.refused += 1
             return read ? "readers: the fast reader accepted what the full reader refuses" : nil
         }
+        if read { tally.fast += 1 } else { tally.full += 1 }
         var fastDecision: Decision?
         if read {
             let fast = worker.loadedFacts()
@@ -333,6 +378,7 @@ import Testing
         worker.load(profile)
         let decision = worker.governingLayer() == 0 ? worker.decide() : evaluator.decide(profile, asOf: spec.asOf)
         let evaluation = evaluator.evaluate(profile, asOf: spec.asOf)
+        tally.verdicts[evaluation.verdict, default: 0] += 1
         if let fastDecision, let difference = differences(fastDecision, evaluation, evaluator) { return "on the fast reader's cells: " + difference }
         return differences(decision, evaluation, evaluator)
     }
@@ -366,11 +412,12 @@ import Testing
                                                                          vocabulary: Repository.policySet.vocabulary)
         }
         var failures = 0
+        var tally = Tally()
         for index in 0 ..< count {
             let spec = Self.generate(seed: seed, index: index)
             var kept = worker(spec)
             defer { workers["\(spec.procedure) \(spec.asOf)"] = kept }
-            guard Self.disagreement(spec, worker: &kept) != nil else { continue }
+            guard Self.disagreement(spec, worker: &kept, &tally) != nil else { continue }
             failures += 1
             // Made smaller on a fresh worker, so that it fails without the lines before it.
             var smallest = spec, message = ""
@@ -390,6 +437,13 @@ import Testing
             Issue.record("seed \(seed), case \(index): \(message.isEmpty ? "only after the lines before it" : message)\nsmallest failing case:\n\(smallest)")
             if failures >= 5 { break }
         }
-        FuzzTests.report("random profiles decided on both paths, \(Self.procedures.count) procedures", count, since: started, "seed \(seed)")
+        // Both readers and every verdict were reached.
+        if count >= 600 {
+            #expect(tally.fast > count / 4 && tally.full > 0 && tally.refused > 0)
+            for verdict in [Verdict.eligible, .ineligible, .undetermined, .outOfScope] { #expect(tally.verdicts[verdict, default: 0] > 0, "no \(verdict)") }
+        }
+        let verdicts = tally.verdicts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        FuzzTests.report("random profiles decided on both paths, \(Self.procedures.count) procedures", count, since: started,
+                         "seed \(seed); \(tally.fast) read by the fast reader, \(tally.full) by the full one, \(tally.refused) refused; \(verdicts)")
     }
 }
