@@ -239,8 +239,9 @@ import Testing
     @Test func bothPathsAndBothReadersAgreeOnRandomCases() {
         let started = Date()
         var tally = Tally()
-        var failures = 0
+        var failures = 0, ran = 0
         for index in 0 ..< Self.cases {
+            ran += 1
             let spec = Self.generate(seed: Self.seed, index: index)
             guard Self.disagreement(spec, &tally) != nil else { continue }
             failures += 1
@@ -261,7 +262,7 @@ import Testing
             for construct in expected { #expect(tally.constructs.contains(construct), "the generator never made \(construct)") }
             #expect(tally.unknown > Self.cases / 20 && tally.decoded > Self.cases / 4 && tally.declined > 0 && tally.refusedAlike > 0)
         }
-        FuzzTests.report("random well-typed cases, on both paths and both readers", Self.cases, since: started,
+        FuzzTests.report("random well-typed cases, on both paths and both readers", ran, since: started,
                          "seed \(Self.seed); \(tally.decoded) read by the fast reader, \(tally.declined) declined to the full one, \(tally.refusedAlike) refused by both; \(tally.unknown) unknown; \(tally.constructs.count) constructs")
     }
 }
@@ -411,9 +412,10 @@ import Testing
             workers["\(spec.procedure) \(spec.asOf)"] ?? DecisionWorker(evaluator: Self.procedures[spec.procedure].evaluator, asOf: spec.asOf,
                                                                          vocabulary: Repository.policySet.vocabulary)
         }
-        var failures = 0
+        var failures = 0, ran = 0
         var tally = Tally()
         for index in 0 ..< count {
+            ran += 1
             let spec = Self.generate(seed: seed, index: index)
             var kept = worker(spec)
             defer { workers["\(spec.procedure) \(spec.asOf)"] = kept }
@@ -443,7 +445,7 @@ import Testing
             for verdict in [Verdict.eligible, .ineligible, .undetermined, .outOfScope] { #expect(tally.verdicts[verdict, default: 0] > 0, "no \(verdict)") }
         }
         let verdicts = tally.verdicts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-        FuzzTests.report("random profiles decided on both paths, \(Self.procedures.count) procedures", count, since: started,
+        FuzzTests.report("random profiles decided on both paths, \(Self.procedures.count) procedures", ran, since: started,
                          "seed \(seed); \(tally.fast) read by the fast reader, \(tally.full) by the full one, \(tally.refused) refused; \(verdicts)")
     }
 }

@@ -57,7 +57,7 @@ struct WellTypedGenerator {
     /// Literals, facts and parameters of each sort.
     static let leaves: [Sort: [String]] = [
         .bool: ["true", "false", "a", "b"],
-        .integer: ["0", "1", "7", "100", "9223372036854775807", "4611686018427387904", "beds", "floors", "threshold"],
+        .integer: ["0", "1", "7", "100", "9223372036854775807", "4611686018427387904", "1152921504606846976", "beds", "floors", "threshold"],
         .decimal: ["0.5", "2.5", "0.1", "0.0", "90.01", "ratio", "rate"],
         .text: ["'x'", "''", "'clinic'", "'医院'", "name"],
         .kind: ["kind", "'clinic'", "'hospital'"],
@@ -134,7 +134,8 @@ struct WellTypedGenerator {
         switch sort {
         case .bool:
             switch random.below(13) {
-            case 0: return node(.bool, ["not (", ")"], [expression(.bool, depth)])
+            // In parentheses of its own: `not` binds more loosely than a comparison (`a == not b` does not parse).
+            case 0: return node(.bool, ["(not ", ")"], [expression(.bool, depth)])
             case 1, 2: return binary(.bool, expression(.bool, depth), pick(["and", "or"]), expression(.bool, depth))
             case 3:
                 let operands = pick(Self.comparable)
