@@ -3,12 +3,13 @@ import Testing
 @testable import DesignationRules
 
 /// Seeded fuzzing within the test run (a fixed budget, the same inputs every run):
-/// damaged profiles, random expressions, random expression text and random facts must
-/// give a clear error or a result, never a crash or a hang.
+/// damaged profiles and random expression text must give a clear error or a result,
+/// never a crash or a hang. (Random well-typed expressions on random profiles, through
+/// both evaluation paths and both readers: `DifferentialTests`.)
 ///
 /// The budget is `FUZZ_ITERATIONS` (2,000 by default, as CI runs it); each test runs a
 /// multiple of it and prints how many inputs it ran, and in how long. A long run, of
-/// about 6.5 × FUZZ_ITERATIONS inputs (README, "Fuzzing"):
+/// 4 × FUZZ_ITERATIONS inputs (README, "Fuzzing"):
 ///
 ///     FUZZ_ITERATIONS=1600000 swift test -c release --filter "Fuzz|CellDecoderTests"
 @Suite struct FuzzTests {
@@ -76,72 +77,6 @@ import Testing
         Self.report("damaged profiles, read and evaluated", Self.iterations, since: started, "\(decoded) read, \(refused) refused")
     }
 
-    /// 5,000 random expressions over the test vocabulary: parsed and type-checked, or refused
-    /// with a diagnostic; those that check are evaluated on random facts without trapping.
-    @Test func randomExpressionsNeverCrash() {
-        var random = Random(state: 7)
-        let started = Date()
-        // Edges too: a factor whose product with -8 is exactly Int.min, durations at the
-        // limit, which a few sums carry past the year 9999.
-        let atoms = ["beds", "ratio", "opened", "received", "a", "b", "kind", "materials", "staff", "today", "threshold", "wait",
-                     "1", "0", "-1", "9223372036854775807", "2.5", "'clinic'", "'form'", "3 months", "5 working_days", "1 year",
-                     "true", "false", "[1, 2]", "['form']", "[]", "1152921504606846976", "(-8 days)", "100000 years", "100000 working_days",
-                     "1e308", "0.0"]
-        let binary = ["and", "or", "==", "!=", "<", "<=", ">", ">=", "in", "not in", "+", "-", "*", "/"]
-        func expression(_ depth: Int) -> String {
-            if depth == 0 || random.below(3) == 0 { return atoms[random.below(atoms.count)] }
-            switch random.below(8) {
-            case 0: return "not " + expression(depth - 1)
-            case 1: return "(" + expression(depth - 1) + ")"
-            case 2: return "known(" + expression(depth - 1) + ")"
-            case 3: return "any(s in staff, s.registered " + binary[random.below(2)] + " " + expression(depth - 1) + ")"
-            case 4: return ["month", "due", "year", "nth_working_day", "max"][random.below(5)] + "(" + expression(depth - 1) + ", " + expression(depth - 1) + ")"
-            case 5: return "if " + expression(depth - 1) + " then " + expression(depth - 1) + " else " + expression(depth - 1)
-            default: return expression(depth - 1) + " " + binary[random.below(binary.count)] + " " + expression(depth - 1)
-            }
-        }
-        func facts() -> [String: Value] {
-            var facts: [String: Value] = [:]
-            if random.below(2) == 0 { facts["beds"] = .integer([0, 1, -5, Int.max, Int.min][random.below(5)]) }
-            if random.below(2) == 0 { facts["ratio"] = .decimal([0, 1.5, -0.0, 1e308][random.below(4)]) }
-            if random.below(2) == 0 { facts["opened"] = .date(CivilDate(dayNumber: random.below(40_000) - 10_000)) }
-            if random.below(2) == 0 { facts["received"] = .date(CivilDate(iso: "2026-10-01")!) }
-            if random.below(2) == 0 { facts["a"] = .boolean(random.below(2) == 0) }
-            if random.below(2) == 0 { facts["staff"] = .list([.record(Record(["registered": .boolean(true)])), .record(Record([:]))]) }
-            return facts
-        }
-        var checked = 0
-        for _ in 0..<(Self.iterations * 5 / 2) {
-            let text = expression(4)
-            guard let compiled = try? TestVocabulary.compile(text) else { continue }
-            checked += 1
-            let today = CivilDate(iso: "2026-11-26")!
-            let profile = facts()
-            var evaluator = ExpressionEvaluator(facts: profile, today: today, calendar: Repository.policySet.calendar)
-            let full = evaluator.evaluate(compiled)
-            var root: Int32 = 0
-            let program = Program(parameters: [:]) { root = $0.compile(compiled) }
-            var machine = Machine(program: program, today: today, calendar: Repository.policySet.calendar)
-            machine.store.load(profile, layout: program.layout)
-            let fast = machine.run(root)
-            if case .list(.record) = compiled.type {
-                // A record cell is a place in the store; its fields are compared where read.
-                #expect(fast.isKnown == (full.value != nil), "fast and traced evaluation differ on `\(text)`")
-            } else {
-                #expect(fast.value(machine.store) == full.value, "fast and traced evaluation differ on `\(text)`")
-            }
-            machine.recordsBoundaries = true
-            machine.recordsNeeds = true
-            _ = machine.run(root)
-            #expect(Set(machine.boundaries) == evaluator.boundaries, "the dates a comparison with today flips on differ on `\(text)`")
-            if full.value == nil {
-                #expect(machine.needed == Evaluator.neededPaths(full.evidence), "the missing facts differ on `\(text)`")
-            }
-        }
-        #expect(checked > 200)
-        Self.report("random expressions, checked and run on both paths", Self.iterations * 5 / 2, since: started, "\(checked) well-typed")
-    }
-
     /// Random expression text, well-formed or not, deep or long: the lexer, parser and
     /// type checker give a tree or a diagnostic with a position, never a trap or a stack
     /// overflow; what checks is evaluated on both paths.
@@ -200,106 +135,6 @@ import Testing
         }
         #expect(parsed > 0 && refused > 0)
         Self.report("random expression text, parsed and checked", Self.iterations * 2, since: started, "\(parsed) checked, \(refused) refused")
-    }
-}
-
-/// Batch mode's profile decoder must agree with the full one wherever it answers: the
-/// cells it fills are those the full decoder's profile fills (for every fact and field
-/// a program reads).
-@Suite struct CellDecoderTests {
-    let asOf = CivilDate(iso: "2026-11-26")!
-
-    /// A worker for each region's application procedure: between them they read most facts.
-    static let workers: [DecisionWorker] = Repository.policySet.regionIDs.compactMap { region in
-        Evaluator(policy: Repository.policySet.policies[region]!, calendar: Repository.policySet.calendar)
-            .map { DecisionWorker(evaluator: $0, asOf: CivilDate(iso: "2026-11-26")!, vocabulary: Repository.policySet.vocabulary) }
-    }
-
-    /// Whether the fast path answered. With `learning`, each worker first reads that
-    /// line, so that `bytes` is read with the key and value guesses a good line leaves
-    /// (the path most lines of a batch take; without it, every guess is a miss).
-    @discardableResult
-    func agree(_ bytes: [UInt8], _ label: String, learning: [UInt8]? = nil) -> Bool {
-        let full = Result { () throws(DiagnosticList) in
-            try ProfileDecoder(vocabulary: Repository.policySet.vocabulary, asOf: asOf).decode(bytes, source: "p")
-        }
-        var answered = false
-        for var worker in Self.workers {
-            if let learning { _ = try? worker.load(learning, source: { "p" }) }
-            let read: Bool
-            do {
-                read = try worker.load(bytes, source: { "p" })
-            } catch {
-                // The fast path found problems: they must be the full reader's, all of them.
-                answered = true
-                switch full {
-                case .success: Issue.record("\(label): the fast path refused what the full reader accepts: \(error)")
-                case .failure(let expected): #expect(error.diagnostics == expected.diagnostics, "\(label): the problems differ")
-                }
-                continue
-            }
-            guard read else { continue }
-            answered = true
-            let fast = worker.loadedFacts()
-            switch full {
-            case .success(let profile):
-                worker.load(profile)
-                #expect(worker.loadedFacts() == fast, "\(label): the paths read different facts")
-            case .failure(let error):
-                Issue.record("\(label): the fast path accepted what the full reader refuses: \(error)")
-            }
-        }
-        return answered
-    }
-
-    @Test func everyFixtureDecodesTheSameOnBothPaths() throws {
-        var answered = 0
-        for fixture in Fixture.all(in: Repository.fixtures) where agree([UInt8](try Data(contentsOf: fixture.profile)), fixture.name) {
-            answered += 1
-        }
-        #expect(answered > 100)
-    }
-
-    @Test func damagedProfilesNeverPassTheFastPathWrongly() {
-        var random = FuzzTests.Random(state: 99)
-        let started = Date()
-        let interesting: [UInt8] = Array("{}[]\",:0123456789-.eE \\ntruefalsenull".utf8) + [0xC3, 0xFF]
-        for round in 0..<FuzzTests.iterations {
-            let original = FuzzTests.profiles[random.below(FuzzTests.profiles.count)]
-            var bytes = original
-            for _ in 0..<(1 + random.below(3)) where !bytes.isEmpty {
-                let at = random.below(bytes.count)
-                switch random.below(3) {
-                case 0: bytes[at] = interesting[random.below(interesting.count)]
-                case 1: bytes.remove(at: at)
-                default: bytes.insert(interesting[random.below(interesting.count)], at: at)
-                }
-            }
-            agree(bytes, "round \(round)", learning: round % 2 == 0 ? original : nil)
-        }
-        FuzzTests.report("damaged profiles, read on both paths by \(Self.workers.count) regions", FuzzTests.iterations, since: started)
-    }
-
-    @Test func malformedUTF8NeverTakesTheFastPath() {
-        for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE4, 0xBD], [0xF5, 0x80, 0x80, 0x80], [0xD2, 0xBD, 0xD4, 0xBA, 0xC3, 0xFB]] {
-            #expect(!agree(Array(#"{"institution_name": ""#.utf8) + bad + Array(#""}"#.utf8), "bad UTF-8"))
-        }
-        #expect(agree(Array(#"{"institution_name": "医院𠀀"}"#.utf8), "four-byte UTF-8"))
-    }
-
-    @Test func edgeCases() {
-        for text in [#"{"bed_count": null, "bed_count": 3}"#, #"{"bed_count": 007}"#, #"{"bed_count": -0}"#, #"{"bed_count": 1e2}"#,
-                     #"{"institution_name": "a\"b"}"#, #"{"follows_price_policy": truex}"#, "\u{FEFF}{}", #"{"bed_count": 3,}"#,
-                     #"{"licence": "none"} "#, #"{"past_terminations": [{"date": "2024-01-01", "date": null}]}"#,
-                     #"{"bed_count": 3, "physicians": [{"name": "甲"}, {}], "materials_submitted": ["application-form"]}"#,
-                     #"{"institution_name": "医院", "application_date": "2030-01-01", "past_terminations": [{"date": "2024-01-01"}, {"date": "2031-02-03"}]}"#,
-                     "{\r\"application_date\": \"2030-01-01\"}", #"{"application_date": "2030-01-01", "bed_count": -1}"#,
-                     #"{"bed_count" : 3, "licence" :"none", "materials_submitted" : [ "application-form" ] }"#,
-                     #"{"bed_count":3,"licence":"none","bed_count":4}"#, #"{"bed_count"3}"#, #"{"bed_count":}"#] {
-            agree(Array(text.utf8), text)
-            // Read again after a line that leaves guesses for these keys and values.
-            agree(Array(text.utf8), text, learning: Array(#"{"bed_count":3,"licence":"none","materials_submitted":["application-form"]}"#.utf8))
-        }
     }
 }
 

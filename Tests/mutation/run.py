@@ -21,7 +21,7 @@ os.chdir(root)
 faults = json.load(open("Tests/mutation/faults.json"))
 if len(sys.argv) > 1:
     faults = [f for f in faults if f["id"] in sys.argv[1:]]
-FAST = "LanguageSpecTests|DecisionTests|FixtureTests|JudgingDateTests|CalendarTests|ProcedureScopeTests|RegionTests|ProfileDecoderTests|CellDecoderTests"
+FAST = "LanguageSpecTests|DecisionTests|FixtureTests|JudgingDateTests|CalendarTests|ProcedureScopeTests|RegionTests|ProfileDecoderTests|CellDecoderTests|DifferentialTests"
 
 def run(args):
     return subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode

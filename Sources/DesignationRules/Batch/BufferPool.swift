@@ -1,13 +1,11 @@
-import Foundation
+import Synchronization
 
 /// Byte arrays given back once used, for the next chunk to fill, so that a batch makes
 /// its chunk-sized arrays once. A chunk's bytes run to a megabyte, which glibc maps
-/// apart for each new array and hands back to the system when it is freed: a new array
-/// a chunk faulted all its pages in again (on 100,000 profiles, about 14,000 page
-/// faults and a tenth of the run's time in the kernel).
-final class BufferPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var spare: [[UInt8]] = []
+/// apart for each new array and hands back to the system when it is freed, so that a
+/// new array a chunk would fault all its pages in again.
+final class BufferPool: Sendable {
+    private let spare = Mutex<[[UInt8]]>([])
     /// How many arrays are kept at most; one given back beyond that is freed.
     private let limit: Int
 
@@ -15,7 +13,7 @@ final class BufferPool: @unchecked Sendable {
 
     /// An empty array, with the room of one given back if there is one.
     func take() -> [UInt8] {
-        lock.withLock { spare.popLast() } ?? []
+        spare.withLock { $0.popLast() } ?? []
     }
 
     /// Keeps the room of `buffer` for a later `take`, leaving `buffer` empty. (Taken out
@@ -24,7 +22,7 @@ final class BufferPool: @unchecked Sendable {
         var kept: [UInt8] = []
         swap(&kept, &buffer)
         kept.removeAll(keepingCapacity: true)
-        lock.withLock {
+        spare.withLock { spare in
             if spare.count < limit { spare.append(kept) }
         }
     }

@@ -5,6 +5,11 @@ import Foundation
 /// `LineEvaluator`, and their outputs handed back by sequence number. A lane takes the
 /// next chunk as soon as it is free, so no lane waits for a slower one; the caller
 /// takes the outputs in order.
+///
+/// Unchecked, because lanes wait for chunks and the caller for outputs, which needs a
+/// condition variable (`Mutex` has none). The invariant: `waiting`, `outputs` and `closed`
+/// are read and written only inside `condition.withLock`; `lanes` is only entered and
+/// waited on, which `DispatchGroup` makes safe.
 final class ChunkPipeline: @unchecked Sendable {
     private let condition = NSCondition()
     /// Chunks waiting for a lane, oldest first (guarded by `condition`).

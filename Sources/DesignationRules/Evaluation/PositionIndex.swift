@@ -2,8 +2,8 @@
 /// the facts a rule needs, the questions of a decision. A scan finds one among the
 /// handful a profile usually leaves out faster than hashing it; once the list is long (a
 /// list of a thousand records, each missing a field) it is found through a table of
-/// positions, so that building a list of n texts costs n steps, not n² (a profile of a
-/// megabyte took hours that way). A position counts only while the list still holds the
+/// positions, so that building a list of n texts costs n steps, not n² (hours, for a
+/// profile of a megabyte). A position counts only while the list still holds the
 /// text there, so cutting the list back needs no telling.
 struct PositionIndex {
     private var positions: [String: Int] = [:]

@@ -161,7 +161,7 @@ public struct TypeChecker: Sendable {
             return make(op == .and ? .and(lhs, rhs) : .or(lhs, rhs), .boolean)
         }
         let lhs = try check(lhsExpr, bindings: bindings), rhs = try check(rhsExpr, bindings: bindings)
-        // Made only when thrown: describing the types for every operator was most of the checking.
+        // Made only when thrown: an operator that checks never needs its types described.
         func mismatch() -> Diagnostic {
             Diagnostic(code: "type-mismatch", at: expr.location,
                        "`\(op.rawValue)` cannot combine \(describe(lhs.type)) (`\(lhsExpr.text)`) with \(describe(rhs.type)) (`\(rhsExpr.text)`)")
@@ -218,8 +218,8 @@ public struct TypeChecker: Sendable {
     }
 
     /// The text literals written in `node` (itself, or the elements of a list) must be values
-    /// of `name`. Walked in place, with the values looked up only for a literal: listing the
-    /// literals and the allowed ids first, for every `==` and `in`, was most of the work.
+    /// of `name`. Walked in place, and the allowed values looked up only once a literal is
+    /// met: most comparisons with a one-of fact have none to check.
     private func checkLiterals(in node: Compiled, areValuesOf name: String) throws(Diagnostic) {
         var values: [EnumValue]?  // looked up at the first literal, once for a whole list
         func check(_ node: Compiled) throws(Diagnostic) {

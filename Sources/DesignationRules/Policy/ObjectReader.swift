@@ -18,16 +18,16 @@ final class DiagnosticCollector {
 /// Reads the members of one JSON object with typed accessors that report a wrong
 /// type or a missing member, and at the end any member nobody asked for (a typo).
 struct ObjectReader {
-    /// Where the object starts. (The reader keeps its members, not the node: a copy of the
-    /// node was one more reference to count and release for every object read.)
+    /// Where the object starts. (The reader keeps its members, not the node, which would be
+    /// one more reference to count and release for every object read.)
     let location: SourceLocation
     let diagnostics: DiagnosticCollector
     private(set) var members: [JSONMember]
     /// Which members were asked for, and the keys asked for that no member has: with the
     /// keys of the members found, every key asked for. Flags and a list rather than a set
-    /// of strings, since hashing every key cost more than the rest of the reading; the keys
-    /// found are not listed again, so that most objects (a label) need no list at all.
-    private var found: Flags
+    /// of strings, so that no key is hashed; the keys found are not listed again, so that
+    /// most objects (a label) need no list at all.
+    private var found: SmallBitSet
     private var missing: [String] = []
 
     /// What the object is, for messages: "rule `art6-1`", or "`citation` of rule `art6-1`"
@@ -75,7 +75,7 @@ struct ObjectReader {
         self.outer = outer
         self.diagnostics = diagnostics
         self.members = node.members ?? []
-        self.found = Flags(count: members.count)
+        self.found = SmallBitSet(count: members.count)
         if node.members == nil {
             diagnostics.error("wrong-type", at: node.location, "\(context) must be an object, found \(node.kindName)")
             return nil
@@ -89,7 +89,7 @@ struct ObjectReader {
     /// The index of the member `key`, now asked for; a missing one is reported if required.
     private mutating func memberIndex(_ key: String, required: Bool) -> Int? {
         if let index = members.indexOfKey(key) {
-            found.set(index)
+            _ = found.insert(index)
             return index
         }
         if missing.isEmpty { missing.reserveCapacity(8) }  // one allocation, not one per doubling
@@ -181,31 +181,12 @@ struct ObjectReader {
 
     /// Reports every member that no accessor asked for, with the nearest expected name.
     func finish() {
-        for (index, member) in members.enumerated() where !found[index] {
-            let read = Set(missing).union(members.indices.filter { found[$0] }.map { members[$0].key })
+        for (index, member) in members.enumerated() where !found.contains(index) {
+            let read = Set(missing).union(members.indices.filter { found.contains($0) }.map { members[$0].key })
             var message = "unknown field `\(member.key)` in \(context)"
             if let near = nearestName(to: member.key, in: read) { message += "; did you mean `\(near)`?" }
             else { message += "; expected one of: " + read.sorted().joined(separator: ", ") }
             diagnostics.error("unknown-field", at: member.keyLocation, message)
         }
-    }
-}
-
-/// Flags for the members of one object: the bits of a word, and a list only for an object
-/// of more than 64 members, so that reading the usual object allocates nothing for them.
-private struct Flags {
-    private var word: UInt64 = 0
-    private var beyond: [Bool]
-
-    init(count: Int) {
-        beyond = count > UInt64.bitWidth ? Array(repeating: false, count: count - UInt64.bitWidth) : []
-    }
-
-    subscript(index: Int) -> Bool {
-        index < UInt64.bitWidth ? word & (1 << index) != 0 : beyond[index - UInt64.bitWidth]
-    }
-
-    mutating func set(_ index: Int) {
-        if index < UInt64.bitWidth { word |= 1 << index } else { beyond[index - UInt64.bitWidth] = true }
     }
 }

@@ -6,12 +6,11 @@ import Foundation
 /// expressions are checked against the parent's parameters as well as its own, and
 /// the result is the parent with this file's replacements, waivers and additions.
 ///
-/// Loading has three steps, so that the rules and deadlines of every file, most of the
-/// work, can be read side by side: `readHeader` (what the rules are checked against: the
-/// procedures and parameters, which need only the parent's header), `readItems` (a group
-/// of rules or deadlines, on any core), and `assemble` (the items in file order, the
-/// waivers, and the merge over the parent, which needs the parent loaded). The problems
-/// come out in the order that reading the file from top to bottom gives.
+/// Loading has three steps: `readHeader` (what the rules are checked against: the
+/// procedures and parameters, which need only the parent's header), `readItems` (the
+/// rules or the deadlines, each read on its own), and `assemble` (the items in file order,
+/// the waivers, and the merge over the parent, which needs the parent loaded). The
+/// problems come out in the order that reading the file from top to bottom gives.
 struct PolicyLoader {
     let vocabulary: Vocabulary
     let diagnostics: DiagnosticCollector

@@ -31,16 +31,15 @@ public struct PolicySet: Sendable {
         let diagnostics = DiagnosticCollector()
         let files = Self.files(in: directory)
         let names = files.map(Self.id(of:)).sorted()
-        // With `onlyRegion`, the texts the region extends are known once its file is read.
-        var early = IndependentFiles(directory: directory, policies: region.map { id in files.filter { Self.id(of: $0) == id } } ?? files)
-        let vocabulary = early.vocabulary(diagnostics)
-        let calendar = early.calendar(diagnostics)
+        let vocabulary = Self.vocabulary(in: directory.appendingPathComponent(Self.vocabularyFolder), diagnostics)
+        let calendar = Self.calendar(in: directory, diagnostics)
         if files.isEmpty { diagnostics.error("no-policies", at: nil, "no policy files (*.json5) found in \(directory.path)") }
-        let roots = region.map { Self.parseChain(from: $0, files, &early, diagnostics) } ?? Self.parseAll(files, &early, diagnostics)
+        // With `onlyRegion`, the texts the region extends are known once its file is read.
+        let roots = region.map { Self.parseChain(from: $0, files, diagnostics) } ?? Self.parseAll(files, diagnostics)
         let order = Self.loadOrder(roots.mapValues(\.root), names: names, diagnostics)
         let parents = Self.parentFiles(roots, directory)
-        let context = PolicyContext(vocabulary: vocabulary, directory: directory, checkingQuotes: checkingQuotes, notices: early.notices)
-        let loaded = Self.load(order, consume roots, context)
+        let context = PolicyContext(vocabulary: vocabulary, directory: directory, checkingQuotes: checkingQuotes)
+        let loaded = Self.load(order, roots, context)
         for id in order { loaded.diagnostics[id]?.forEach(diagnostics.add) }
         let policies = Self.withAncestors(loaded.policies)
         NoteChecker(vocabulary: vocabulary).problems(policies).forEach(diagnostics.add)
@@ -92,30 +91,33 @@ public struct PolicySet: Sendable {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted().filter { $0.hasSuffix(".json5") }
     }
 
-    /// A policy file's tree, and its size as a rough measure of the work of loading it.
-    typealias ParsedPolicy = (url: URL, root: JSONNode, size: Int)
+    /// A policy file and its tree.
+    typealias ParsedPolicy = (url: URL, root: JSONNode)
 
     /// Every policy file, parsed, by id.
-    static func parseAll(_ files: [URL], _ early: inout IndependentFiles, _ diagnostics: DiagnosticCollector) -> [String: ParsedPolicy] {
+    static func parseAll(_ files: [URL], _ diagnostics: DiagnosticCollector) -> [String: ParsedPolicy] {
         var roots: [String: ParsedPolicy] = [:]
         for url in files {
-            if let parsed = early.policy(url, diagnostics) { roots[id(of: url)] = parsed }
+            if let parsed = parsePolicy(url, diagnostics) { roots[id(of: url)] = parsed }
         }
         return roots
     }
 
     /// The file of `region`, then the one it extends, and so on, parsed, by id. A cycle
     /// stops at a file read already (`loadOrder` reports it).
-    static func parseChain(from region: String, _ files: [URL], _ early: inout IndependentFiles,
-                           _ diagnostics: DiagnosticCollector) -> [String: ParsedPolicy] {
+    static func parseChain(from region: String, _ files: [URL], _ diagnostics: DiagnosticCollector) -> [String: ParsedPolicy] {
         var roots: [String: ParsedPolicy] = [:]
         var next: String? = region
         while let id = next, roots[id] == nil, let url = files.first(where: { Self.id(of: $0) == id }),
-              let parsed = early.policy(url, diagnostics) {
+              let parsed = parsePolicy(url, diagnostics) {
             roots[id] = parsed
             next = parentID(of: parsed.root)
         }
         return roots
+    }
+
+    static func parsePolicy(_ url: URL, _ diagnostics: DiagnosticCollector) -> ParsedPolicy? {
+        parse(url, diagnostics).map { (url, $0) }
     }
 
     /// What loading a policy file needs besides the file and its parent.
@@ -123,147 +125,36 @@ public struct PolicySet: Sendable {
         let vocabulary: Vocabulary
         let directory: URL
         let checkingQuotes: Bool
-        /// The notices files parsed already, by file.
-        let notices: [URL: IndependentFiles.ParsedFile]
     }
 
     /// The policies in `order` loaded, each after the one it extends, with the problems of
-    /// each (its own and its notices'). The result is the same as loading one after the
-    /// other in `order`; the work is spread over the cores in steps, so that no core waits
-    /// while a parent loads alone. A policy goes through three stages: its header (which
-    /// needs only its parent's header), its rules and deadlines (in groups, which need
-    /// only its header), and its assembly over its loaded parent. Step s reads the headers
-    /// of round s, the rules and deadlines of round s − 1, and assembles round s − 2, side
-    /// by side: each stage needs only what the steps before it produced.
-    static func load(_ order: [String], _ roots: consuming [String: ParsedPolicy], _ context: PolicyContext)
+    /// each (its own and its notices'). A policy whose parent could not be loaded is left
+    /// out, with its problems: the parent's say why.
+    static func load(_ order: [String], _ roots: [String: ParsedPolicy], _ context: PolicyContext)
         -> (policies: [String: Policy], diagnostics: [String: [Diagnostic]]) {
-        let rounds = rounds(order, roots)
-        var loading = Loading()
-        for step in 0..<rounds.count + 2 {
-            var jobs: [ParallelJob<Stage>] = []
-            if step < rounds.count { jobs += headerJobs(rounds[step], &roots, loading, context) }
-            if step >= 1, step <= rounds.count { jobs += itemJobs(rounds[step - 1], &loading, context) }
-            if step >= 2 { jobs += assemblyJobs(rounds[step - 2], &loading, context) }
-            for result in runInParallel(consume jobs) { loading.record(result) }
-        }
-        return (loading.policies, loading.diagnostics)
-    }
-
-    /// The policies in `order` by round: a policy's round is one more than its parent's.
-    /// One whose parent comes later in `order` (a cycle, reported already) is in none: it
-    /// would find no parent loaded.
-    static func rounds(_ order: [String], _ roots: borrowing [String: ParsedPolicy]) -> [[String]] {
-        var round: [String: Int] = [:], rounds: [[String]] = []
+        // The headers read so far, for the files that extend them.
+        var headers: [String: PolicyHeader] = [:]
+        var policies: [String: Policy] = [:], problems: [String: [Diagnostic]] = [:]
         for id in order {
-            guard let parent = parentID(of: roots[id]!.root) else { round[id] = 0; continue }
-            if let parentRound = round[parent] { round[id] = parentRound + 1 }
-        }
-        for id in order {
-            guard let current = round[id] else { continue }
-            while rounds.count <= current { rounds.append([]) }
-            rounds[current].append(id)
-        }
-        return rounds
-    }
-
-    /// A policy file whose header is read (nil when the file is not an object), with the
-    /// problems found so far, which its later stages add to.
-    struct StartedPolicy {
-        let url: URL
-        let parentID: String?
-        let size: Int
-        var header: PolicyHeader?
-        let diagnostics: DiagnosticCollector
-    }
-
-    /// What one job of a loading step produced, for one policy.
-    enum Stage: Sendable {
-        case started(String, Handover<StartedPolicy>)
-        case items(String, PolicyItems)
-        case assembled(String, Policy?, [Diagnostic])
-    }
-
-    /// The policies as far as they are loaded, by id.
-    struct Loading {
-        var started: [String: Handover<StartedPolicy>] = [:]
-        /// Each policy's groups of items, kept apart rather than joined: joining them copied
-        /// every rule on the core that waits for the step to end.
-        var items: [String: [PolicyItems]] = [:]
-        var policies: [String: Policy] = [:]
-        var diagnostics: [String: [Diagnostic]] = [:]
-
-        /// Keeps what a job produced; the groups of a policy's items come in file order.
-        mutating func record(_ result: Stage) {
-            switch result {
-            case .started(let id, let policy): started[id] = policy
-            case .items(let id, let group): items[id, default: []].append(group)
-            case .assembled(let id, let policy, let problems):
-                policies[id] = policy
-                diagnostics[id] = problems
-            }
-        }
-    }
-
-    /// The headers of a round's policies. A policy whose parent's header could not be read
-    /// is left out: it would not be loaded.
-    static func headerJobs(_ round: [String], _ roots: inout [String: ParsedPolicy], _ loading: Loading,
-                           _ context: PolicyContext) -> [ParallelJob<Stage>] {
-        var jobs: [ParallelJob<Stage>] = []
-        for id in round {
-            let (url, root, size) = roots.removeValue(forKey: id)!
+            guard let (url, root) = roots[id] else { continue }
             let parentID = parentID(of: root)
-            let parent = parentID.flatMap { loading.started[$0]?.value.header }
-            if parentID != nil, parent == nil { continue }
-            let inherited = Handover(value: parent)
-            jobs.append(ParallelJob(cost: size) {
-                let diagnostics = DiagnosticCollector()
-                let header = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics)
-                    .readHeader(root, file: url.path, parent: inherited.value)
-                return .started(id, Handover(value: StartedPolicy(url: url, parentID: parentID, size: size, header: header, diagnostics: diagnostics)))
-            })
-        }
-        return jobs
-    }
-
-    /// The rules and deadlines of a round's policies, in groups. Each group is a list of
-    /// its own, so that the core that reads it frees it.
-    static func itemJobs(_ round: [String], _ loading: inout Loading, _ context: PolicyContext) -> [ParallelJob<Stage>] {
-        let groupSize = 16
-        var jobs: [ParallelJob<Stage>] = []
-        for id in round {
-            guard let itemContext = loading.started[id]?.value.header?.items,
-                  let nodes = loading.started[id]?.value.header?.takeItemNodes() else { continue }
-            for (list, rules) in [(nodes.rules, true), (nodes.deadlines, false)] {
-                for start in stride(from: 0, to: list.count, by: groupSize) {
-                    let group = Array(list[start..<min(start + groupSize, list.count)])
-                    jobs.append(ParallelJob(cost: group.count) {
-                        .items(id, PolicyLoader.readItems(group[...], rules: rules, itemContext, context.vocabulary))
-                    })
-                }
-            }
-        }
-        return jobs
-    }
-
-    /// A round's policies assembled over their parents, which the step before assembled.
-    static func assemblyJobs(_ round: [String], _ loading: inout Loading, _ context: PolicyContext) -> [ParallelJob<Stage>] {
-        var jobs: [ParallelJob<Stage>] = []
-        for id in round {
-            // Taken out of `loading`, so that the job holds the last reference and frees the tree.
-            guard let policy = loading.started.removeValue(forKey: id)?.value else { continue }
-            let parent = policy.parentID.flatMap { loading.policies[$0] }
-            if policy.parentID != nil, parent == nil { continue }  // the parent failed; already reported
-            guard let header = policy.header else {
-                loading.diagnostics[id] = policy.diagnostics.diagnostics
+            let parentHeader = parentID.flatMap { headers[$0] }
+            if parentID != nil, parentHeader == nil { continue }
+            let diagnostics = DiagnosticCollector()
+            guard var header = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics)
+                .readHeader(root, file: url.path, parent: parentHeader) else {
+                problems[id] = diagnostics.diagnostics
                 continue
             }
-            let own = Handover(value: (header, policy.diagnostics)), items = loading.items.removeValue(forKey: id) ?? []
-            jobs.append(ParallelJob(cost: policy.size) {
-                let (policy, problems) = assemble(own.value.0, items, parent: parent, own.value.1, context)
-                return .assembled(id, policy, problems)
-            })
+            let nodes = header.takeItemNodes()
+            headers[id] = header
+            let parent = parentID.flatMap { policies[$0] }
+            if parentID != nil, parent == nil { continue }
+            let items = [PolicyLoader.readItems(nodes.rules[...], rules: true, header.items, context.vocabulary),
+                         PolicyLoader.readItems(nodes.deadlines[...], rules: false, header.items, context.vocabulary)]
+            (policies[id], problems[id]) = assemble(header, items, parent: parent, diagnostics, context)
         }
-        return jobs
+        return (policies, problems)
     }
 
     /// One policy assembled over its parent, with its notices, and the problems found.
@@ -296,14 +187,10 @@ public struct PolicySet: Sendable {
         directory.appendingPathComponent("notices/\(id).json5")
     }
 
-    /// The tree of a policy's notices file, parsed already or now; nil when there is none
-    /// or it cannot be parsed (reported).
+    /// The tree of a policy's notices file; nil when there is none or it cannot be parsed
+    /// (reported).
     static func parsedNotices(of id: String, _ context: PolicyContext, _ diagnostics: DiagnosticCollector) -> JSONNode? {
         let url = noticesURL(of: id, in: context.directory)
-        if let (root, problems) = context.notices[url] {
-            problems.forEach(diagnostics.add)
-            return root
-        }
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         return parse(url, diagnostics)
     }

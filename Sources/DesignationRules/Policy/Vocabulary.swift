@@ -64,8 +64,8 @@ public struct Vocabulary: Sendable {
         self.init(indexed: facts.map(Self.withFieldIndexes))
     }
 
-    /// A vocabulary of facts that went through `withFieldIndexes` already: the loader
-    /// does that on the cores that read the files, leaving less to do once they are merged.
+    /// A vocabulary of facts that went through `withFieldIndexes` already (the loader
+    /// indexes each fact as it reads it).
     init(indexed facts: [FactDefinition]) {
         self.facts = facts
         // Room for every fact and field at once: the tables otherwise grow by doubling, each

@@ -2,16 +2,16 @@
 /// characters as entities, control characters other than line breaks and tabs as spaces.
 func xmlEscaped(_ text: String) -> String {
     var out = ""
-    for scalar in text.unicodeScalars {
+    out.append(text) { scalar in
         switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&apos;"
-        case "\n", "\t": out.unicodeScalars.append(scalar)
-        case let control where control.value < 0x20: out += " "
-        default: out.unicodeScalars.append(scalar)
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        case "'": return "&apos;"
+        case "\n", "\t": return nil
+        case let control where control.value < 0x20: return " "
+        default: return nil
         }
     }
     return out

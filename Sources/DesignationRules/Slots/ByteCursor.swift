@@ -124,13 +124,12 @@ struct ByteCursor {
         var position = index
         func digits() -> Int {
             let first = position
-            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+            position = DecimalDigits.end(of: bytes, from: position)
             return position - first
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
         let integerStart = position
-        let integerDigits = digits()
-        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != 0x30 else { return nil }
+        guard digits() > 0, DecimalDigits.isPlain(bytes[integerStart ..< position]) else { return nil }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
             guard digits() > 0 else { return nil }
@@ -148,46 +147,14 @@ struct ByteCursor {
 
     /// An integer written plainly (optional minus, digits, no leading zero), fitting in Int.
     mutating func integer() -> Int? {
-        var position = index
-        let negative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
-        if negative { position += 1 }
-        let first = position
-        var value = 0
-        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
-            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[position] - 0x30))
-            guard !overflow1, !overflow2 else { return nil }
-            value = sum
-            position += 1
-        }
-        let digits = position - first
-        guard digits > 0, digits == 1 || bytes[first] != 0x30 else { return nil }
+        var first = index
+        let negative = first < bytes.count && bytes[first] == UInt8(ascii: "-")
+        if negative { first += 1 }
+        let position = DecimalDigits.end(of: bytes, from: first)
+        guard let value = DecimalDigits.value(bytes[first ..< position]) else { return nil }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] | 0x20 == UInt8(ascii: "e") { return nil }
         index = position
         return negative ? -value : value
-    }
-}
-
-/// The members an object has had so far: bits on the stack for up to 512 keys (no
-/// allocation a line), an array beyond.
-struct SeenKeys {
-    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-    private var overflow: [Bool]
-
-    init(count: Int) { overflow = count > 512 ? [Bool](repeating: false, count: count) : [] }
-
-    /// Whether `index` was not there before.
-    mutating func insert(_ index: Int) -> Bool {
-        if !overflow.isEmpty {
-            defer { overflow[index] = true }
-            return !overflow[index]
-        }
-        let bit: UInt64 = 1 << UInt64(index & 63)
-        return withUnsafeMutableBytes(of: &words) { raw in
-            let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self) + (index >> 6)
-            defer { word.pointee |= bit }
-            return word.pointee & bit == 0
-        }
     }
 }
 

@@ -95,8 +95,10 @@ struct CellStore: Sendable {
         if case .text(let s, let n) = a, case .text(let t, let m) = b {
             if s == t && n == m { return true }
             // The program's constant texts are each stored once (see `Program.Compiler`),
-            // and the decoder gives a profile's enum values their constant's cell.
-            if s + n <= constantBytes && t + m <= constantBytes { return false }
+            // and the decoder gives a profile's enum values their constant's cell. An empty
+            // text may start where the constants end without being one of them (a profile's
+            // first text), so it is compared by content.
+            if n > 0, m > 0, s + n <= constantBytes, t + m <= constantBytes { return false }
         }
         return equalByContent(a, b)
     }

@@ -111,7 +111,7 @@ public struct CellDecoder: Sendable {
     /// instead of a scan, a hash and a look-up); a guess that fails costs one comparison.
     private func object(_ cursor: inout ByteCursor, names: Int, plans members: Range<Int>, base: Int?, path: () -> String?,
                         _ store: inout CellStore, _ scratch: inout Scratch) -> Bool {
-        var seen = SeenKeys(count: members.count)
+        var seen = SmallBitSet(count: members.count)
         cursor.skipSpace()
         guard cursor.take(UInt8(ascii: "{")) else { return false }
         cursor.skipSpace()

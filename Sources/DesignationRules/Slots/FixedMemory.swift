@@ -2,6 +2,11 @@
 /// array read in a hot loop is bounds-checked and may be retained and released at every
 /// read, and a struct read from one is copied whole. Made once, never changed, freed
 /// with its owner; only for plain elements (no references).
+///
+/// Unchecked, because the compiler cannot see through the pointer. The invariant that
+/// makes sharing it between threads safe: the memory is written once, in `init`, before
+/// the object can be shared, and only read afterwards; the elements hold no references,
+/// so reading them from several threads counts nothing.
 final class FixedMemory<Element>: @unchecked Sendable {
     let elements: UnsafeMutableBufferPointer<Element>
 

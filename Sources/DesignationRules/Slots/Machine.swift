@@ -11,6 +11,8 @@ struct Machine: Sendable {
     /// The program's instructions, read in place: an array read at every step would be
     /// retained and released at every step.
     private let memory: FixedMemory<Program.Instruction>
+    /// `memory`'s elements: unsafe only as a pointer is, safe because `memory`, which this
+    /// machine holds as long as it lives, is never written after it is made.
     private nonisolated(unsafe) let code: UnsafeBufferPointer<Program.Instruction>
     /// Arithmetic on dates and the built-in functions are the traced evaluator's own. None
     /// of them reads `today` (they take their dates as arguments; the machine answers

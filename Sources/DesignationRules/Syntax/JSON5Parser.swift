@@ -196,7 +196,7 @@ private struct JSON5Parser {
         /// (a linear scan is faster for the usual handful of keys).
         private var keyIndex: [String: Int] = [:]
         /// The slots (`KeyCache.slot`) of the keys read so far.
-        private var keySlots = SlotSet()
+        private var keySlots = SmallBitSet()
 
         init(isObject: Bool, location: SourceLocation) {
             self.isObject = isObject
@@ -838,24 +838,6 @@ private struct KeyCache {
     static func slot(of key: String) -> Int {
         let utf8 = Array(key.utf8)
         return utf8.isEmpty ? 0 : utf8.withUnsafeBufferPointer { slot(0..<$0.count, $0) }
-    }
-}
-
-/// A set of slots (0 to 255), as bits.
-private struct SlotSet {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-    /// Adds `slot`; true when it was not in the set.
-    mutating func insert(_ slot: Int) -> Bool {
-        let bit = UInt64(1) << (slot & 63)
-        let word: UInt64
-        switch slot >> 6 {
-        case 0: word = words.0; words.0 |= bit
-        case 1: word = words.1; words.1 |= bit
-        case 2: word = words.2; words.2 |= bit
-        default: word = words.3; words.3 |= bit
-        }
-        return word & bit == 0
     }
 }
 

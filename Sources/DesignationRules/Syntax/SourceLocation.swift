@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A position in a source file. Lines and columns are 1-based; columns count Unicode scalars.
 ///
@@ -11,8 +12,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         set { fileName = FileName(newValue) }
     }
     /// The file, kept as a number where it can be: every value read from a file carries a
-    /// location, and the trees of values, expressions and rules are copied often; a name
-    /// kept as a `String` was counted (an atomic increment and decrement) at every copy.
+    /// location, and the trees of values, expressions and rules are copied often; a number
+    /// is copied as it is, where a `String` is counted (an atomic increment and decrement).
     private var fileName: FileName
     /// 1-based line number. CRLF and a lone CR each count as one line break.
     public var line: Int
@@ -79,44 +80,35 @@ enum FileName: Sendable, Hashable {
         let prefix = "line "
         guard name.utf8.starts(with: prefix.utf8) else { return nil }
         let digits = name.utf8.dropFirst(prefix.utf8.count)
-        // As `lineName` writes it: digits only, no sign and no leading zero; read here
-        // rather than through a String of them (a batch names a line in each problem).
-        guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1 else { return nil }
-        var number = 0
-        for digit in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-            let (times, overflow) = number.multipliedReportingOverflow(by: 10)
-            let (sum, carry) = times.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
-            guard !overflow, !carry else { return nil }
-            number = sum
-        }
-        return number
+        // As `lineName` writes it: digits only, no sign and no leading zero.
+        return DecimalDigits.value(digits)
     }
 }
 
 /// The file names that locations keep by number (`FileName.listed`).
-private final class FileNames: @unchecked Sendable {
+private final class FileNames: Sendable {
     static let shared = FileNames()
 
-    private let lock = NSLock()
-    private var names: [String] = []
-    private var numbers: [String: UInt32] = [:]
+    private struct Listed {
+        var names: [String] = []
+        var numbers: [String: UInt32] = [:]
+    }
+
+    private let listed = Mutex(Listed())
 
     /// The number of `name`, listed now if it is new.
     func number(of name: String) -> UInt32 {
-        lock.lock()
-        defer { lock.unlock() }
-        if let number = numbers[name] { return number }
-        let number = UInt32(names.count)
-        names.append(name)
-        numbers[name] = number
-        return number
+        listed.withLock { listed in
+            if let number = listed.numbers[name] { return number }
+            let number = UInt32(listed.names.count)
+            listed.names.append(name)
+            listed.numbers[name] = number
+            return number
+        }
     }
 
     func name(_ number: UInt32) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return names[Int(number)]
+        listed.withLock { $0.names[Int(number)] }
     }
 }
 

@@ -19,7 +19,7 @@ struct CalendarLoader {
         guard var years = file.object("years", "`years`", required: true) else { return calendar }
         defer { years.finish() }
         // The dates of all years are gathered first and made sets once, each sized for all
-        // its dates: added year by year, the sets were rehashed every time they grew.
+        // its dates, so that no set is rehashed as it grows.
         var daysOff: [CivilDate] = [], extraWorkingDays: [CivilDate] = []
         for member in years.members {
             _ = years.member(member.key)

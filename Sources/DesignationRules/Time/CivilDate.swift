@@ -25,7 +25,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         // Digit by digit, written out: batch mode reads a date or two a profile.
         func digit(_ offset: Int) -> Int? {
             let byte = bytes[start + offset]
-            return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte &- UInt8(ascii: "0")) : nil
+            return DecimalDigits.isDigit(byte) ? Int(byte &- UInt8(ascii: "0")) : nil
         }
         guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3),
               let m1 = digit(5), let m2 = digit(6), let d1 = digit(8), let d2 = digit(9) else { return nil }
