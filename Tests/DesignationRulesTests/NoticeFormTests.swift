@@ -169,3 +169,30 @@ import Testing
         #expect(found.contains { $0.contains("each row of `signatures` is a list of labels") }, "\(found)")
     }
 }
+
+/// `policy check` proves a notice's citation too: the form it prints must be a unit of the
+/// official text (a notice has no quote, so its unit is all there is to prove).
+@Suite struct NoticeCitationTests {
+    func errors(noticeCitation: String) throws -> [Diagnostic] {
+        let policy = SourceTextTests.policy.replacingOccurrences(of: "CITATION", with: #"{ article: "第二条", item: "（二）" }"#)
+            .replacingOccurrences(of: "QUOTE", with: "床位不少于10张").replacingOccurrences(of: "WAIT", with: "3 months")
+        let notices = #"{ notices: [{ id: "n", when: ["s:no"], title: "T", citation: "# + noticeCitation
+            + #", fields: [{ label: "L", value: "{failed}" }] }] }"#
+        let files = ["vocabulary/common.json5": PolicyToolsTests.vocabulary, "sources/base.txt": SourceTextTests.source,
+                     "base.json5": policy, "notices/base.json5": notices]
+        guard case .failure(let list) = try TemporaryPolicies.load(files, checkingQuotes: true) else { return [] }
+        return list.diagnostics.filter { $0.severity == .error }
+    }
+
+    @Test func aNoticeCitingAFormOfTheTextLoads() throws {
+        let found = try errors(noticeCitation: #"{ annex: "附件1" }"#)
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test func aNoticeCitingAUnitTheTextLacksIsAnError() throws {
+        let found = try errors(noticeCitation: #"{ annex: "附件7" }"#)
+        #expect(found.map(\.code) == ["no-such-unit"])
+        #expect(found.first?.message.contains("notice `n` cites 附件7") == true)
+        #expect(found.first?.location?.file.hasSuffix("notices/base.json5") == true)
+    }
+}

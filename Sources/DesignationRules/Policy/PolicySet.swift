@@ -164,6 +164,8 @@ public struct PolicySet: Sendable {
         guard var policy = PolicyLoader(vocabulary: context.vocabulary, diagnostics: diagnostics, quoteChecker: quotes)
             .assemble(header, items, parent: parent) else { return (nil, diagnostics.diagnostics) }
         policy.notices = notices(for: policy, inherited: parent?.notices ?? [], context, diagnostics)
+        quotes?.checkNotices(of: policy, extending: parent.map { [$0] + $0.ancestors } ?? [],
+                             file: noticesURL(of: policy.id, in: context.directory).path)
         return (policy, diagnostics.diagnostics)
     }
 

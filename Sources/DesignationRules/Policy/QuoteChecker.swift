@@ -35,6 +35,7 @@ struct QuoteChecker {
         var quotes: [(Citation, String)] = policy.parameters.map { ($0.citation, $0.quote) }
         quotes += policy.rules.map { ($0.citation, $0.quote) }
         quotes += policy.rules.flatMap { rule in rule.alternatives.map { ($0.citation, $0.quote) } }
+        // A rule's `also_cites` are proven by text coverage (TextCoverage), which counts them.
         quotes += policy.deadlines.map { ($0.citation, $0.quote) }
         quotes += policy.waivers.map { ($0.citation, $0.quote) }
         quotes += policy.dates.map { ($0.citation, $0.quote) }
@@ -52,6 +53,24 @@ struct QuoteChecker {
             if !check(citation, quote, in: source, path: path), let location = citation.location { unproven.insert(location) }
         }
         checkNumbers(policy, in: fileLocation.file, skipping: unproven)
+    }
+
+    /// A notice cites the form it prints, with no quote: the form must be a unit of the text
+    /// it names (this policy's, or one it extends). Checks the notices written in `file`.
+    func checkNotices(of policy: Policy, extending ancestors: [Policy], file: String) {
+        for notice in policy.notices {
+            guard let citation = notice.citation, citation.location?.file == file else { continue }
+            guard let owner = ([policy] + ancestors).first(where: { $0.id == citation.document }),
+                  let path = owner.document.source,
+                  let text = SourceText.load(path, under: directory, document: owner.id, diagnostics: DiagnosticCollector()) else {
+                diagnostics.error("no-such-unit", at: citation.location,
+                                  "notice `\(notice.id)` cites \(citation.text) of `\(citation.document)`, whose official text is neither this policy's nor one it extends (\(([policy] + ancestors).map(\.id).joined(separator: ", ")))")
+                continue
+            }
+            if case .failure(let problem) = text.unit(citedBy: citation) {
+                diagnostics.error("no-such-unit", at: citation.location, "notice `\(notice.id)` cites \(citation.text), which does not exist in \(path): \(problem.message)")
+            }
+        }
     }
 
     /// The numbers of the items written in `file` against their quotes.

@@ -95,8 +95,9 @@ extension SourceText {
     }
 
     static func listing(_ numbers: [String], _ what: String) -> String {
-        guard let first = numbers.first, let last = numbers.last else { return "; it has no \(what)s" }
-        return numbers.count == 1 ? "; its only \(what) is \(first)" : "; its \(what)s are \(first) to \(last)"
+        let plural = what.hasSuffix("x") ? what + "es" : what + "s"
+        guard let first = numbers.first, let last = numbers.last else { return "; it has no \(plural)" }
+        return numbers.count == 1 ? "; its only \(what) is \(first)" : "; its \(plural) are \(first) to \(last)"
     }
 }
 
