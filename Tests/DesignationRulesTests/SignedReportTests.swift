@@ -65,6 +65,20 @@ import Testing
         #expect(brief.count * 3 < full.count)
     }
 
+    /// Beijing's next window (三（一）) falls in a year with no holiday arrangement loaded: the
+    /// brief view gives the dates and their article, not how they were counted, but still
+    /// says why they are approximate.
+    @Test func theBriefViewGivesDeadlinesWithoutTheirCounting() throws {
+        let evaluation = try evaluation("beijing", "centre-applied-day-after-window")
+        let brief = TextReport(vocabulary: Self.policies.vocabulary, language: .zh, brief: true).render(evaluation)
+        let full = TextReport(vocabulary: Self.policies.vocabulary, language: .zh).render(evaluation)
+        let deadlines = { (report: String) in report.components(separatedBy: "期限\n").last ?? "" }
+        #expect(deadlines(brief).contains("北京市三（一）"))
+        #expect(deadlines(brief).contains("约（该年度未载入国务院节假日安排"))
+        #expect(!deadlines(brief).contains("提出申请（收到材料）日期 = "))
+        #expect(deadlines(full).contains("提出申请（收到材料）日期 = "))
+    }
+
     /// A refused application never reaches the evaluation (第八条, 第九条): no outcome, no agreement term (第十条).
     @Test func aStageNotReachedHasNoOutcomeNorDeadlines() throws {
         let evaluation = try evaluation("national", "infirmary-not-listed")

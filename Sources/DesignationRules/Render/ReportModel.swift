@@ -133,7 +133,10 @@ struct ReportModel {
                      marks: (result.isApproximate ? " ≈" : "") + (result.hasPassed ? " \(heading(.passed))" : ""),
                      citation: describe.citation(result.deadline.citation), quote: result.deadline.quote,
                      context: result.deadline.superseded.map { ["\(heading(.replaces)) \(describe.citation($0.citation))「\($0.quote)」"] } ?? [],
-                     evidence: result.evidence.compactMap(describe.evidence),
+                     // The short view gives the date and its article, not how it was counted; an
+                     // approximate date still says why it is approximate.
+                     evidence: brief ? (result.isApproximate ? ["≈ " + heading(.approximate)] : [])
+                                     : result.evidence.compactMap(describe.evidence),
                      note: brief ? nil : result.deadline.note.map { notes.words($0.text(language)) })
         }
         questions = evaluation.questions.map { Self.question($0, vocabulary, describe, language) }
