@@ -18,12 +18,7 @@ import Testing
     static let base = """
     { id: "base", document: { title: "T", number: "N", issuer: "I", source: "sources/base.txt" }, status: "in-force",
       scope: { zh: "全部", en: "all" },
-      procedure: {
-        stages: [{ id: "s", label: { zh: "s", en: "s" },
-          outcomes: [{ id: "no", label: { zh: "否", en: "no" }, when_failed: ["condition"], verdict: "ineligible" }],
-          otherwise: { id: "yes", label: { zh: "是", en: "yes" }, verdict: "eligible" } }],
-        kinds: { condition: { stage: "s", label: { zh: "条件", en: "Conditions" } } },
-      },
+      \(TestPolicy.procedure)
       parameters: { wait: { value: "3 months", citation: { article: "第一条" }, quote: "正式运营至少3个月", label: { zh: "期", en: "wait" } } },
       rules: [
         { id: "operation", kind: "condition", citation: { article: "第一条" }, quote: "正式运营至少3个月", explain: { zh: "x", en: "x" }, requires: "today > opened + wait" },

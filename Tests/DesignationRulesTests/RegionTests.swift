@@ -16,12 +16,7 @@ import Testing
     static let parent = """
     { id: "base", document: { title: "T", number: "N", issuer: "I" }, status: "in-force",
       scope: { zh: "全部", en: "all" },
-      procedure: {
-        stages: [{ id: "s", label: { zh: "s", en: "s" },
-          outcomes: [{ id: "no", label: { zh: "否", en: "no" }, when_failed: ["condition"], verdict: "ineligible" }],
-          otherwise: { id: "yes", label: { zh: "是", en: "yes" }, verdict: "eligible" } }],
-        kinds: { condition: { stage: "s", label: { zh: "条件", en: "Conditions" } } },
-      },
+      \(TestPolicy.procedure)
       parameters: { wait: { value: "3 months", citation: { article: "第一条" }, quote: "q", label: { zh: "期", en: "wait" } } },
       rules: [
         { id: "operation", kind: "condition", citation: { article: "第一条" }, quote: "q", explain: { zh: "x", en: "x" }, requires: "today > opened + wait" },
@@ -189,12 +184,7 @@ import Testing
     static let policy = """
     { id: "base", document: { title: "T", number: "N", issuer: "I" }, status: "in-force",
       scope: { zh: "新申请的诊所", en: "clinics applying", applies_if: "kind == 'clinic'" },
-      procedure: {
-        stages: [{ id: "s", label: { zh: "s", en: "s" },
-          outcomes: [{ id: "no", label: { zh: "否", en: "no" }, when_failed: ["condition"], verdict: "ineligible" }],
-          otherwise: { id: "yes", label: { zh: "是", en: "yes" }, verdict: "eligible" } }],
-        kinds: { condition: { stage: "s", label: { zh: "条件", en: "Conditions" } } },
-      },
+      \(TestPolicy.procedure)
       procedures: {
         review: {
           label: { zh: "已定点药店的审查", en: "Review of designated pharmacies" },

@@ -180,12 +180,7 @@ import Testing
     static let policy = """
     { id: "base", document: { title: "T", number: "N", issuer: "I", source: "sources/base.txt" }, status: "in-force",
       scope: { zh: "全部", en: "all" },
-      procedure: {
-        stages: [{ id: "s", label: { zh: "s", en: "s" },
-          outcomes: [{ id: "no", label: { zh: "否", en: "no" }, when_failed: ["condition"], verdict: "ineligible" }],
-          otherwise: { id: "yes", label: { zh: "是", en: "yes" }, verdict: "eligible" } }],
-        kinds: { condition: { stage: "s", label: { zh: "条件", en: "Conditions" } } },
-      },
+      \(TestPolicy.procedure)
       parameters: { wait: { value: "WAIT", citation: { article: "第二条", item: "（一）" }, quote: "正式运营至少3个月", label: { zh: "期", en: "wait" } } },
       rules: [
         { id: "r", kind: "condition", citation: CITATION, quote: "QUOTE", explain: { zh: "x", en: "x" }, requires: "beds >= 10" },

@@ -50,3 +50,17 @@ enum TemporaryPolicies {
         do { return .success(try PolicySet(directory: directory, checkingQuotes: checkingQuotes, onlyRegion: onlyRegion)) } catch { return .failure(error) }
     }
 }
+
+/// The one-stage procedure the small policies of the tests share: a failed `condition`
+/// makes the applicant ineligible. Six lines, as written out before, so that the line
+/// numbers the tests expect in their policies stay the same.
+enum TestPolicy {
+    static let procedure = """
+    procedure: {
+        stages: [{ id: "s", label: { zh: "s", en: "s" },
+          outcomes: [{ id: "no", label: { zh: "否", en: "no" }, when_failed: ["condition"], verdict: "ineligible" }],
+          otherwise: { id: "yes", label: { zh: "是", en: "yes" }, verdict: "eligible" } }],
+        kinds: { condition: { stage: "s", label: { zh: "条件", en: "Conditions" } } },
+      },
+    """
+}
