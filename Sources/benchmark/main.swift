@@ -30,7 +30,7 @@ Run from the repository's folder, release-built (README "Performance").
   -h, --help        show this help
 """
 let parsed: ParsedArguments
-do {
+do throws(UsageProblem) {
     parsed = try OptionParser([.value("--regions", "A,B"), .value("--lines", "N"), .value("--big-lines", "N"), .value("--loads", "N"),
                                .flag("--load-only"), .value("--dump", "FILE")]).parse(Array(CommandLine.arguments.dropFirst()))
     guard parsed.operands.isEmpty else { throw UsageProblem("benchmark takes no arguments, found \(parsed.operands[0].escapingControls)") }
@@ -39,10 +39,10 @@ do {
     for name in ["--lines", "--big-lines", "--loads"] {
         if let text = parsed[name], Int(text).map({ $0 < 1 }) ?? true { throw UsageProblem("\(name) must be a whole number above 0, found \"\(text.escapingControls)\"") }
     }
-} catch let error as UsageProblem {
+} catch {
     FileHandle.standardError.write(Data("benchmark: \(error.message)\nRun `benchmark --help` for usage.\n".utf8))
     exit(64)
-} catch { fatalError("only usage problems are thrown") }
+}
 if parsed.has("--help") {
     print(usage)
     exit(0)
@@ -104,7 +104,12 @@ for region in regions {
 }
 if let dump = parsed["--dump"], let first = inputs.first {
     // The generated profiles of the first region, to run other tools on the same input.
-    try! (first.1.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+    do {
+        try (first.1.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+    } catch {
+        FileHandle.standardError.write(Data("benchmark: cannot write \(dump.escapingControls): \(error.localizedDescription)\n".utf8))
+        exit(74)
+    }
     exit(0)
 }
 

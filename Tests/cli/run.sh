@@ -98,6 +98,7 @@ expect 64 "--accept-weaker only applies with --update" -- "$P" test --accept-wea
 expect 64 "--coverage has no effect with --compare" -- "$P" test --compare HEAD --coverage
 expect 64 "did you mean \`check\`?" -- "$P" chek
 expect 64 "--lines has no effect with --load-only" -- "$BIN/benchmark" --load-only --lines 5
+expect 74 "benchmark: cannot write" -- "$BIN/benchmark" --dump "$work/no-such-folder/lines.ndjson" --regions national --lines 10
 
 # A checkout being edited (issue 19, points 4–7): its own policies/ is found from any folder
 # inside it, and named; a broken file's errors lead, its consequences follow, marked.
