@@ -135,7 +135,7 @@ import Testing
         ].joined(separator: "\n")
         let problems = try PolicyLoaderTests().load(rule + "\n" + entries)
         #expect(problems.map(\.code) == ["bad-value", "bad-citation", "missing-field"])
-        #expect(problems.first?.message.contains("authority, discretionary, definition, remedy, out-of-scope, not-checkable") == true)
+        #expect(problems.first?.message.contains("authority, discretionary, definition, remedy, out-of-scope, not-checkable, restates") == true)
     }
 
     @Test func theReportsMarkEveryUnitAndLinkTheLawToTheRules() throws {

@@ -23,6 +23,9 @@ public struct NotEncoded: Sendable {
         case outOfScope = "out-of-scope"
         /// A condition, but not one an applicant's facts can show (a later inspection, a plan).
         case notCheckable = "not-checkable"
+        /// Says again what other units say (a flowchart of the procedure, a summary); the
+        /// reason names them, and they are accounted for in their own right.
+        case restates
 
         public var words: String {
             switch self {
@@ -32,6 +35,7 @@ public struct NotEncoded: Sendable {
             case .remedy: "remedy"
             case .outOfScope: "out of this tool's scope"
             case .notCheckable: "not checkable from an applicant's facts"
+            case .restates: "restates other provisions"
             }
         }
     }
