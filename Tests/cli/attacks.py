@@ -136,6 +136,17 @@ def _():
 # ── 2, 3. A read error is an error, in batch and single mode; a non-blocking stdin waits ─
 
 write_only = path("write-only.txt", LINE + "\n")
+
+
+def run_reading(arguments, file, flags):
+    """Runs with standard input opened on FILE with FLAGS (a folder, a write-only file)."""
+    descriptor = os.open(file, flags)
+    try:
+        return run(arguments, stdin=descriptor)
+    finally:
+        os.close(descriptor)
+
+
 for label, arguments in [("batch", [E, "--batch", "-"] + A), ("single", [E, "-"] + A)]:
     @check(2 if label == "batch" else 3, f"{label}: standard input closed exits 74")
     def _(arguments=arguments):
@@ -144,24 +155,18 @@ for label, arguments in [("batch", [E, "--batch", "-"] + A), ("single", [E, "-"]
 
     @check(2 if label == "batch" else 3, f"{label}: a directory on standard input exits 74")
     def _(arguments=arguments):
-        directory = os.open(WORK, os.O_RDONLY)
-        code, _, err = run(arguments, stdin=directory)
-        os.close(directory)
+        code, _, err = run_reading(arguments, WORK, os.O_RDONLY)
         return expect(74, code, err, "cannot read standard input: Is a directory")
 
     @check(2 if label == "batch" else 3, f"{label}: a write-only standard input exits 74")
     def _(arguments=arguments):
-        descriptor = os.open(write_only, os.O_WRONLY)
-        code, _, err = run(arguments, stdin=descriptor)
-        os.close(descriptor)
+        code, _, err = run_reading(arguments, write_only, os.O_WRONLY)
         return expect(74, code, err, "cannot read standard input")
 
 
 @check(3, "interview: an answer that cannot be read exits 74")
 def _():
-    directory = os.open(WORK, os.O_RDONLY)
-    code, _, err = run([E, "interview", "--out", path("unread-answers.json")] + A, stdin=directory)
-    os.close(directory)
+    code, _, err = run_reading([E, "interview", "--out", path("unread-answers.json")] + A, WORK, os.O_RDONLY)
     return expect(74, code, err, "cannot read standard input: Is a directory")
 
 

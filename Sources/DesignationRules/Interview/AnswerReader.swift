@@ -18,6 +18,8 @@ public struct AnswerReader: Sendable {
     private func say(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     /// What to type, shown under the question: "是/否", "整数，0 至 5000", "日期 YYYY-MM-DD", ….
+    /// The typing itself (the range, the date's form, commas between values); a report's
+    /// question names only the kind of answer (`Words.typeHint`).
     public var hint: String {
         func words(_ type: ValueType) -> String {
             switch type {

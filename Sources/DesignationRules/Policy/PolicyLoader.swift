@@ -122,11 +122,13 @@ struct PolicyLoader {
         return (Label(zh: zh, en: en), note, test, judgedOn, provisions)
     }
 
-    /// `provisions: [{citation, quote}]`: the articles a scope rests on, each quoted.
-    private func readProvisions(_ scope: inout ObjectReader, policy: String) -> [Provision] {
-        guard let nodes = scope.array("provisions") else { return [] }
+    /// A list of quoted citations, `[{citation, quote}]`, under `key` (a scope's `provisions`,
+    /// the articles it rests on; a rule's `also_cites`); none when absent.
+    func readProvisions(_ reader: inout ObjectReader, key: String = "provisions", what: String = "a provision",
+                        policy: String) -> [Provision] {
+        guard let nodes = reader.array(key) else { return [] }
         return nodes.compactMap { node in
-            guard var item = ObjectReader(node, "a provision", diagnostics) else { return nil }
+            guard var item = ObjectReader(node, what, diagnostics) else { return nil }
             defer { item.finish() }
             let citation = readCitation(&item, policy: policy)
             let quote = item.string("quote", required: true)
@@ -474,7 +476,7 @@ struct PolicyLoader {
             diagnostics.error("missing-field", at: node.location, "rule `\(id)` lists no alternatives")
         }
         let test = (requires ?? failsIf).flatMap { compile($0, checker, expecting: .boolean) } ?? disjunction(alternatives.map(\.test))
-        let alsoCites = readAlsoCites(&reader, policy: policy)
+        let alsoCites = readProvisions(&reader, key: "also_cites", what: "an entry of `also_cites`", policy: policy)
         guard let kind = kindNode?.string, let citation, let quote, let explanation, let test,
               alternatives.count == alternativeNodes?.count ?? 0 else { return nil }
         var rule = Rule(id: id, kind: kind, citation: citation, quote: quote, explanation: explanation, note: note,
